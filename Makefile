@@ -1,0 +1,47 @@
+# MessageBox Lab. `make serve` runs the app, `make test` runs every check; both install what is missing.
+SHELL := /bin/bash
+export PATH := $(HOME)/.cargo/bin:$(CURDIR)/.tools/node_modules/.bin:$(PATH)
+
+.PHONY: serve test setup setup-test build e2e fmt lint clean
+
+## serve: install what is missing, then serve the app on http://127.0.0.1:8080
+serve: setup
+	trunk serve --offline
+
+## test: install what is missing, then run every suite (ends with "N passed, M failed")
+test: setup-test
+	scripts/test.sh
+
+## setup: install the build tools only (wasm target, trunk, wasm-bindgen-cli, wasm-opt)
+setup:
+	scripts/setup.sh serve
+
+## setup-test: the build tools plus Chromium, ChromeDriver and the e2e packages
+setup-test:
+	scripts/setup.sh test
+
+## build: a release build of the app into dist/
+build: setup
+	trunk build --release
+
+## e2e: the Playwright tests alone, against a fresh release build
+e2e: setup-test
+	trunk build --release && scripts/test.sh --e2e-only
+
+## fmt: format the code
+fmt:
+	cargo fmt --all
+
+## lint: clippy with warnings as errors, native and wasm
+lint: setup
+	cargo clippy --workspace --all-targets -- -D warnings
+	cargo clippy -p messagebox-lab --target wasm32-unknown-unknown --all-targets -- -D warnings
+
+## clean: remove build output (keeps the installed tools)
+clean:
+	cargo clean
+	rm -rf dist e2e/test-results
+
+## help: list the targets
+help:
+	@grep -E '^## ' Makefile | sed 's/^## //'

@@ -1,0 +1,8 @@
+//! The MessageBox Lab engine: a deterministic, sans-IO simulation of BizTalk Server's MessageBox
+//! publish/subscribe engine. No wall clock, no global randomness, no I/O: callers feed it commands and
+//! time and read back events (see `../shared/design.md`, section 2).
+
+pub mod scenario;
+
+/// The engine crate's version, shown in the app so a learner can tell which rules they are running.
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");

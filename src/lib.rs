@@ -1,0 +1,8 @@
+//! MessageBox Lab, the browser app: a thin Yew shell over the `messagebox-engine` crate. The engine decides
+//! everything; this crate renders its state and owns the browser's timers, storage, URLs and files.
+
+mod app;
+mod components;
+mod state;
+
+pub use app::App;

@@ -1,0 +1,3 @@
+fn main() {
+    yew::Renderer::<messagebox_lab::App>::new().render();
+}
