@@ -4,9 +4,10 @@ export PATH := $(HOME)/.cargo/bin:$(CURDIR)/.tools/node_modules/.bin:$(PATH)
 
 .PHONY: serve test setup setup-test build e2e fmt lint clean
 
-## serve: install what is missing, then serve the app on http://127.0.0.1:8080
+## serve: install what is missing, then serve the app on http://127.0.0.1:8080 (no autoreload: its inline
+##        script would break the page's Content-Security-Policy)
 serve: setup
-	trunk serve --offline
+	trunk serve --offline --no-autoreload
 
 ## test: install what is missing, then run every suite (ends with "N passed, M failed")
 test: setup-test

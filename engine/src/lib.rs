@@ -2,7 +2,13 @@
 //! publish/subscribe engine. No wall clock, no global randomness, no I/O: callers feed it commands and
 //! time and read back events (see `../shared/design.md`, section 2).
 
+pub mod filter;
+pub mod matcher;
+pub mod message;
+pub mod messagebox;
+pub mod property;
 pub mod scenario;
+pub mod workload;
 
 /// The engine crate's version, shown in the app so a learner can tell which rules they are running.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");

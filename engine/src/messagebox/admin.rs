@@ -1,0 +1,400 @@
+//! Administration: adding subscribers, enlisting, starting, stopping and unenlisting them, and the
+//! subscriptions that follow (domain.md 1.6, 4.3, 4.4).
+
+use super::*;
+use crate::filter::{Filter, Op, Predicate};
+use crate::matcher::CompiledFilter;
+use crate::property::{PropertyName, SYSTEM_NS};
+
+impl MessageBox {
+    /// Adds a subscriber, unenlisted. Names are unique per kind in a group.
+    pub fn add_service(&mut self, def: ServiceDef) -> Result<Vec<Event>, CommandError> {
+        let owner = owner_of(&def);
+        if self.state.services.contains_key(&owner) {
+            return Err(CommandError::Refused(format!(
+                "{owner} already exists in this group"
+            )));
+        }
+        // Check the filter now, so a bad one is refused here rather than at enlistment.
+        self.subscription_filter(&def)?;
+        if let ServiceDef::Orchestration(o) = &def {
+            if o.convoy
+                .as_ref()
+                .is_some_and(|c| c.len() > 3 || c.is_empty())
+            {
+                return Err(CommandError::Refused(format!(
+                    "{owner}: a correlation set has 1 to 3 properties (domain.md 1.6)"
+                )));
+            }
+        }
+        self.state.services.insert(
+            owner.clone(),
+            Service {
+                def,
+                state: ServiceState::Unenlisted,
+            },
+        );
+        Ok(vec![Event::ServiceAdded { owner }])
+    }
+
+    /// Enlist, start, stop or unenlist a subscriber. A refused action changes nothing.
+    pub fn administer(
+        &mut self,
+        owner: &Owner,
+        action: AdminAction,
+    ) -> Result<Vec<Event>, CommandError> {
+        let service = self
+            .state
+            .services
+            .get(owner)
+            .ok_or_else(|| CommandError::Unknown(owner.to_string()))?;
+        let from = service.state;
+        let to = from
+            .after(action)
+            .map_err(|why| CommandError::Refused(format!("cannot {action} {owner}: {why}")))?;
+        self.check_rules(owner, action, to)?;
+
+        let mut events = Vec::new();
+        self.state.services.get_mut(owner).unwrap().state = to;
+        events.push(Event::ServiceStateChanged {
+            owner: owner.clone(),
+            from,
+            to,
+        });
+        match to {
+            ServiceState::Unenlisted => self.remove_subscriptions(owner, &mut events),
+            ServiceState::Stopped | ServiceState::Started => {
+                self.ensure_subscription(owner, &mut events)?;
+                let state = if to == ServiceState::Started {
+                    SubscriptionState::Started
+                } else {
+                    SubscriptionState::Stopped
+                };
+                self.set_subscription_state(owner, state, &mut events);
+            }
+        }
+        // A port that joins or leaves may change whether its groups have a subscription, and starting
+        // releases what waited for this subscriber.
+        if let Owner::SendPort(port) = owner {
+            for group in self.groups_containing(port) {
+                if self.state.services[&group].state != ServiceState::Unenlisted {
+                    self.ensure_subscription(&group, &mut events)?;
+                }
+            }
+        }
+        if to == ServiceState::Started {
+            self.release_held(&mut events);
+        }
+        Ok(events)
+    }
+
+    /// The rules beyond the state table: binding, running instances, and send port group membership.
+    fn check_rules(
+        &self,
+        owner: &Owner,
+        action: AdminAction,
+        to: ServiceState,
+    ) -> Result<(), CommandError> {
+        let refuse = |why: String| {
+            Err(CommandError::Refused(format!(
+                "cannot {action} {owner}: {why}"
+            )))
+        };
+        match (&self.state.services[owner].def, to) {
+            (ServiceDef::Orchestration(o), ServiceState::Stopped | ServiceState::Started)
+                if !o.bound =>
+            {
+                refuse("an orchestration must be bound before it can be enlisted".into())
+            }
+            (ServiceDef::Orchestration(_), ServiceState::Unenlisted) => {
+                let running = self
+                    .state
+                    .instances
+                    .values()
+                    .filter(|i| i.active && &i.owner == owner)
+                    .count();
+                if running > 0 {
+                    return refuse(format!("terminate its {running} running instance(s) first"));
+                }
+                Ok(())
+            }
+            (ServiceDef::SendPortGroup(g), ServiceState::Started)
+                if self.enlisted_members(g) == 0 =>
+            {
+                refuse(
+                    "a send port group needs at least one enlisted member before it can start"
+                        .into(),
+                )
+            }
+            (ServiceDef::SendPort(_), ServiceState::Unenlisted) => {
+                let port = owner.name();
+                for group in self.groups_containing(port) {
+                    let ServiceDef::SendPortGroup(g) = &self.state.services[&group].def else {
+                        continue;
+                    };
+                    let group_enlisted =
+                        self.state.services[&group].state != ServiceState::Unenlisted;
+                    if group_enlisted && self.enlisted_members(g) == 1 {
+                        return refuse(format!(
+                            "it is the last enlisted member of {group}, which is enlisted"
+                        ));
+                    }
+                }
+                Ok(())
+            }
+            _ => Ok(()),
+        }
+    }
+
+    fn enlisted_members(&self, group: &SendPortGroupDef) -> usize {
+        group
+            .members
+            .iter()
+            .filter(|m| {
+                self.state
+                    .services
+                    .get(&Owner::SendPort(m.to_string()))
+                    .is_some_and(|s| s.state != ServiceState::Unenlisted)
+            })
+            .count()
+    }
+
+    pub(super) fn groups_containing(&self, port: &str) -> Vec<Owner> {
+        self.state
+            .services
+            .iter()
+            .filter_map(|(owner, s)| match &s.def {
+                ServiceDef::SendPortGroup(g) if g.members.iter().any(|m| m == port) => {
+                    Some(owner.clone())
+                }
+                _ => None,
+            })
+            .collect()
+    }
+
+    /// The filter a subscriber's activation subscription uses: a send port also subscribes to its own
+    /// transport id, a group to its group id (domain.md 1.6); an orchestration's message type joins
+    /// every AND-group (domain.md 1.7).
+    fn subscription_filter(
+        &self,
+        def: &ServiceDef,
+    ) -> Result<(Filter, CompiledFilter), CommandError> {
+        let system = |name: &str, value: &str| Predicate {
+            property: PropertyName::parse(&format!("{SYSTEM_NS}.{name}")).expect("system name"),
+            op: Op::Eq,
+            value: Some(value.to_string()),
+        };
+        let filter = match def {
+            ServiceDef::SendPort(p) => {
+                let mut groups = vec![vec![system("SPTransportID", &p.name)]];
+                groups.extend(p.filter.groups.iter().cloned());
+                Filter { groups }
+            }
+            ServiceDef::SendPortGroup(g) => {
+                let mut groups = vec![vec![system("SPGroupID", &g.name)]];
+                groups.extend(g.filter.groups.iter().cloned());
+                Filter { groups }
+            }
+            ServiceDef::Orchestration(o) => match &o.message_type {
+                None => o.activation_filter.clone(),
+                Some(t) if o.activation_filter.is_empty() => Filter {
+                    groups: vec![vec![system("MessageType", t)]],
+                },
+                Some(t) => Filter {
+                    groups: o
+                        .activation_filter
+                        .groups
+                        .iter()
+                        .map(|g| {
+                            let mut g = g.clone();
+                            g.push(system("MessageType", t));
+                            g
+                        })
+                        .collect(),
+                },
+            },
+        };
+        let compiled =
+            CompiledFilter::compile(&filter, &self.state.schema, self.state.collation)
+                .map_err(|e| CommandError::Refused(format!("{}: filter: {e}", owner_of(def))))?;
+        Ok((filter, compiled))
+    }
+
+    /// Creates the subscriber's activation subscription if it should have one and does not.
+    fn ensure_subscription(
+        &mut self,
+        owner: &Owner,
+        events: &mut Vec<Event>,
+    ) -> Result<(), CommandError> {
+        if self.activation_subscription(owner).is_some() {
+            return Ok(());
+        }
+        let service = &self.state.services[owner];
+        // Enlisting an empty group creates no subscription (domain.md 4.3).
+        if let ServiceDef::SendPortGroup(g) = &service.def {
+            if self.enlisted_members(g) == 0 {
+                return Ok(());
+            }
+        }
+        let (filter, compiled) = self.subscription_filter(&service.def)?;
+        let (host, priority, convoy) = match &service.def {
+            ServiceDef::SendPort(p) => (p.host.clone(), p.priority, None),
+            ServiceDef::SendPortGroup(_) => (String::new(), SEND_PORT_PRIORITY, None),
+            ServiceDef::Orchestration(o) => (o.host.clone(), ACTIVATION_PRIORITY, o.convoy.clone()),
+        };
+        let state = match service.state {
+            ServiceState::Started => SubscriptionState::Started,
+            _ => SubscriptionState::Stopped,
+        };
+        let id = SubId(self.next_id());
+        events.push(Event::SubscriptionCreated {
+            subscription: id,
+            owner: owner.clone(),
+            filter: filter.to_orchestration(&self.state.schema),
+        });
+        self.index.insert(id, &compiled);
+        self.state.subscriptions.insert(
+            id,
+            Subscription {
+                id,
+                kind: SubscriptionKind::Activation,
+                owner: owner.clone(),
+                host,
+                priority,
+                state,
+                filter,
+                compiled,
+                convoy,
+            },
+        );
+        Ok(())
+    }
+
+    pub fn activation_subscription(&self, owner: &Owner) -> Option<&Subscription> {
+        self.state
+            .subscriptions
+            .values()
+            .find(|s| &s.owner == owner && s.kind == SubscriptionKind::Activation)
+    }
+
+    fn set_subscription_state(
+        &mut self,
+        owner: &Owner,
+        state: SubscriptionState,
+        events: &mut Vec<Event>,
+    ) {
+        for sub in self.state.subscriptions.values_mut() {
+            if &sub.owner == owner && sub.kind == SubscriptionKind::Activation && sub.state != state
+            {
+                sub.state = state;
+                events.push(Event::SubscriptionStateChanged {
+                    subscription: sub.id,
+                    owner: owner.clone(),
+                    state,
+                });
+            }
+        }
+    }
+
+    /// Unenlisting removes the subscriber's subscriptions (and a convoy's sets): no subscription exists
+    /// any more, so what only it would have taken becomes a routing failure (domain.md 4.4).
+    fn remove_subscriptions(&mut self, owner: &Owner, events: &mut Vec<Event>) {
+        let ids: Vec<SubId> = self
+            .state
+            .subscriptions
+            .values()
+            .filter(|s| &s.owner == owner)
+            .map(|s| s.id)
+            .collect();
+        for id in ids {
+            self.state.subscriptions.remove(&id);
+            self.index.remove(id);
+            self.state.convoy_sets.retain(|c| c.subscription != id);
+            events.push(Event::SubscriptionRemoved {
+                subscription: id,
+                owner: owner.clone(),
+            });
+        }
+    }
+
+    /// Adds an instance subscription for a running instance (a correlated, following receive). It has
+    /// priority 5, so correlated messages go first (domain.md 1.6), and ends with the instance.
+    pub fn subscribe_instance(
+        &mut self,
+        instance: InstanceId,
+        filter: Filter,
+    ) -> Result<(SubId, Vec<Event>), CommandError> {
+        let owner = self
+            .state
+            .instances
+            .get(&instance)
+            .filter(|i| i.active)
+            .map(|i| i.owner.clone())
+            .ok_or_else(|| CommandError::Unknown(format!("running instance {}", instance.0)))?;
+        let compiled = CompiledFilter::compile(&filter, &self.state.schema, self.state.collation)
+            .map_err(|e| CommandError::Refused(format!("instance subscription: {e}")))?;
+        let host = self
+            .activation_subscription(&owner)
+            .map(|s| s.host.clone())
+            .unwrap_or_default();
+        let id = SubId(self.next_id());
+        self.index.insert(id, &compiled);
+        let event = Event::SubscriptionCreated {
+            subscription: id,
+            owner: owner.clone(),
+            filter: filter.to_orchestration(&self.state.schema),
+        };
+        self.state.subscriptions.insert(
+            id,
+            Subscription {
+                id,
+                kind: SubscriptionKind::Instance(instance),
+                owner,
+                host,
+                priority: INSTANCE_PRIORITY,
+                state: SubscriptionState::Started,
+                filter,
+                compiled,
+                convoy: None,
+            },
+        );
+        Ok((id, vec![event]))
+    }
+
+    /// Completes an instance: its instance subscriptions and convoy sets are deleted (domain.md 1.6).
+    pub fn complete_instance(&mut self, instance: InstanceId) -> Result<Vec<Event>, CommandError> {
+        let entry = self
+            .state
+            .instances
+            .get_mut(&instance)
+            .filter(|i| i.active)
+            .ok_or_else(|| CommandError::Unknown(format!("running instance {}", instance.0)))?;
+        entry.active = false;
+        let mut events = vec![Event::InstanceCompleted { instance }];
+        let ids: Vec<(SubId, Owner)> = self
+            .state
+            .subscriptions
+            .values()
+            .filter(|s| s.kind == SubscriptionKind::Instance(instance))
+            .map(|s| (s.id, s.owner.clone()))
+            .collect();
+        for (id, owner) in ids {
+            self.state.subscriptions.remove(&id);
+            self.index.remove(id);
+            events.push(Event::SubscriptionRemoved {
+                subscription: id,
+                owner,
+            });
+        }
+        self.state.convoy_sets.retain(|c| c.instance != instance);
+        Ok(events)
+    }
+}
+
+pub(super) fn owner_of(def: &ServiceDef) -> Owner {
+    match def {
+        ServiceDef::SendPort(p) => Owner::SendPort(p.name.clone()),
+        ServiceDef::SendPortGroup(g) => Owner::SendPortGroup(g.name.clone()),
+        ServiceDef::Orchestration(o) => Owner::Orchestration(o.name.clone()),
+    }
+}

@@ -1,0 +1,159 @@
+//! The MessageBox: subscriptions, the publish algorithm, host queues, suspended messages and routing
+//! failures (domain.md 1.6-1.10, 4.3, 4.4). One per group. Every state change is an `Event`.
+
+mod admin;
+mod dispatch;
+mod error;
+mod event;
+mod explain;
+mod publish;
+mod reference;
+mod services;
+mod subscription;
+
+pub use error::{CommandError, NO_SUBSCRIBERS_TEXT};
+pub use event::Event;
+pub use explain::{
+    explain_filter, GroupExplanation, PredicateExplanation, Seen, SubscriptionExplanation,
+};
+pub use publish::Publisher;
+pub use reference::{
+    MessageRef, RefId, RefState, ReportId, RoutingFailureReport, SuspendReason, Target,
+};
+pub use services::{
+    AdminAction, OrchestrationDef, SendPortDef, SendPortGroupDef, Service, ServiceDef, ServiceState,
+};
+pub use subscription::{
+    InstanceId, Owner, Subscription, SubscriptionKind, SubscriptionState, ACTIVATION_PRIORITY,
+    INSTANCE_PRIORITY, SEND_PORT_PRIORITY,
+};
+
+use crate::matcher::{IndexedMatcher, Matcher, SubId};
+use crate::message::{Message, MessageId};
+use crate::property::{Collation, PropertySchema, Value};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// A running or finished service instance.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Instance {
+    pub id: InstanceId,
+    pub owner: Owner,
+    pub active: bool,
+    /// The messages delivered to it, in order.
+    pub consumed: Vec<MessageId>,
+}
+
+/// After the first message of a convoy, the values of its correlation properties, so later messages
+/// with the same values reach the same instance (domain.md 1.6).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ConvoySet {
+    pub subscription: SubId,
+    pub instance: InstanceId,
+    pub values: Vec<Value>,
+}
+
+/// Everything a MessageBox holds, serialisable. The matcher's index is derived from it.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct MessageBoxState {
+    pub schema: PropertySchema,
+    pub collation: Collation,
+    pub services: BTreeMap<Owner, Service>,
+    pub subscriptions: BTreeMap<SubId, Subscription>,
+    pub messages: BTreeMap<MessageId, Message>,
+    pub references: BTreeMap<RefId, MessageRef>,
+    pub reports: BTreeMap<ReportId, RoutingFailureReport>,
+    pub instances: BTreeMap<InstanceId, Instance>,
+    pub convoy_sets: Vec<ConvoySet>,
+    /// Hosts by name, and whether a host instance is running.
+    pub hosts: BTreeMap<String, bool>,
+    next_id: u64,
+}
+
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[serde(from = "MessageBoxState", into = "MessageBoxState")]
+pub struct MessageBox {
+    state: MessageBoxState,
+    index: IndexedMatcher,
+}
+
+impl PartialEq for MessageBox {
+    fn eq(&self, other: &Self) -> bool {
+        self.state == other.state
+    }
+}
+
+impl From<MessageBoxState> for MessageBox {
+    fn from(state: MessageBoxState) -> Self {
+        let mut index = IndexedMatcher::new();
+        for (id, sub) in &state.subscriptions {
+            if sub.state != SubscriptionState::Disabled {
+                index.insert(*id, &sub.compiled);
+            }
+        }
+        Self { state, index }
+    }
+}
+
+impl From<MessageBox> for MessageBoxState {
+    fn from(mb: MessageBox) -> Self {
+        mb.state
+    }
+}
+
+impl MessageBox {
+    pub fn new(schema: PropertySchema, collation: Collation) -> Self {
+        MessageBoxState {
+            schema,
+            collation,
+            ..MessageBoxState::default()
+        }
+        .into()
+    }
+
+    pub fn state(&self) -> &MessageBoxState {
+        &self.state
+    }
+
+    pub fn schema(&self) -> &PropertySchema {
+        &self.state.schema
+    }
+
+    pub fn message(&self, id: MessageId) -> Option<&Message> {
+        self.state.messages.get(&id)
+    }
+
+    pub fn reference(&self, id: RefId) -> Option<&MessageRef> {
+        self.state.references.get(&id)
+    }
+
+    pub fn references_of(&self, message: MessageId) -> impl Iterator<Item = &MessageRef> {
+        self.state
+            .references
+            .values()
+            .filter(move |r| r.message == message)
+    }
+
+    /// Ids come from one counter, so they are unique across kinds and follow creation order.
+    fn next_id(&mut self) -> u64 {
+        self.state.next_id += 1;
+        self.state.next_id
+    }
+
+    /// Starts or stops a host's instances. While none runs, references wait in its work queue (Ready
+    /// to Run) and subscriptions still match (domain.md 1.11).
+    pub fn set_host_running(&mut self, host: &str, running: bool) -> Vec<Event> {
+        let previous = self.state.hosts.insert(host.to_string(), running);
+        if previous == Some(running) {
+            return Vec::new();
+        }
+        vec![Event::HostStateChanged {
+            host: host.to_string(),
+            running,
+        }]
+    }
+
+    fn host_running(&self, host: &str) -> bool {
+        self.state.hosts.get(host).copied().unwrap_or(true)
+    }
+}

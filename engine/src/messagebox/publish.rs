@@ -1,0 +1,347 @@
+//! The publish algorithm (domain.md 1.8) and what happens when nothing matches (domain.md 1.9).
+
+use super::*;
+use crate::matcher::RoutingProps;
+use crate::message::MessageDraft;
+use crate::property::ERROR_REPORT_NS;
+
+/// Who published a message; it decides what a routing failure does.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Publisher {
+    /// A receive location of this port. `failed_message_routing` is the port's "Enable routing for
+    /// failed messages"; requests on two-way ports are suspended non-resumable (domain.md 1.9).
+    ReceivePort {
+        port: String,
+        failed_message_routing: bool,
+        two_way: bool,
+    },
+    /// An orchestration's direct-bound send: no subscriber means an exception, not a suspended message.
+    Orchestration { name: String },
+}
+
+impl Publisher {
+    pub fn label(&self) -> String {
+        match self {
+            Publisher::ReceivePort { port, .. } => format!("receive port {port}"),
+            Publisher::Orchestration { name } => format!("orchestration {name}"),
+        }
+    }
+}
+
+/// The failure code usually shown for "no subscribers" ([unverified], domain.md 1.9).
+const NO_SUBSCRIBERS_CODE: &str = "0xC0C01680";
+
+impl MessageBox {
+    /// The message's promoted properties as the matcher sees them. Only promoted properties route.
+    pub fn routing_props(&self, message: &crate::message::Context) -> RoutingProps {
+        let schema = &self.state.schema;
+        RoutingProps::new(
+            message
+                .promoted()
+                .filter_map(|(name, value)| Some((schema.id(&name.to_string())?, value.clone()))),
+            self.state.collation,
+        )
+    }
+
+    /// Publishes a message: every matching subscriber gets its own reference, in priority order. With
+    /// no match, a receive port's message becomes a routing failure and an orchestration's publish is
+    /// refused with the product's error, storing nothing.
+    pub fn publish(
+        &mut self,
+        draft: MessageDraft,
+        publisher: &Publisher,
+    ) -> Result<(MessageId, Vec<Event>), CommandError> {
+        let props = self.routing_props(&draft.context);
+        let mut matched: Vec<&Subscription> = self
+            .index
+            .matches(&props)
+            .iter()
+            .filter_map(|id| self.state.subscriptions.get(id))
+            .filter(|s| s.state != SubscriptionState::Disabled)
+            .collect();
+        matched.sort_by_key(|s| (s.priority, s.id));
+        let matched: Vec<SubId> = matched.iter().map(|s| s.id).collect();
+
+        if matched.is_empty() {
+            if let Publisher::Orchestration { .. } = publisher {
+                return Err(CommandError::NoSubscribers {
+                    publisher: publisher.label(),
+                });
+            }
+        }
+        let id = MessageId(self.next_id());
+        self.state.messages.insert(id, Message::new(id, draft));
+        let mut events = vec![
+            Event::Published {
+                message: id,
+                publisher: publisher.label(),
+            },
+            Event::Evaluated {
+                message: id,
+                matched: matched.clone(),
+            },
+        ];
+        if matched.is_empty() {
+            self.routing_failure(id, publisher, &mut events);
+        }
+        for sub in matched {
+            self.reference_for(id, sub, &props, &mut events);
+        }
+        Ok((id, events))
+    }
+
+    /// Creates the reference(s) for one matching subscription: a send port group fans out to its
+    /// enlisted members; a convoy set redirects an activation match to its instance.
+    fn reference_for(
+        &mut self,
+        message: MessageId,
+        sub: SubId,
+        props: &RoutingProps,
+        events: &mut Vec<Event>,
+    ) {
+        let s = self.state.subscriptions[&sub].clone();
+        if let Owner::SendPortGroup(group) = &s.owner {
+            let group_started = s.state == SubscriptionState::Started;
+            let ServiceDef::SendPortGroup(def) = &self.state.services[&s.owner].def else {
+                return;
+            };
+            for member in def.members.clone() {
+                let owner = Owner::SendPort(member);
+                let Some(service) = self.state.services.get(&owner) else {
+                    continue;
+                };
+                let ServiceDef::SendPort(port) = &service.def else {
+                    continue;
+                };
+                if service.state == ServiceState::Unenlisted {
+                    continue;
+                }
+                // domain.md 4.3: via the group, processed only when both group and port are started.
+                let ready = group_started && service.state == ServiceState::Started;
+                let target = Target::Subscriber {
+                    subscription: sub,
+                    owner,
+                    host: port.host.clone(),
+                    priority: port.priority,
+                    convoy_instance: None,
+                    via_group: Some(group.clone()),
+                };
+                self.add_reference(message, target, ready, events);
+            }
+            return;
+        }
+        let convoy_instance = self.convoy_instance(&s, props);
+        let target = Target::Subscriber {
+            subscription: sub,
+            owner: s.owner.clone(),
+            host: s.host.clone(),
+            priority: s.priority,
+            convoy_instance,
+            via_group: None,
+        };
+        let reference = self.add_reference(
+            message,
+            target,
+            s.state == SubscriptionState::Started,
+            events,
+        );
+        if let Some(instance) = convoy_instance {
+            events.push(Event::ConvoyMatched {
+                reference,
+                instance,
+            });
+        }
+    }
+
+    /// Queues a reference, or holds it suspended (resumable) when its subscriber is stopped.
+    fn add_reference(
+        &mut self,
+        message: MessageId,
+        target: Target,
+        ready: bool,
+        events: &mut Vec<Event>,
+    ) -> RefId {
+        let id = RefId(self.next_id());
+        let Target::Subscriber {
+            owner,
+            host,
+            priority,
+            ..
+        } = &target
+        else {
+            unreachable!("subscriber references only");
+        };
+        events.push(if ready {
+            Event::Queued {
+                reference: id,
+                message,
+                owner: owner.clone(),
+                host: host.clone(),
+                priority: *priority,
+            }
+        } else {
+            Event::Held {
+                reference: id,
+                message,
+                owner: owner.clone(),
+                host: host.clone(),
+            }
+        });
+        let state = if ready {
+            RefState::Queued { forced: false }
+        } else {
+            RefState::Suspended {
+                resumable: true,
+                reason: SuspendReason::SubscriberStopped,
+            }
+        };
+        self.state.references.insert(
+            id,
+            MessageRef {
+                id,
+                message,
+                target,
+                state,
+            },
+        );
+        id
+    }
+
+    /// The running instance whose convoy set holds this message's correlation values, if any.
+    fn convoy_instance(&self, sub: &Subscription, props: &RoutingProps) -> Option<InstanceId> {
+        let values = self.convoy_values(sub, props)?;
+        self.state
+            .convoy_sets
+            .iter()
+            .find(|c| c.subscription == sub.id && c.values == values)
+            .map(|c| c.instance)
+    }
+
+    pub(super) fn convoy_values(
+        &self,
+        sub: &Subscription,
+        props: &RoutingProps,
+    ) -> Option<Vec<Value>> {
+        sub.convoy
+            .as_ref()?
+            .iter()
+            .map(|name| props.get(self.state.schema.id(&name.to_string())?).cloned())
+            .collect()
+    }
+
+    /// No subscriber (domain.md 1.9): a report with no body and a snapshot of the context, suspended
+    /// non-resumable; the message suspended resumable (non-resumable for a two-way request), or, with
+    /// failed-message routing, an error message published in its place.
+    fn routing_failure(
+        &mut self,
+        message: MessageId,
+        publisher: &Publisher,
+        events: &mut Vec<Event>,
+    ) {
+        let Publisher::ReceivePort {
+            port,
+            failed_message_routing,
+            two_way,
+        } = publisher
+        else {
+            unreachable!("orchestration publishes are refused before this");
+        };
+        let report = ReportId(self.next_id());
+        let reference = RefId(self.next_id());
+        let context = self.state.messages[&message].context().clone();
+        self.state.reports.insert(
+            report,
+            RoutingFailureReport {
+                id: report,
+                failed_message: message,
+                context_snapshot: context,
+                publisher: publisher.clone(),
+                description: crate::messagebox::NO_SUBSCRIBERS_TEXT.to_string(),
+            },
+        );
+        let resumable = !*two_way;
+        self.state.references.insert(
+            reference,
+            MessageRef {
+                id: reference,
+                message,
+                target: Target::Unrouted { report },
+                state: RefState::Suspended {
+                    resumable,
+                    reason: SuspendReason::RoutingFailure,
+                },
+            },
+        );
+        events.push(Event::RoutingFailed {
+            message,
+            reference,
+            report,
+            suspended: !*failed_message_routing,
+            resumable,
+        });
+        if *failed_message_routing {
+            let error_draft = self.error_message(message, port, report);
+            // The error message is published without failed-message routing, so it cannot loop.
+            let plain = Publisher::ReceivePort {
+                port: port.clone(),
+                failed_message_routing: false,
+                two_way: false,
+            };
+            let (error_message, more) = self
+                .publish(error_draft, &plain)
+                .expect("receive-port publishes are never refused");
+            self.state.references.get_mut(&reference).unwrap().state =
+                RefState::Rerouted { error_message };
+            events.push(Event::ErrorMessagePublished {
+                failed_message: message,
+                error_message,
+                report,
+            });
+            events.extend(more);
+        }
+    }
+
+    /// The error message of failed-message routing: a clone of the failed message with its promoted
+    /// properties demoted and the `ErrorReport` properties promoted (domain.md 1.9).
+    fn error_message(&self, failed: MessageId, port: &str, report: ReportId) -> MessageDraft {
+        let original = &self.state.messages[&failed];
+        let mut draft = original.to_draft();
+        draft.context.demote_all();
+        let schema = &self.state.schema;
+        let text_of = |name: &str| {
+            original
+                .context()
+                .iter()
+                .find(|(n, _)| n.to_string() == name)
+                .map(|(_, p)| p.value.to_string())
+        };
+        let mut promoted = vec![
+            ("FailureCode", NO_SUBSCRIBERS_CODE.to_string()),
+            ("ErrorType", "FailedMessage".to_string()),
+            ("ReceivePortName", port.to_string()),
+            ("RoutingFailureReportID", report.0.to_string()),
+        ];
+        if let Some(t) = text_of("BTS.MessageType") {
+            promoted.push(("MessageType", t));
+        }
+        if let Some(l) = text_of("BTS.InboundTransportLocation") {
+            promoted.push(("InboundTransportLocation", l));
+        }
+        for (name, value) in promoted {
+            let full = format!("{ERROR_REPORT_NS}.{name}");
+            draft
+                .context
+                .promote(schema, &full, Value::string(value))
+                .expect("ErrorReport properties are built in and short");
+        }
+        // The description is the event-log text, and is not promoted.
+        draft
+            .context
+            .write(
+                &format!("{ERROR_REPORT_NS}.Description"),
+                Some(Value::string(NO_SUBSCRIBERS_TEXT)),
+            )
+            .expect("valid name");
+        draft
+    }
+}

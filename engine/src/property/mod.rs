@@ -1,0 +1,14 @@
+//! Context properties: names, XSD types, typed values and the schema that declares them
+//! (domain.md 1.4, 1.5).
+
+mod bpm;
+mod name;
+mod schema;
+mod system;
+mod value;
+
+pub use bpm::{bpm_schema, BPM_NAMESPACE, BPM_PROPERTIES};
+pub use name::PropertyName;
+pub use schema::{NamespaceAlias, PropId, PropertyDef, PropertySchema, SchemaError};
+pub use system::{ERROR_REPORT_NS, SYSTEM_NS};
+pub use value::{Collation, Value, ValueError, XsdType, PROMOTED_VALUE_CAP};

@@ -1,0 +1,60 @@
+//! A property's name as filters write it: the .NET namespace of its property schema, a dot, and the
+//! element name (`BTS.ReceivePortName`, `SV.Status`).
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(into = "String", try_from = "String")]
+pub struct PropertyName {
+    namespace: String,
+    name: String,
+}
+
+impl PropertyName {
+    /// Splits `Ns.Sub.Name` at its last dot. Both sides must be non-empty and hold no spaces.
+    pub fn parse(full: &str) -> Result<Self, String> {
+        let (namespace, name) = full
+            .rsplit_once('.')
+            .ok_or_else(|| format!("{full:?} is not Namespace.Name"))?;
+        let valid = |s: &str| {
+            !s.is_empty()
+                && s.chars()
+                    .all(|c| c.is_alphanumeric() || matches!(c, '_' | '.' | '-'))
+        };
+        if !valid(namespace) || !valid(name) || name.contains('.') {
+            return Err(format!("{full:?} is not Namespace.Name"));
+        }
+        Ok(Self {
+            namespace: namespace.to_string(),
+            name: name.to_string(),
+        })
+    }
+
+    pub fn namespace(&self) -> &str {
+        &self.namespace
+    }
+
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+}
+
+impl fmt::Display for PropertyName {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}.{}", self.namespace, self.name)
+    }
+}
+
+impl From<PropertyName> for String {
+    fn from(p: PropertyName) -> String {
+        p.to_string()
+    }
+}
+
+impl TryFrom<String> for PropertyName {
+    type Error = String;
+    fn try_from(s: String) -> Result<Self, String> {
+        Self::parse(&s)
+    }
+}
