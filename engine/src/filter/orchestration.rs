@@ -189,21 +189,23 @@ impl Parser<'_> {
         let (property, xsd) =
             check::known_property(self.schema, name).or_else(|e| self.error(column, e))?;
         let op_column = self.peek().column;
-        let op =
-            match self.peek().token {
-                Token::Op(op) => op,
-                _ => return self.error(
+        let op = match self.peek().token {
+            Token::Op(op) => op,
+            _ => {
+                return self.error(
                     op_column,
                     format!(
                         "operator missing after {name}: expected ==, !=, <, <=, >, >= or exists"
                     ),
-                ),
-            };
+                )
+            }
+        };
         self.advance();
         let value_column = self.peek().column;
         let value = match self.peek().token.clone() {
             Token::Quoted(v) => Some((v, true)),
-            Token::Bare(v) => Some((v, false)),
+            // A bare word after an operator is an unquoted value (a common slip with strings).
+            Token::Bare(v) | Token::Name(v) => Some((v, false)),
             _ => None,
         };
         if value.is_some() {

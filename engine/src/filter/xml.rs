@@ -7,9 +7,13 @@ use super::{Filter, FilterError, Op, Position};
 use crate::property::PropertySchema;
 
 impl Filter {
-    /// Parses filter XML, escaped or not. `<Filter />` and a filter with no groups mean "no filter".
+    /// Parses filter XML, escaped or not. `<Filter />`, a filter with no groups, and the empty text of a
+    /// binding file's empty `<Filter />` element all mean "no filter".
     pub fn parse_xml(text: &str, schema: &PropertySchema) -> Result<Filter, FilterError> {
         let text = text.trim_start_matches('\u{feff}');
+        if text.trim().is_empty() {
+            return Ok(Filter::default());
+        }
         let unescaped;
         let text = if text.trim_start().starts_with("&lt;") {
             unescaped = unescape(text)?;
