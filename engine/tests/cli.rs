@@ -1,0 +1,216 @@
+//! The `mbx` command line: route, filter convert and bench, including bad input (exit code 2 with file,
+//! line and reason).
+
+use std::path::PathBuf;
+use std::process::{Command, Output};
+
+fn mbx(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_mbx"))
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).unwrap()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8(o.stderr.clone()).unwrap()
+}
+
+/// A fresh folder with the given files in it.
+fn files(test: &str, contents: &[(&str, &str)]) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("mbx-cli-{test}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    for (name, text) in contents {
+        std::fs::write(dir.join(name), text).unwrap();
+    }
+    dir
+}
+
+const SCHEMA: &str = "# the BPM order properties (domain.md 10.2)\nSV.Status\tstring\nSV.OrderMgrType\tstring\nSV.CustID\tstring\nSV.SeqNum\tint\n";
+const FILTERS: &str = "# subscribers of domain.md 10.4\n\
+OrderManager\t(SV.Status == \"ACCEPTED\") && (SV.OrderMgrType == \"CABLEORDER\")\n\
+VipOrderManager\tSV.Status == \"ACCEPTED\" && SV.OrderMgrType == \"VIPORDER\"\n\
+VIP-Audit-SP\tSV.OrderMgrType == \"VIPORDER\"\n\
+Catalog-SP\tBTS.MessageType == \"http://ns#Order\"\n";
+const MESSAGES: &str = r#"{"id": "M1", "promoted": {"SV.Status": "ACCEPTED", "SV.OrderMgrType": "CABLEORDER", "SV.SeqNum": 1}}
+{"id": "M2", "promoted": {"SV.Status": "ACCEPTED", "SV.OrderMgrType": "VIPORDER", "SV.CustID": "900"}}
+{"id": "M7", "promoted": {"SV.Status": "ACCEPTED", "SV.OrderMgrType": "UNASSIGNED"}}
+{"id": "W", "promoted": {"SV.Status": "ACCEPTED"}, "written": {"SV.OrderMgrType": "CABLEORDER"}}
+{"id": "T", "promoted": {"BTS.MessageType": "http://ns#Order"}}
+"#;
+
+fn route(dir: &std::path::Path, extra: &[&str]) -> Output {
+    let p = |n: &str| dir.join(n).to_string_lossy().into_owned();
+    let (s, f, m) = (p("schema.tsv"), p("filters.tsv"), p("messages.jsonl"));
+    let mut args = vec!["route", "--schema", &s, "--filters", &f, "--messages", &m];
+    args.extend_from_slice(extra);
+    mbx(&args)
+}
+
+#[test]
+fn route_prints_the_matches_of_each_message_in_file_order() {
+    let dir = files(
+        "route",
+        &[
+            ("schema.tsv", SCHEMA),
+            ("filters.tsv", FILTERS),
+            ("messages.jsonl", MESSAGES),
+        ],
+    );
+    let out = route(&dir, &[]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let lines: Vec<serde_json::Value> = stdout(&out)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let matched = |i: usize| lines[i]["matched"].clone();
+    assert_eq!(lines[0]["id"], "M1");
+    assert_eq!(matched(0), serde_json::json!(["OrderManager"]));
+    assert_eq!(
+        matched(1),
+        serde_json::json!(["VipOrderManager", "VIP-Audit-SP"])
+    );
+    assert_eq!(matched(2), serde_json::json!([]));
+    // A written mark does not route (domain.md 1.4).
+    assert_eq!(matched(3), serde_json::json!([]));
+    // A '#' inside a value is data, not a comment.
+    assert_eq!(matched(4), serde_json::json!(["Catalog-SP"]));
+    assert!(lines[0].get("explain").is_none());
+}
+
+#[test]
+fn route_explain_shows_each_predicate_and_the_value_seen() {
+    let dir = files(
+        "explain",
+        &[
+            ("schema.tsv", SCHEMA),
+            ("filters.tsv", FILTERS),
+            ("messages.jsonl", MESSAGES),
+        ],
+    );
+    let out = route(&dir, &["--explain"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let written: serde_json::Value =
+        serde_json::from_str(stdout(&out).lines().nth(3).unwrap()).unwrap();
+    let manager = &written["explain"][0];
+    assert_eq!(manager["subscription"], "OrderManager");
+    assert_eq!(manager["matched"], false);
+    let mark = &manager["groups"][0]["predicates"][1];
+    assert_eq!(mark["predicate"], r#"(SV.OrderMgrType == "CABLEORDER")"#);
+    assert_eq!(mark["holds"], false);
+    assert_eq!(mark["seen"], "written, not promoted");
+    assert_eq!(mark["value"], "CABLEORDER");
+}
+
+#[test]
+fn bad_input_names_the_file_and_line_and_exits_2() {
+    let bad_filter = "OrderManager\tSV.Status == ACCEPTED\n";
+    let dir = files(
+        "bad-filter",
+        &[
+            ("schema.tsv", SCHEMA),
+            ("filters.tsv", bad_filter),
+            ("messages.jsonl", MESSAGES),
+        ],
+    );
+    let out = route(&dir, &[]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(err.contains("filters.tsv:1: filter column 14"), "{err}");
+    assert!(err.contains("double quotes"), "{err}");
+
+    let bad_message = "{\"id\": 1, \"promoted\": {\"SV.SeqNum\": \"one\"}}\n";
+    let dir = files(
+        "bad-message",
+        &[
+            ("schema.tsv", SCHEMA),
+            ("filters.tsv", FILTERS),
+            ("messages.jsonl", bad_message),
+        ],
+    );
+    let err = stderr(&route(&dir, &[]));
+    assert!(
+        err.contains("messages.jsonl:1: promoted.SV.SeqNum"),
+        "{err}"
+    );
+
+    let dir = files(
+        "bad-schema",
+        &[
+            ("schema.tsv", "SV.Status string\n"),
+            ("filters.tsv", FILTERS),
+            ("messages.jsonl", MESSAGES),
+        ],
+    );
+    let out = route(&dir, &[]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("schema.tsv: line 1: expected NS.Name<TAB>xsd-type"),
+        "{}",
+        stderr(&out)
+    );
+
+    let out = mbx(&[
+        "route",
+        "--schema",
+        "/nonexistent",
+        "--filters",
+        "x",
+        "--messages",
+        "y",
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("/nonexistent: cannot read"));
+}
+
+#[test]
+fn filter_convert_detects_the_notation_and_prints_another() {
+    let orchestration =
+        r#"(SV.Status == "ACCEPTED") && (SV.OrderMgrType == "CABLEORDER") || SV.CustID exists"#;
+    let xml = stdout(&mbx(&["filter", "convert", "--to", "xml", orchestration]));
+    assert_eq!(
+        xml.trim(),
+        r#"<Filter><Group><Statement Property="SV.Status" Operator="0" Value="ACCEPTED" /><Statement Property="SV.OrderMgrType" Operator="0" Value="CABLEORDER" /></Group><Group><Statement Property="SV.CustID" Operator="6" /></Group></Filter>"#
+    );
+    let rows = stdout(&mbx(&["filter", "convert", "--to", "rows", xml.trim()]));
+    assert_eq!(rows.lines().next(), Some("SV.Status | == | ACCEPTED | And"));
+    let back = stdout(&mbx(&[
+        "filter",
+        "convert",
+        "--to",
+        "orchestration",
+        rows.trim(),
+    ]));
+    assert_eq!(
+        back.trim(),
+        r#"(SV.Status == "ACCEPTED") && (SV.OrderMgrType == "CABLEORDER") || (SV.CustID exists)"#
+    );
+
+    let out = mbx(&["filter", "convert", "--to", "xml", "SV.Status =="]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("column"), "{}", stderr(&out));
+}
+
+#[test]
+fn bench_prints_one_json_line_and_the_matchers_agree() {
+    let out = mbx(&[
+        "bench",
+        "--subscriptions",
+        "300",
+        "--messages",
+        "200",
+        "--seed",
+        "3",
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let line: serde_json::Value = serde_json::from_str(stdout(&out).trim()).unwrap();
+    assert_eq!(line["subscriptions"], 300);
+    assert_eq!(line["messages"], 200);
+    assert_eq!(line["agree"], true);
+    assert!(line["indexed_msgs_per_sec"].as_f64().unwrap() > 0.0);
+    assert!(line["naive_msgs_per_sec"].as_f64().unwrap() > 0.0);
+}
