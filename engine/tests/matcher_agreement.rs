@@ -25,7 +25,7 @@ fn text_for(xsd: XsdType, n: u8) -> String {
         XsdType::String => ["a", "A", "b", "c", "ab", ""][n as usize % 6].to_string(),
         XsdType::Int | XsdType::UnsignedInt => (n % 7).to_string(),
         XsdType::Decimal => format!("{}.{}", n % 3, n % 2 * 5),
-        XsdType::Boolean => (n % 2 == 0).to_string(),
+        XsdType::Boolean => n.is_multiple_of(2).to_string(),
         XsdType::DateTime => format!("2024-01-0{}T00:00:00Z", 1 + n % 4),
     }
 }

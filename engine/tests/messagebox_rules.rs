@@ -10,7 +10,6 @@ use messagebox_engine::messagebox::{
 use messagebox_engine::property::{bpm_schema, Collation, PropertyName, Value};
 
 const HOST: &str = "BizTalkServerApplication";
-const MANAGER_FILTER: &str = r#"SV.Status == "ACCEPTED" && SV.OrderMgrType == "CABLEORDER""#;
 
 fn filter(text: &str) -> Filter {
     Filter::parse_orchestration(text, &bpm_schema()).unwrap()
