@@ -2,7 +2,7 @@
 SHELL := /bin/bash
 export PATH := $(HOME)/.cargo/bin:$(CURDIR)/.tools/node_modules/.bin:$(PATH)
 
-.PHONY: serve test setup setup-test build e2e fmt lint clean
+.PHONY: serve test setup setup-test build e2e bench fmt lint clean help
 
 ## serve: install what is missing, then serve the app on http://127.0.0.1:8080 (no autoreload: its inline
 ##        script would break the page's Content-Security-Policy)
@@ -28,6 +28,12 @@ build: setup
 ## e2e: the Playwright tests alone, against a fresh release build
 e2e: setup-test
 	trunk build --release && scripts/test.sh --e2e-only
+
+## bench: criterion benchmarks of the matcher and publish, then mbx bench at 100, 1,000 and 10,000
+bench:
+	cargo bench -p messagebox-engine --bench matcher
+	cargo build --release -p messagebox-engine --bin mbx
+	for n in 100 1000 10000; do target/release/mbx bench --subscriptions $$n --messages 20000 --seed 1; done
 
 ## fmt: format the code
 fmt:

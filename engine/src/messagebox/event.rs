@@ -104,12 +104,6 @@ pub enum Event {
         error_message: MessageId,
         report: ReportId,
     },
-    /// An orchestration's publish matched nothing: the orchestration gets an exception, and the message
-    /// is never stored (domain.md 1.9).
-    PublishRefused {
-        publisher: String,
-        reason: String,
-    },
     Resumed {
         reference: RefId,
     },

@@ -99,24 +99,62 @@ impl MessageBox {
         props: &RoutingProps,
         events: &mut Vec<Event>,
     ) {
-        let s = self.state.subscriptions[&sub].clone();
-        if let Owner::SendPortGroup(group) = &s.owner {
-            let group_started = s.state == SubscriptionState::Started;
-            let ServiceDef::SendPortGroup(def) = &self.state.services[&s.owner].def else {
-                return;
+        // Work out the targets first (reading state), then create the references (changing it).
+        let s = &self.state.subscriptions[&sub];
+        let started = s.state == SubscriptionState::Started;
+        let targets: Vec<(Target, bool)> = match &s.owner {
+            Owner::SendPortGroup(group) => self.member_targets(sub, group, started),
+            owner => vec![(
+                Target::Subscriber {
+                    subscription: sub,
+                    owner: owner.clone(),
+                    host: s.host.clone(),
+                    priority: s.priority,
+                    convoy_instance: self.convoy_instance(s, props),
+                    via_group: None,
+                },
+                started,
+            )],
+        };
+        for (target, ready) in targets {
+            let convoy = match &target {
+                Target::Subscriber {
+                    convoy_instance, ..
+                } => *convoy_instance,
+                Target::Unrouted { .. } => None,
             };
-            for member in def.members.clone() {
-                let owner = Owner::SendPort(member);
-                let Some(service) = self.state.services.get(&owner) else {
-                    continue;
-                };
+            let reference = self.add_reference(message, target, ready, events);
+            if let Some(instance) = convoy {
+                events.push(Event::ConvoyMatched {
+                    reference,
+                    instance,
+                });
+            }
+        }
+    }
+
+    /// A send port group's match fans out to its enlisted members; by domain.md 4.3 a member's copy is
+    /// processed only when both the group and the port are started, else it waits suspended.
+    fn member_targets(&self, sub: SubId, group: &str, group_started: bool) -> Vec<(Target, bool)> {
+        let Some(ServiceDef::SendPortGroup(def)) = self
+            .state
+            .services
+            .get(&Owner::SendPortGroup(group.to_string()))
+            .map(|s| &s.def)
+        else {
+            return Vec::new();
+        };
+        def.members
+            .iter()
+            .filter_map(|member| {
+                let owner = Owner::SendPort(member.clone());
+                let service = self.state.services.get(&owner)?;
                 let ServiceDef::SendPort(port) = &service.def else {
-                    continue;
+                    return None;
                 };
                 if service.state == ServiceState::Unenlisted {
-                    continue;
+                    return None;
                 }
-                // domain.md 4.3: via the group, processed only when both group and port are started.
                 let ready = group_started && service.state == ServiceState::Started;
                 let target = Target::Subscriber {
                     subscription: sub,
@@ -124,33 +162,11 @@ impl MessageBox {
                     host: port.host.clone(),
                     priority: port.priority,
                     convoy_instance: None,
-                    via_group: Some(group.clone()),
+                    via_group: Some(group.to_string()),
                 };
-                self.add_reference(message, target, ready, events);
-            }
-            return;
-        }
-        let convoy_instance = self.convoy_instance(&s, props);
-        let target = Target::Subscriber {
-            subscription: sub,
-            owner: s.owner.clone(),
-            host: s.host.clone(),
-            priority: s.priority,
-            convoy_instance,
-            via_group: None,
-        };
-        let reference = self.add_reference(
-            message,
-            target,
-            s.state == SubscriptionState::Started,
-            events,
-        );
-        if let Some(instance) = convoy_instance {
-            events.push(Event::ConvoyMatched {
-                reference,
-                instance,
-            });
-        }
+                Some((target, ready))
+            })
+            .collect()
     }
 
     /// Queues a reference, or holds it suspended (resumable) when its subscriber is stopped.
