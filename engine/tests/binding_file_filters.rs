@@ -1,5 +1,5 @@
-//! Filters from real binding files (../shared/fixtures/biztalk, see its SOURCES.md): escaped inside the
-//! file, behind an utf-16 declaration, padded with whitespace, compact, empty, and UTF-16 files.
+//! Filters from real binding files (tests/fixtures/biztalk, see its SOURCES.md): escaped inside the file,
+//! behind an utf-16 declaration, padded with whitespace, compact, empty, and UTF-16 files.
 
 use messagebox_engine::filter::{Filter, Op};
 use messagebox_engine::property::{bpm_schema, PropertyName, PropertySchema, XsdType};
