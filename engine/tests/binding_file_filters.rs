@@ -7,7 +7,7 @@ use std::path::PathBuf;
 
 fn fixture(name: &str) -> String {
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../../shared/fixtures/biztalk")
+        .join("tests/fixtures/biztalk")
         .join(name);
     let bytes = std::fs::read(&path)
         .unwrap_or_else(|e| panic!("fixture {} is missing: {e}", path.display()));
