@@ -222,3 +222,58 @@ fn string_collation_is_a_setting() {
     );
     assert_eq!(a.routing_key(Collation::CaseSensitive), a);
 }
+
+#[test]
+fn the_message_type_comes_from_the_body_part() {
+    // domain.md 1.3: namespace#root of the body part; 6.3: the BPM message has a routing and an order part,
+    // and the routing part is the body [inferred].
+    let schema = bpm_schema();
+    let routing = r#"<Routing xmlns="http://Microsoft.Samples.BizTalk.SouthridgeVideo.SchemaClasses.Routing"><Stage>1</Stage></Routing>"#;
+    let mut draft = MessageDraft::new("<ns0:Order xmlns:ns0='http://Microsoft.Samples.BizTalk.SouthridgeVideo.Schemas.Order.v1'/>")
+        .with_part("RoutingPart", routing);
+    assert_eq!(draft.parts.len(), 2);
+    draft.set_body_part("RoutingPart").unwrap();
+    let t = draft.promote_message_type(&schema).unwrap();
+    assert_eq!(
+        t,
+        "http://Microsoft.Samples.BizTalk.SouthridgeVideo.SchemaClasses.Routing#Routing"
+    );
+    let promoted = draft
+        .context
+        .get(&PropertyName::parse("BTS.MessageType").unwrap())
+        .unwrap();
+    assert!(promoted.promoted);
+    assert!(draft.set_body_part("NoSuchPart").is_err());
+    // A flat-file body has no message type to promote.
+    assert!(MessageDraft::new("CUST,1,NS")
+        .promote_message_type(&schema)
+        .is_err());
+}
+
+#[test]
+fn a_published_message_cannot_change_changing_means_a_new_message() {
+    // domain.md 1.3: messages are immutable once in the MessageBox; changing one means building a new one.
+    use messagebox_engine::messagebox::{MessageBox, Publisher};
+    let schema = bpm_schema();
+    let mut mb = MessageBox::new(schema.clone(), Collation::default());
+    let mut draft = MessageDraft::new("<Order xmlns='urn:o'/>").with_part("Extra", "x");
+    draft
+        .promote_text(&schema, "SV.Status", "ACCEPTED")
+        .unwrap();
+    let publisher = Publisher::ReceivePort {
+        port: "RP".into(),
+        failed_message_routing: false,
+        two_way: false,
+    };
+    let (id, _) = mb.publish(draft, &publisher).unwrap();
+    let stored = mb.message(id).unwrap().clone();
+    assert_eq!(stored.message_type().as_deref(), Some("urn:o#Order"));
+    assert_eq!(stored.parts().len(), 2);
+    let mut copy = stored.to_draft();
+    copy.promote_text(&schema, "SV.Status", "STARTED").unwrap();
+    assert_eq!(
+        mb.message(id).unwrap(),
+        &stored,
+        "the stored message is unchanged"
+    );
+}

@@ -1,21 +1,79 @@
 //! A message under construction: a pipeline or orchestration sets its context, then publishes it.
 
-use super::{Context, ContextError};
+use super::{message_type_of, Context, ContextError, Part};
 use crate::property::{PropertySchema, Value};
 use serde::{Deserialize, Serialize};
 
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+/// A message being built: its parts (exactly one is the body) and its context.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct MessageDraft {
-    pub body: String,
+    pub parts: Vec<Part>,
+    pub body_part: usize,
     pub context: Context,
 }
 
+impl Default for MessageDraft {
+    fn default() -> Self {
+        Self::new("")
+    }
+}
+
 impl MessageDraft {
+    /// A one-part message whose body is `body`.
     pub fn new(body: impl Into<String>) -> Self {
         Self {
-            body: body.into(),
+            parts: vec![Part {
+                name: "Body".into(),
+                content: body.into(),
+            }],
+            body_part: 0,
             context: Context::default(),
         }
+    }
+
+    /// Adds a part that is not the body (the BPM order manager message has a routing and an order
+    /// part, domain.md 6.3).
+    pub fn with_part(mut self, name: impl Into<String>, content: impl Into<String>) -> Self {
+        self.parts.push(Part {
+            name: name.into(),
+            content: content.into(),
+        });
+        self
+    }
+
+    /// Makes the named part the body; the body decides the message type (domain.md 1.3).
+    pub fn set_body_part(&mut self, name: &str) -> Result<(), ContextError> {
+        self.body_part = self
+            .parts
+            .iter()
+            .position(|p| p.name == name)
+            .ok_or_else(|| ContextError {
+                property: name.to_string(),
+                reason: "no part has this name".into(),
+            })?;
+        Ok(())
+    }
+
+    pub fn body(&self) -> &str {
+        &self.parts[self.body_part].content
+    }
+
+    /// Promotes `BTS.MessageType` from the body, as the XML disassembler does (domain.md 1.3). A body
+    /// that is not XML has no message type to promote.
+    pub fn promote_message_type(
+        &mut self,
+        schema: &PropertySchema,
+    ) -> Result<String, ContextError> {
+        let message_type = message_type_of(self.body()).ok_or_else(|| ContextError {
+            property: "BTS.MessageType".into(),
+            reason: "the body is not XML, so it has no message type".into(),
+        })?;
+        self.context.promote(
+            schema,
+            "BTS.MessageType",
+            Value::string(message_type.as_str()),
+        )?;
+        Ok(message_type)
     }
 
     /// Promotes a value given as text, typed by the schema.

@@ -3,9 +3,11 @@
 
 mod context;
 mod draft;
+mod part;
 
 pub use context::{Context, ContextError, ContextProperty};
 pub use draft::MessageDraft;
+pub use part::{message_type_of, Part};
 
 use serde::{Deserialize, Serialize};
 
@@ -19,12 +21,13 @@ impl std::fmt::Display for MessageId {
     }
 }
 
-/// A published message: immutable, so its fields are read through accessors only.
+/// A published message: immutable once in the MessageBox (domain.md 1.3), so its fields are read through
+/// accessors only.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Message {
     id: MessageId,
-    /// The body part; the simulator models one part (domain.md 1.3).
-    body: String,
+    parts: Vec<Part>,
+    body_part: usize,
     context: Context,
 }
 
@@ -32,7 +35,8 @@ impl Message {
     pub(crate) fn new(id: MessageId, draft: MessageDraft) -> Self {
         Self {
             id,
-            body: draft.body,
+            parts: draft.parts,
+            body_part: draft.body_part,
             context: draft.context,
         }
     }
@@ -41,8 +45,19 @@ impl Message {
         self.id
     }
 
+    pub fn parts(&self) -> &[Part] {
+        &self.parts
+    }
+
+    /// The body part's content.
     pub fn body(&self) -> &str {
-        &self.body
+        &self.parts[self.body_part].content
+    }
+
+    /// The message type, from the body part (domain.md 1.3). Routing sees it only once promoted as
+    /// `BTS.MessageType`.
+    pub fn message_type(&self) -> Option<String> {
+        message_type_of(self.body())
     }
 
     pub fn context(&self) -> &Context {
@@ -52,7 +67,8 @@ impl Message {
     /// A new draft with this message's body and context: changing a message means building a new one.
     pub fn to_draft(&self) -> MessageDraft {
         MessageDraft {
-            body: self.body.clone(),
+            parts: self.parts.clone(),
+            body_part: self.body_part,
             context: self.context.clone(),
         }
     }

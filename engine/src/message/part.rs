@@ -1,0 +1,21 @@
+//! Message parts. Every message is multi-part with exactly one body part, and its message type comes from
+//! the body: target namespace + `#` + root element (domain.md 1.3).
+
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Part {
+    pub name: String,
+    pub content: String,
+}
+
+/// The message type of an XML body: `namespace#root`, or just `root` without a namespace; `None` when the
+/// body is not XML (a flat file or a .NET-typed part carries no schema type).
+pub fn message_type_of(body: &str) -> Option<String> {
+    let doc = roxmltree::Document::parse(body.trim_start_matches('\u{feff}').trim_start()).ok()?;
+    let root = doc.root_element().tag_name();
+    Some(match root.namespace() {
+        Some(ns) if !ns.is_empty() => format!("{ns}#{}", root.name()),
+        _ => root.name().to_string(),
+    })
+}
