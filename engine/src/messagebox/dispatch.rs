@@ -66,6 +66,22 @@ impl MessageBox {
         });
     }
 
+    /// A new running instance that no message activated (an orchestration started by another's Start
+    /// shape).
+    pub fn create_instance(&mut self, owner: Owner) -> (InstanceId, Vec<Event>) {
+        let instance = InstanceId(self.next_id());
+        self.state.instances.insert(
+            instance,
+            Instance {
+                id: instance,
+                owner,
+                active: true,
+                consumed: Vec::new(),
+            },
+        );
+        (instance, Vec::new())
+    }
+
     /// A new orchestration instance for an activation; a convoy's first message creates its convoy set.
     fn activate(
         &mut self,
@@ -171,6 +187,9 @@ impl MessageBox {
         }
         let mut events = vec![Event::Resumed { reference: id }];
         match reason {
+            SuspendReason::ActivationLoop => {
+                unreachable!("activation loops are held non-resumable")
+            }
             SuspendReason::SubscriberStopped => {
                 self.state.references.get_mut(&id).unwrap().state =
                     RefState::Queued { forced: true };

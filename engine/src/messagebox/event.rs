@@ -104,6 +104,16 @@ pub enum Event {
         error_message: MessageId,
         report: ReportId,
     },
+    /// An orchestration's publish matched its own activation subscription: held, not delivered.
+    ActivationLoopDetected {
+        reference: RefId,
+        message: MessageId,
+        owner: Owner,
+    },
+    /// A scripted command that was refused, with the reason.
+    CommandRefused {
+        reason: String,
+    },
     Resumed {
         reference: RefId,
     },

@@ -6,7 +6,7 @@ mod dispatch;
 mod error;
 mod event;
 mod explain;
-mod pairs;
+
 mod publish;
 mod reference;
 mod services;
@@ -59,7 +59,7 @@ pub struct ConvoySet {
 pub struct MessageBoxState {
     pub schema: PropertySchema,
     pub collation: Collation,
-    #[serde(with = "pairs")]
+    #[serde(with = "crate::serde_pairs")]
     pub services: BTreeMap<Owner, Service>,
     pub subscriptions: BTreeMap<SubId, Subscription>,
     pub messages: BTreeMap<MessageId, Message>,

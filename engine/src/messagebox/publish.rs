@@ -17,6 +17,9 @@ pub enum Publisher {
     },
     /// An orchestration's direct-bound send: no subscriber means an exception, not a suspended message.
     Orchestration { name: String },
+    /// A delivery notification from a send port: with no subscriber it is discarded, not suspended
+    /// (domain.md 1.10).
+    Acknowledgement { send_port: String },
 }
 
 impl Publisher {
@@ -24,6 +27,7 @@ impl Publisher {
         match self {
             Publisher::ReceivePort { port, .. } => format!("receive port {port}"),
             Publisher::Orchestration { name } => format!("orchestration {name}"),
+            Publisher::Acknowledgement { send_port } => format!("acknowledgement from {send_port}"),
         }
     }
 }
@@ -62,12 +66,10 @@ impl MessageBox {
         matched.sort_by_key(|s| (s.priority, s.id));
         let matched: Vec<SubId> = matched.iter().map(|s| s.id).collect();
 
-        if matched.is_empty() {
-            if let Publisher::Orchestration { .. } = publisher {
-                return Err(CommandError::NoSubscribers {
-                    publisher: publisher.label(),
-                });
-            }
+        if matched.is_empty() && !matches!(publisher, Publisher::ReceivePort { .. }) {
+            return Err(CommandError::NoSubscribers {
+                publisher: publisher.label(),
+            });
         }
         let id = MessageId(self.next_id());
         self.state.messages.insert(id, Message::new(id, draft));
@@ -85,9 +87,21 @@ impl MessageBox {
             self.routing_failure(id, publisher, &mut events);
         }
         for sub in matched {
-            self.reference_for(id, sub, &props, &mut events);
+            self.reference_for(id, sub, &props, publisher, &mut events);
         }
         Ok((id, events))
+    }
+
+    /// Whether a publish of this draft would find at least one subscriber, without publishing it (an
+    /// atomic scope checks all its sends before any is published).
+    pub fn would_route(&mut self, draft: &MessageDraft) -> bool {
+        let props = self.routing_props(&draft.context);
+        self.index.matches(&props).iter().any(|id| {
+            self.state
+                .subscriptions
+                .get(id)
+                .is_some_and(|s| s.state != SubscriptionState::Disabled)
+        })
     }
 
     /// Creates the reference(s) for one matching subscription: a send port group fans out to its
@@ -97,11 +111,46 @@ impl MessageBox {
         message: MessageId,
         sub: SubId,
         props: &RoutingProps,
+        publisher: &Publisher,
         events: &mut Vec<Event>,
     ) {
         // Work out the targets first (reading state), then create the references (changing it).
         let s = &self.state.subscriptions[&sub];
         let started = s.state == SubscriptionState::Started;
+        // The classic loop (domain.md 3): an orchestration publishing what its own activation receive
+        // subscribes to would activate itself forever. It is held and reported instead.
+        let looping = s.kind == SubscriptionKind::Activation
+            && matches!((publisher, &s.owner), (Publisher::Orchestration { name }, Owner::Orchestration(o)) if name == o);
+        if looping {
+            let target = Target::Subscriber {
+                subscription: sub,
+                owner: s.owner.clone(),
+                host: s.host.clone(),
+                priority: s.priority,
+                convoy_instance: None,
+                via_group: None,
+            };
+            let owner = s.owner.clone();
+            let id = RefId(self.next_id());
+            events.push(Event::ActivationLoopDetected {
+                reference: id,
+                message,
+                owner,
+            });
+            self.state.references.insert(
+                id,
+                MessageRef {
+                    id,
+                    message,
+                    target,
+                    state: RefState::Suspended {
+                        resumable: false,
+                        reason: SuspendReason::ActivationLoop,
+                    },
+                },
+            );
+            return;
+        }
         let targets: Vec<(Target, bool)> = match &s.owner {
             Owner::SendPortGroup(group) => self.member_targets(sub, group, started),
             owner => vec![(

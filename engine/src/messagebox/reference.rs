@@ -44,6 +44,8 @@ pub enum SuspendReason {
     SubscriberStopped,
     /// Nothing subscribed (domain.md 1.9).
     RoutingFailure,
+    /// An orchestration published a message that its own activation receive subscribes to (domain.md 3).
+    ActivationLoop,
 }
 
 /// The life of a reference. Every reference is in exactly one of these states.

@@ -10,6 +10,8 @@ pub const BPM_PROPERTIES: &[(&str, XsdType)] = &[
     ("SV.Status", XsdType::String),
     ("SV.OrderMgrType", XsdType::String),
     ("SV.Stage", XsdType::UnsignedInt),
+    // OrderStatus.Error is promoted too (domain.md 6.3).
+    ("SV.Error", XsdType::String),
 ];
 
 /// The .NET namespace of the BPM property schema, as binding files write it.

@@ -36,6 +36,10 @@ pub(super) const BUILT_IN: &[(&str, &str, XsdType)] = &[
     (SYSTEM_NS, "AckSendPortName", XsdType::String),
     (SYSTEM_NS, "AckReceivePortName", XsdType::String),
     (SYSTEM_NS, "InterchangeID", XsdType::String),
+    (SYSTEM_NS, "AckRequired", XsdType::Boolean),
+    // [inferred] The simulator's stand-in for the service and port keys of a partner-bound subscription
+    // (domain.md 3): the sending orchestration's port, as `Orchestration.Port`.
+    (SYSTEM_NS, "PartnerPort", XsdType::String),
     (ERROR_REPORT_NS, "FailureCode", XsdType::String),
     (ERROR_REPORT_NS, "MessageType", XsdType::String),
     (ERROR_REPORT_NS, "ReceivePortName", XsdType::String),

@@ -2,17 +2,18 @@
 
 use super::summary::{ScenarioError, ScenarioSummary};
 
-/// A shipped scenario: its file name and its parsed summary.
+/// A shipped scenario: its file name, its parsed summary, and its text (to build its world).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ShippedScenario {
     pub file: &'static str,
     pub summary: ScenarioSummary,
+    pub text: &'static str,
 }
 
 /// The shipped scenario files, the default one first.
 const FILES: &[(&str, &str)] = &[(
-    "bpm-default.json",
-    include_str!("../../../scenarios/bpm-default.json"),
+    "default.json",
+    include_str!("../../../scenarios/default.json"),
 )];
 
 /// Every shipped scenario, default first. A shipped file that fails to parse is a build defect, so it is
@@ -22,7 +23,11 @@ pub fn shipped() -> Result<Vec<ShippedScenario>, ScenarioError> {
         .iter()
         .map(|(file, text)| {
             ScenarioSummary::from_json(text)
-                .map(|summary| ShippedScenario { file, summary })
+                .map(|summary| ShippedScenario {
+                    file,
+                    summary,
+                    text,
+                })
                 .map_err(|e| ScenarioError {
                     field: format!("{file}: {}", e.field),
                     reason: e.reason,

@@ -1,7 +1,14 @@
 //! Scenarios: the versioned JSON files under `scenarios/` that describe a simulation's starting point.
 
 mod catalog;
+mod load;
+mod model;
 mod summary;
 
 pub use catalog::{shipped, ShippedScenario};
+pub use load::orchestration_def;
+pub use model::{
+    ApplicationSpec, EndpointSpec, GroupSpec, HostSpec, OrchestrationSpec, PropertySpec, Scenario,
+    ScriptItem,
+};
 pub use summary::{GroupSummary, ScenarioError, ScenarioSummary, FORMAT_VERSION};

@@ -8,7 +8,6 @@ pub const FORMAT_VERSION: u32 = 1;
 
 /// A BizTalk group as a scenario introduces it: its name, where it runs and who runs it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct GroupSummary {
     pub name: String,
     pub site: String,

@@ -5,6 +5,7 @@ mod bench;
 mod convert;
 mod input;
 mod route;
+mod run;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use messagebox_engine::scenario;
@@ -41,6 +42,19 @@ enum Command {
     Filter {
         #[command(subcommand)]
         command: FilterCommand,
+    },
+    /// Run a scenario headlessly and print its outcome as JSON (or, with --trace, its event trace as JSON
+    /// lines).
+    Run {
+        scenario: PathBuf,
+        /// Override the scenario's seed.
+        #[arg(long)]
+        seed: Option<u64>,
+        /// Virtual milliseconds to run to; by default a minute after the last scripted command.
+        #[arg(long)]
+        until: Option<u64>,
+        #[arg(long)]
+        trace: bool,
     },
     /// Measure the indexed and the naive matcher on a generated BizTalk-like workload.
     Bench {
@@ -86,6 +100,12 @@ fn main() -> ExitCode {
         Command::Filter {
             command: FilterCommand::Convert { to, schema, expr },
         } => convert::run(to, schema.as_deref(), &expr),
+        Command::Run {
+            scenario,
+            seed,
+            until,
+            trace,
+        } => run::run(&scenario, seed, until, trace),
         Command::Bench {
             subscriptions,
             messages,

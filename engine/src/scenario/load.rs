@@ -1,0 +1,393 @@
+//! Reading a scenario file and building its world. Every refusal names the field (a JSON path) and the
+//! reason; a refused scenario builds nothing.
+
+use super::model::{ApplicationSpec, GroupSpec, Scenario};
+use super::summary::{ScenarioError, FORMAT_VERSION};
+use crate::filter::{Op, Predicate};
+use crate::messagebox::{
+    AdminAction, MessageBox, OrchestrationDef, Owner, SendPortDef, SendPortGroupDef, ServiceDef,
+    ServiceState,
+};
+use crate::orchestration::{Binding, Program};
+use crate::property::{bpm_schema, PropertyName, PropertySchema, XsdType};
+use crate::world::config::{parse_filter, Endpoint, Responder};
+use crate::world::{activation, convoy, Group, World};
+use std::collections::BTreeMap;
+
+fn refuse<T>(field: impl Into<String>, reason: impl Into<String>) -> Result<T, ScenarioError> {
+    Err(ScenarioError {
+        field: field.into(),
+        reason: reason.into(),
+    })
+}
+
+impl Scenario {
+    /// Parses a scenario; errors name the JSON path of the field at fault.
+    pub fn from_json(text: &str) -> Result<Scenario, ScenarioError> {
+        let mut de = serde_json::Deserializer::from_str(text);
+        let scenario: Scenario = serde_path_to_error::deserialize(&mut de).map_err(|e| {
+            let path = e.path().to_string();
+            let inner = e.into_inner();
+            ScenarioError {
+                field: if path == "." {
+                    format!("line {}, column {}", inner.line(), inner.column())
+                } else {
+                    path
+                },
+                reason: inner.to_string(),
+            }
+        })?;
+        if scenario.format != FORMAT_VERSION {
+            return refuse(
+                "format",
+                format!(
+                    "this engine reads format {FORMAT_VERSION}, the file has {}",
+                    scenario.format
+                ),
+            );
+        }
+        Ok(scenario)
+    }
+
+    /// Every program the scenario uses: its libraries' and its own.
+    pub fn programs(&self) -> Result<Vec<Program>, ScenarioError> {
+        let mut all = Vec::new();
+        for (i, lib) in self.libraries.iter().enumerate() {
+            match lib.as_str() {
+                "bpm" => all.extend(crate::bpm::library()),
+                other => {
+                    return refuse(
+                        format!("libraries[{i}]"),
+                        format!("unknown library {other:?} (known: bpm)"),
+                    )
+                }
+            }
+        }
+        all.extend(self.programs.iter().cloned());
+        Ok(all)
+    }
+
+    /// Builds the world the scenario describes, with its script scheduled.
+    pub fn build(&self) -> Result<World, ScenarioError> {
+        let programs = self.programs()?;
+        let by_name: BTreeMap<&str, &Program> =
+            programs.iter().map(|p| (p.name.as_str(), p)).collect();
+        let mut groups = Vec::new();
+        for (gi, spec) in self.groups.iter().enumerate() {
+            if self.groups[..gi].iter().any(|g| g.name == spec.name) {
+                return refuse(
+                    format!("groups[{gi}].name"),
+                    format!("group name {:?} is used twice", spec.name),
+                );
+            }
+            groups.push(build_group(spec, &format!("groups[{gi}]"), &by_name)?);
+        }
+        let mut world = World::new(groups, programs, self.seed);
+        if let Some(settings) = &self.settings {
+            world.settings = settings.clone();
+        }
+        for (key, value) in &self.config {
+            let parsed = value
+                .parse::<i64>()
+                .map(crate::property::Value::Int)
+                .unwrap_or_else(|_| crate::property::Value::string(value.as_str()));
+            world.config.insert(key.clone(), parsed);
+        }
+        for (i, item) in self.script.iter().enumerate() {
+            if let Some(group) = command_group(&item.command) {
+                if !self.groups.iter().any(|g| g.name == group) {
+                    return refuse(
+                        format!("script[{i}].command.group"),
+                        format!("no group {group:?} in this scenario"),
+                    );
+                }
+            }
+            world.schedule(item.at, item.command.clone());
+        }
+        Ok(world)
+    }
+}
+
+fn command_group(c: &crate::world::Command) -> Option<&str> {
+    match c {
+        crate::world::Command::Submit { group, .. }
+        | crate::world::Command::Administer { group, .. }
+        | crate::world::Command::SetLocationEnabled { group, .. }
+        | crate::world::Command::SetHostRunning { group, .. }
+        | crate::world::Command::SetEndpointAvailable { group, .. }
+        | crate::world::Command::SetResponderRunning { group, .. }
+        | crate::world::Command::ResumeReference { group, .. }
+        | crate::world::Command::TerminateReference { group, .. }
+        | crate::world::Command::TerminateReport { group, .. }
+        | crate::world::Command::ResumeInstance { group, .. }
+        | crate::world::Command::TerminateInstance { group, .. } => Some(group),
+        crate::world::Command::SetConfig { .. } => None,
+    }
+}
+
+fn schema_for(spec: &GroupSpec, at: &str) -> Result<PropertySchema, ScenarioError> {
+    let mut schema = PropertySchema::with_system_properties();
+    for (i, name) in spec.property_schemas.iter().enumerate() {
+        match name.as_str() {
+            "bpm" => schema = bpm_schema(),
+            other => {
+                return refuse(
+                    format!("{at}.property_schemas[{i}]"),
+                    format!("unknown property schema {other:?} (known: bpm)"),
+                )
+            }
+        }
+    }
+    for (i, p) in spec.properties.iter().enumerate() {
+        let field = format!("{at}.properties[{i}]");
+        let name = PropertyName::parse(&p.name).map_err(|e| ScenarioError {
+            field: format!("{field}.name"),
+            reason: e,
+        })?;
+        let xsd = XsdType::parse(&p.xsd).ok_or_else(|| ScenarioError {
+            field: format!("{field}.type"),
+            reason: format!("unknown or unpromotable XSD type {:?}", p.xsd),
+        })?;
+        schema
+            .declare(name, xsd)
+            .map_err(|e| ScenarioError { field, reason: e.0 })?;
+    }
+    Ok(schema)
+}
+
+/// The MessageBox subscription side of an orchestration: its activating receive's filter, with what its
+/// port binding adds (a physical receive port's name, a partner port), its message type and convoy.
+pub fn orchestration_def(program: &Program, host: &str) -> OrchestrationDef {
+    let act = activation(program);
+    let mut filter = act.and_then(|r| r.filter.clone()).unwrap_or_default();
+    let binding = act
+        .and_then(|r| program.ports.iter().find(|p| p.name == r.port))
+        .map(|p| &p.binding);
+    let extra = match binding {
+        Some(Binding::Physical { name }) => Some(("BTS.ReceivePortName", name.clone())),
+        Some(Binding::Partner {
+            orchestration,
+            port,
+        }) => Some(("BTS.PartnerPort", format!("{orchestration}.{port}"))),
+        _ => None,
+    };
+    if let Some((property, value)) = extra {
+        let p = Predicate {
+            property: PropertyName::parse(property).expect("system name"),
+            op: Op::Eq,
+            value: Some(value),
+        };
+        if filter.groups.is_empty() {
+            filter.groups.push(vec![p]);
+        } else {
+            filter.groups.iter_mut().for_each(|g| g.push(p.clone()));
+        }
+    }
+    OrchestrationDef {
+        name: program.name.clone(),
+        host: host.to_string(),
+        bound: true,
+        message_type: act.and_then(|r| r.message_type.clone()),
+        activation_filter: filter,
+        convoy: convoy(program).map(|(_, props)| {
+            props
+                .iter()
+                .map(|p| PropertyName::parse(p).expect("name"))
+                .collect()
+        }),
+    }
+}
+
+/// Brings a subscriber from unenlisted to its configured state.
+fn bring_to(
+    mb: &mut MessageBox,
+    owner: &Owner,
+    state: ServiceState,
+    field: &str,
+) -> Result<(), ScenarioError> {
+    let action = match state {
+        ServiceState::Unenlisted => return Ok(()),
+        ServiceState::Stopped => AdminAction::Enlist,
+        ServiceState::Started => AdminAction::Start,
+    };
+    mb.administer(owner, action)
+        .map(|_| ())
+        .map_err(|e| ScenarioError {
+            field: field.into(),
+            reason: e.to_string(),
+        })
+}
+
+fn build_group(
+    spec: &GroupSpec,
+    at: &str,
+    programs: &BTreeMap<&str, &Program>,
+) -> Result<Group, ScenarioError> {
+    let schema = schema_for(spec, at)?;
+    let mut mb = MessageBox::new(schema.clone(), spec.collation);
+    for h in &spec.hosts {
+        mb.set_host_running(&h.name, h.running);
+    }
+    let mut group = Group {
+        name: spec.name.clone(),
+        site: spec.site.clone(),
+        team: spec.team.clone(),
+        messagebox: MessageBox::default(),
+        receive_ports: Vec::new(),
+        send_ports: BTreeMap::new(),
+        promotions: spec.promotions.clone(),
+        endpoints: spec
+            .endpoints
+            .iter()
+            .map(|e| {
+                (
+                    e.name.clone(),
+                    Endpoint {
+                        available: e.available,
+                        received: Vec::new(),
+                    },
+                )
+            })
+            .collect(),
+        responders: spec
+            .responders
+            .iter()
+            .map(|d| Responder {
+                def: d.clone(),
+                waiting: Vec::new(),
+            })
+            .collect(),
+        runs: BTreeMap::new(),
+        transmissions: BTreeMap::new(),
+        instance_ports: BTreeMap::new(),
+        orchestration_hosts: BTreeMap::new(),
+        deferred: Vec::new(),
+        applications: spec.applications.clone(),
+    };
+    for (i, set) in spec.promotion_sets.iter().enumerate() {
+        match set.as_str() {
+            "bpm" => group.promotions.extend(crate::bpm::promotions()),
+            other => {
+                return refuse(
+                    format!("{at}.promotion_sets[{i}]"),
+                    format!("unknown promotion set {other:?} (known: bpm)"),
+                )
+            }
+        }
+    }
+    for (ai, app) in spec.applications.iter().enumerate() {
+        let app_at = format!("{at}.applications[{ai}]");
+        add_application(&mut group, &mut mb, app, &app_at, &schema, programs)?;
+    }
+    for (ri, r) in spec.responders.iter().enumerate() {
+        if group.location(&r.reply_location).is_none() {
+            return refuse(
+                format!("{at}.responders[{ri}].reply_location"),
+                format!("no receive location {:?} in this group", r.reply_location),
+            );
+        }
+    }
+    group.messagebox = mb;
+    Ok(group)
+}
+
+fn add_application(
+    group: &mut Group,
+    mb: &mut MessageBox,
+    app: &ApplicationSpec,
+    at: &str,
+    schema: &PropertySchema,
+    programs: &BTreeMap<&str, &Program>,
+) -> Result<(), ScenarioError> {
+    for (i, rp) in app.receive_ports.iter().enumerate() {
+        for (li, loc) in rp.locations.iter().enumerate() {
+            if group.location(&loc.name).is_some() {
+                return refuse(
+                    format!("{at}.receive_ports[{i}].locations[{li}].name"),
+                    format!(
+                        "receive location {:?} already exists in the group",
+                        loc.name
+                    ),
+                );
+            }
+        }
+        group.receive_ports.push(rp.clone());
+    }
+    for (i, sp) in app.send_ports.iter().enumerate() {
+        let field = format!("{at}.send_ports[{i}]");
+        let filter = parse_filter(&sp.filter, schema).map_err(|e| ScenarioError {
+            field: format!("{field}.filter"),
+            reason: e.to_string(),
+        })?;
+        mb.add_service(ServiceDef::SendPort(SendPortDef {
+            name: sp.name.clone(),
+            host: sp.host.clone(),
+            filter,
+            priority: sp.priority,
+        }))
+        .map_err(|e| ScenarioError {
+            field: format!("{field}.name"),
+            reason: e.to_string(),
+        })?;
+        group.send_ports.insert(sp.name.clone(), sp.clone());
+        bring_to(
+            mb,
+            &Owner::SendPort(sp.name.clone()),
+            sp.state,
+            &format!("{field}.state"),
+        )?;
+    }
+    for (i, g) in app.send_port_groups.iter().enumerate() {
+        let field = format!("{at}.send_port_groups[{i}]");
+        let filter = parse_filter(&g.filter, schema).map_err(|e| ScenarioError {
+            field: format!("{field}.filter"),
+            reason: e.to_string(),
+        })?;
+        mb.add_service(ServiceDef::SendPortGroup(SendPortGroupDef {
+            name: g.name.clone(),
+            members: g.members.clone(),
+            filter,
+        }))
+        .map_err(|e| ScenarioError {
+            field: format!("{field}.name"),
+            reason: e.to_string(),
+        })?;
+        bring_to(
+            mb,
+            &Owner::SendPortGroup(g.name.clone()),
+            g.state,
+            &format!("{field}.state"),
+        )?;
+    }
+    for (i, o) in app.orchestrations.iter().enumerate() {
+        let field = format!("{at}.orchestrations[{i}]");
+        let program = programs.get(o.name.as_str()).ok_or_else(|| ScenarioError {
+            field: format!("{field}.name"),
+            reason: format!(
+                "no program {:?}: load a library or add it to programs",
+                o.name
+            ),
+        })?;
+        group
+            .orchestration_hosts
+            .insert(o.name.clone(), o.host.clone());
+        if activation(program).is_none() {
+            // Called or started by others: no subscription of its own.
+            continue;
+        }
+        mb.add_service(ServiceDef::Orchestration(orchestration_def(
+            program, &o.host,
+        )))
+        .map_err(|e| ScenarioError {
+            field: format!("{field}.name"),
+            reason: e.to_string(),
+        })?;
+        bring_to(
+            mb,
+            &Owner::Orchestration(o.name.clone()),
+            o.state,
+            &format!("{field}.state"),
+        )?;
+    }
+    Ok(())
+}

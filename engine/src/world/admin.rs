@@ -1,0 +1,143 @@
+//! Commands on a group: input, administration of ports, orchestrations, hosts and locations, faults, and
+//! the Group Hub's resume and terminate. A refused command changes nothing.
+
+use super::{Command, Cx, Group, TransmissionState, Work, WorldEvent};
+use crate::messagebox::{AdminAction, CommandError};
+use crate::orchestration::InstanceState;
+
+impl Group {
+    pub(crate) fn execute(&mut self, cx: &mut Cx, command: Command) -> Result<(), CommandError> {
+        let dispatch = |cx: &mut Cx| {
+            cx.after(
+                cx.settings.dispatch_ms,
+                Work::Dispatch {
+                    group: cx.group.to_string(),
+                },
+            )
+        };
+        match command {
+            Command::Submit { location, body, .. } => self.receive(cx, &location, &body),
+            Command::Administer { owner, action, .. } => {
+                let events = self.messagebox.administer(&owner, action)?;
+                cx.emit_all(events);
+                if matches!(action, AdminAction::Start) {
+                    dispatch(cx);
+                }
+                Ok(())
+            }
+            Command::SetLocationEnabled {
+                location, enabled, ..
+            } => {
+                let loc = self
+                    .receive_ports
+                    .iter_mut()
+                    .flat_map(|p| p.locations.iter_mut())
+                    .find(|l| l.name == location)
+                    .ok_or_else(|| CommandError::Unknown(format!("receive location {location}")))?;
+                loc.enabled = enabled;
+                cx.emit(WorldEvent::ReceiveLocationChanged { location, enabled });
+                Ok(())
+            }
+            Command::SetHostRunning { host, running, .. } => {
+                let events = self.messagebox.set_host_running(&host, running);
+                cx.emit_all(events);
+                if running {
+                    dispatch(cx);
+                    for id in std::mem::take(&mut self.deferred) {
+                        cx.after(
+                            cx.settings.step_ms,
+                            Work::Run {
+                                group: cx.group.to_string(),
+                                instance: id,
+                            },
+                        );
+                    }
+                }
+                Ok(())
+            }
+            Command::SetEndpointAvailable {
+                endpoint,
+                available,
+                ..
+            } => {
+                self.endpoints
+                    .entry(endpoint.clone())
+                    .or_insert(super::config::Endpoint {
+                        available,
+                        received: Vec::new(),
+                    })
+                    .available = available;
+                cx.emit(WorldEvent::EndpointChanged {
+                    endpoint,
+                    available,
+                });
+                Ok(())
+            }
+            Command::SetResponderRunning {
+                responder, running, ..
+            } => self.set_responder_running(cx, &responder, running),
+            Command::ResumeReference { reference, .. } => {
+                let events = self.messagebox.resume(reference)?;
+                cx.emit_all(events);
+                dispatch(cx);
+                Ok(())
+            }
+            Command::TerminateReference { reference, .. } => {
+                let events = self.messagebox.terminate(reference)?;
+                cx.emit_all(events);
+                Ok(())
+            }
+            Command::TerminateReport { report, .. } => {
+                let events = self.messagebox.terminate_report(report)?;
+                cx.emit_all(events);
+                Ok(())
+            }
+            Command::ResumeInstance { instance, .. } => {
+                if self.runs.contains_key(&instance) {
+                    self.resume_run(cx, instance)
+                } else {
+                    self.resume_transmission(cx, instance)
+                }
+            }
+            Command::TerminateInstance { instance, .. } => {
+                if let Some(run) = self.runs.get(&instance) {
+                    if run.state.is_finished() {
+                        return Err(CommandError::Refused(format!(
+                            "instance {} has already ended",
+                            instance.0
+                        )));
+                    }
+                    self.finish(
+                        cx,
+                        instance,
+                        InstanceState::Terminated {
+                            reason: "terminated by an administrator".into(),
+                        },
+                    );
+                    return Ok(());
+                }
+                let t = self
+                    .transmissions
+                    .get_mut(&instance)
+                    .ok_or_else(|| CommandError::Unknown(format!("instance {}", instance.0)))?;
+                if matches!(
+                    t.state,
+                    TransmissionState::Done | TransmissionState::Terminated
+                ) {
+                    return Err(CommandError::Refused(format!(
+                        "instance {} has already ended",
+                        instance.0
+                    )));
+                }
+                t.state = TransmissionState::Terminated;
+                let _ = self.messagebox.complete_instance(instance);
+                cx.emit(WorldEvent::InstanceTerminated {
+                    instance,
+                    reason: "terminated by an administrator".into(),
+                });
+                Ok(())
+            }
+            Command::SetConfig { .. } => unreachable!("configuration is the world's"),
+        }
+    }
+}
