@@ -214,3 +214,61 @@ fn bench_prints_one_json_line_and_the_matchers_agree() {
     assert!(line["indexed_msgs_per_sec"].as_f64().unwrap() > 0.0);
     assert!(line["naive_msgs_per_sec"].as_f64().unwrap() > 0.0);
 }
+
+#[test]
+fn run_prints_the_default_scenarios_outcome_and_its_trace() {
+    let scenario = concat!(env!("CARGO_MANIFEST_DIR"), "/../scenarios/default.json");
+    let out = mbx(&["run", scenario]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let summary: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let instances = summary["groups"]["SRV-SEA"]["instances"]
+        .as_array()
+        .unwrap();
+    let managers: Vec<(&str, &str)> = instances
+        .iter()
+        .filter(|i| i["orchestration"] == "OrderManager")
+        .map(|i| (i["state"].as_str().unwrap(), i["status"].as_str().unwrap()))
+        .collect();
+    // domain.md 10.5: A (M1) and C (M3, updated by M4) complete; M8's instance takes the terminate branch.
+    assert_eq!(
+        managers,
+        [
+            ("completed", "COMPLETED"),
+            ("completed", "COMPLETED"),
+            ("completed", "TERMINATED")
+        ]
+    );
+    assert_eq!(
+        summary["groups"]["SRV-SEA"]["routing_failure_reports"]
+            .as_array()
+            .unwrap()
+            .len(),
+        1
+    );
+
+    let traced = mbx(&["run", scenario, "--until", "1000", "--trace"]);
+    let lines: Vec<serde_json::Value> = stdout(&traced)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert!(lines.len() > 20);
+    assert!(lines.iter().all(|l| l["at"].as_u64().unwrap() <= 1000));
+}
+
+#[test]
+fn run_refuses_a_bad_scenario_naming_the_field() {
+    let dir = files(
+        "bad-scenario",
+        &[(
+            "s.json",
+            r#"{"format": 1, "id": "x", "title": "t", "summary": "", "groups": [], "script": [{"at": 0, "command": {"do": "submit", "group": "NOPE", "location": "L", "body": ""}}]}"#,
+        )],
+    );
+    let out = mbx(&["run", &dir.join("s.json").to_string_lossy()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("script[0].command.group"),
+        "{}",
+        stderr(&out)
+    );
+}
