@@ -272,3 +272,20 @@ fn run_refuses_a_bad_scenario_naming_the_field() {
         stderr(&out)
     );
 }
+
+#[test]
+fn the_readme_scenario_example_runs() {
+    // Keeps the README true: its example scenario parses, builds and routes the job to the port.
+    let readme = include_str!("../../README.md");
+    let start = readme.find("```json\n").expect("a json example") + "```json\n".len();
+    let end = start + readme[start..].find("```").unwrap();
+    let dir = files("readme", &[("tiny.json", &readme[start..end])]);
+    let out = mbx(&["run", &dir.join("tiny.json").to_string_lossy()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let summary: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(
+        summary["groups"]["G"]["messages"][0]["copies"],
+        serde_json::json!(["Jobs-SP"])
+    );
+    assert_eq!(summary["groups"]["G"]["endpoints"]["jobs"], 1);
+}

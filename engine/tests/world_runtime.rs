@@ -572,8 +572,19 @@ fn start_runs_another_orchestration_as_a_new_instance_and_terminate_ends_with_a_
         "Parent",
         vec![
             activating(r#"T.Kind == "go""#),
-            Shape::Start { orchestration: "Child".into(), messages: vec![("Work".into(), "In".into())] },
-            Shape::Terminate { reason: Expr::Concat(vec![Expr::Str("stopped after starting a child for ".into()), Expr::Prop { message: "In".into(), property: "T.Kind".into() }]) },
+            Shape::Start {
+                orchestration: "Child".into(),
+                messages: vec![("Work".into(), "In".into())],
+            },
+            Shape::Terminate {
+                reason: Expr::Concat(vec![
+                    Expr::Str("stopped after starting a child for ".into()),
+                    Expr::Prop {
+                        message: "In".into(),
+                        property: "T.Kind".into(),
+                    },
+                ]),
+            },
         ],
     );
     let child = Program {
@@ -581,27 +592,73 @@ fn start_runs_another_orchestration_as_a_new_instance_and_terminate_ends_with_a_
         ports: vec![],
         correlation_sets: vec![],
         parameters: vec!["Work".into()],
-        body: vec![Shape::Log { text: Expr::Concat(vec![Expr::Str("child got ".into()), Expr::Field { message: "Work".into(), element: "Kind".into() }]) }],
+        body: vec![Shape::Log {
+            text: Expr::Concat(vec![
+                Expr::Str("child got ".into()),
+                Expr::Field {
+                    message: "Work".into(),
+                    element: "Kind".into(),
+                },
+            ]),
+        }],
     };
-    let mut w = scenario(vec![parent, child], vec![], Pipeline::XmlReceive, vec![(0, submit("go"))]).build().unwrap();
+    let mut w = scenario(
+        vec![parent, child],
+        vec![],
+        Pipeline::XmlReceive,
+        vec![(0, submit("go"))],
+    )
+    .build()
+    .unwrap();
     w.advance_to(1_000);
     assert_eq!(
         runs(&w, "Parent")[0].state,
-        InstanceState::Terminated { reason: "stopped after starting a child for go".into() }
+        InstanceState::Terminated {
+            reason: "stopped after starting a child for go".into()
+        }
     );
     assert_eq!(runs(&w, "Child")[0].state, InstanceState::Completed);
-    assert!(events(&w).any(|e| matches!(e, WorldEvent::Logged { text, .. } if text == "child got go")));
+    assert!(
+        events(&w).any(|e| matches!(e, WorldEvent::Logged { text, .. } if text == "child got go"))
+    );
 }
 
 #[test]
 fn an_administrator_can_terminate_a_waiting_instance_and_its_subscriptions_go() {
     let body = vec![activating(r#"T.Kind == "go""#), Shape::Delay { ms: 60_000 }];
-    let mut w = scenario(vec![program("Waiter", body)], vec![], Pipeline::XmlReceive, vec![(0, submit("go"))]).build().unwrap();
+    let mut w = scenario(
+        vec![program("Waiter", body)],
+        vec![],
+        Pipeline::XmlReceive,
+        vec![(0, submit("go"))],
+    )
+    .build()
+    .unwrap();
     w.advance_to(100);
     let id = runs(&w, "Waiter")[0].id;
-    w.apply(Command::TerminateInstance { group: G.into(), instance: id }).unwrap();
-    assert!(matches!(runs(&w, "Waiter")[0].state, InstanceState::Terminated { .. }));
-    assert!(w.apply(Command::TerminateInstance { group: G.into(), instance: id }).is_err(), "only once");
+    w.apply(Command::TerminateInstance {
+        group: G.into(),
+        instance: id,
+    })
+    .unwrap();
+    assert!(matches!(
+        runs(&w, "Waiter")[0].state,
+        InstanceState::Terminated { .. }
+    ));
+    assert!(
+        w.apply(Command::TerminateInstance {
+            group: G.into(),
+            instance: id
+        })
+        .is_err(),
+        "only once"
+    );
     w.advance_to(70_000);
-    assert!(matches!(runs(&w, "Waiter")[0].state, InstanceState::Terminated { .. }), "the timer does not revive it");
+    assert!(
+        matches!(
+            runs(&w, "Waiter")[0].state,
+            InstanceState::Terminated { .. }
+        ),
+        "the timer does not revive it"
+    );
 }
