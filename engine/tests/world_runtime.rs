@@ -165,6 +165,7 @@ fn scenario(
             endpoints: vec![],
             responders: vec![],
         }],
+        links: vec![],
         script: script
             .into_iter()
             .map(|(at, command)| ScriptItem { at, command })

@@ -48,6 +48,7 @@ pub fn order_broker() -> Program {
                 ("RequestType", f("Status")),
                 ("OrdTypeCode", f("OrdTypeCode")),
                 ("RequestID", f("ReqId")),
+                ("ReturnAddress", f("ReturnAddress")),
             ],
         )),
         vec![
@@ -56,10 +57,9 @@ pub fn order_broker() -> Program {
             promote("SV.SeqNum", f("SeqNum")),
             promote("SV.Status", s("ACCEPTED")),
             promote("SV.OrderMgrType", var("mark")),
-            // Distinguished fields of the routing class: carried, never routed (domain.md 6.3).
+            // Distinguished fields of the routing class (RequestType, ...) are written, never routed
+            // (domain.md 6.3); readers take them from the body, where they also survive a bridge.
             write("SV.RequestType", f("Status")),
-            write("SV.OrdTypeCode", f("OrdTypeCode")),
-            write("SV.CSRReturnAddress", f("ReturnAddress")),
         ],
     );
     let history = construct(

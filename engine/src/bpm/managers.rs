@@ -45,7 +45,7 @@ pub fn order_manager() -> Program {
     let update = vec![decide(
         vec![
             (
-                eq(prop("Update", "SV.RequestType"), s("TERMINATE")),
+                eq(field("Update", "RequestType"), s("TERMINATE")),
                 vec![
                     call("Interrupter", &[("Order", "Current")]),
                     log([
@@ -168,7 +168,8 @@ pub fn order_manager() -> Program {
             port(
                 "CSRCompletionPort",
                 Pattern::OneWaySend,
-                Binding::Dynamic { send_port: "CSRResponse-DSP".into(), address: prop("Current", "SV.CSRReturnAddress") },
+                // The CableOrder application's own dynamic port, so the manager can move without the broker.
+                Binding::Dynamic { send_port: "CSRCompletion-DSP".into(), address: field("Current", "ReturnAddress") },
             ),
         ],
         correlation_sets: vec![
@@ -187,7 +188,7 @@ pub fn order_manager() -> Program {
             construct("Current", Some("NewOrderMgrMsg"), None, vec![]),
             decide(
                 vec![(
-                    eq(prop("NewOrderMgrMsg", "SV.RequestType"), s("TERMINATE")),
+                    eq(field("NewOrderMgrMsg", "RequestType"), s("TERMINATE")),
                     vec![
                         // A cancellation for an order that is not in progress: flags and a warning only.
                         assign("status", s("TERMINATED")),
@@ -223,7 +224,7 @@ pub fn demo_manager(name: &str, mark: &str) -> Program {
                 Pattern::OneWaySend,
                 Binding::Dynamic {
                     send_port: "CSRResponse-DSP".into(),
-                    address: prop("Order", "SV.CSRReturnAddress"),
+                    address: field("Order", "ReturnAddress"),
                 },
             ),
         ],

@@ -56,7 +56,7 @@ pub fn cable_order(stage: u32) -> Program {
                 Some(template(
                     &namespace("Facilities"),
                     "FacilitiesRequest",
-                    order_fields(vec![("OrdTypeCode", prop(m, "SV.OrdTypeCode"))]),
+                    order_fields(vec![("OrdTypeCode", field(m, "OrdTypeCode"))]),
                 )),
                 vec![
                     promote("SV.CustID", prop(m, "SV.CustID")),

@@ -37,6 +37,25 @@ impl MessageBox {
         Ok(vec![Event::ServiceAdded { owner }])
     }
 
+    /// Removes an unenlisted subscriber (its application is being removed).
+    pub fn remove_service(&mut self, owner: &Owner) -> Result<Vec<Event>, CommandError> {
+        let service = self
+            .state
+            .services
+            .get(owner)
+            .ok_or_else(|| CommandError::Unknown(owner.to_string()))?;
+        if service.state != ServiceState::Unenlisted {
+            return Err(CommandError::Refused(format!(
+                "{owner} is {}: unenlist it before removing it",
+                service.state
+            )));
+        }
+        self.state.services.remove(owner);
+        Ok(vec![Event::ServiceRemoved {
+            owner: owner.clone(),
+        }])
+    }
+
     /// Enlist, start, stop or unenlist a subscriber. A refused action changes nothing.
     pub fn administer(
         &mut self,

@@ -13,6 +13,9 @@ pub enum Event {
     ServiceAdded {
         owner: Owner,
     },
+    ServiceRemoved {
+        owner: Owner,
+    },
     ServiceStateChanged {
         owner: Owner,
         from: ServiceState,

@@ -121,6 +121,12 @@ impl MessageBox {
         &self.state.schema
     }
 
+    /// Deploys more properties (an imported application's property schema). Existing subscriptions keep
+    /// their property ids: declaring only appends.
+    pub fn deploy_schema(&mut self, schema: PropertySchema) {
+        self.state.schema = schema;
+    }
+
     pub fn message(&self, id: MessageId) -> Option<&Message> {
         self.state.messages.get(&id)
     }

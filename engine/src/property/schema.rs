@@ -127,8 +127,19 @@ impl PropertySchema {
         Ok(schema)
     }
 
+    pub fn aliases(&self) -> &[NamespaceAlias] {
+        &self.aliases
+    }
+
     /// Lets `full.Name` resolve to the property declared as `short.Name`.
     pub fn add_namespace_alias(&mut self, short: &str, full: &str) {
+        if self
+            .aliases
+            .iter()
+            .any(|a| a.short == short && a.full == full)
+        {
+            return;
+        }
         self.aliases.push(NamespaceAlias {
             short: short.to_string(),
             full: full.to_string(),

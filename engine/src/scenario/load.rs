@@ -9,7 +9,7 @@ use crate::messagebox::{
     ServiceState,
 };
 use crate::orchestration::{Binding, Program};
-use crate::property::{bpm_schema, PropertyName, PropertySchema, XsdType};
+use crate::property::{PropertyName, PropertySchema, XsdType};
 use crate::world::config::{parse_filter, Endpoint, Responder};
 use crate::world::{activation, convoy, Group, World};
 use std::collections::BTreeMap;
@@ -94,7 +94,7 @@ impl Scenario {
             world.config.insert(key.clone(), parsed);
         }
         for (i, item) in self.script.iter().enumerate() {
-            if let Some(group) = command_group(&item.command) {
+            for group in crate::world::command_groups(&item.command) {
                 if !self.groups.iter().any(|g| g.name == group) {
                     return refuse(
                         format!("script[{i}].command.group"),
@@ -104,32 +104,41 @@ impl Scenario {
             }
             world.schedule(item.at, item.command.clone());
         }
+        for (i, link) in self.links.iter().enumerate() {
+            for end in [&link.a, &link.b] {
+                if !self.groups.iter().any(|g| &g.name == end) {
+                    return refuse(
+                        format!("links[{i}]"),
+                        format!("no group {end:?} in this scenario"),
+                    );
+                }
+            }
+        }
+        world.links = self.links.clone();
         Ok(world)
     }
 }
 
-fn command_group(c: &crate::world::Command) -> Option<&str> {
-    match c {
-        crate::world::Command::Submit { group, .. }
-        | crate::world::Command::Administer { group, .. }
-        | crate::world::Command::SetLocationEnabled { group, .. }
-        | crate::world::Command::SetHostRunning { group, .. }
-        | crate::world::Command::SetEndpointAvailable { group, .. }
-        | crate::world::Command::SetResponderRunning { group, .. }
-        | crate::world::Command::ResumeReference { group, .. }
-        | crate::world::Command::TerminateReference { group, .. }
-        | crate::world::Command::TerminateReport { group, .. }
-        | crate::world::Command::ResumeInstance { group, .. }
-        | crate::world::Command::TerminateInstance { group, .. } => Some(group),
-        crate::world::Command::SetConfig { .. } => None,
-    }
-}
-
-fn schema_for(spec: &GroupSpec, at: &str) -> Result<PropertySchema, ScenarioError> {
-    let mut schema = PropertySchema::with_system_properties();
-    for (i, name) in spec.property_schemas.iter().enumerate() {
+/// Adds built-in property schemas and single properties to a schema.
+pub(crate) fn deploy_properties(
+    schema: &mut PropertySchema,
+    names: &[String],
+    properties: &[super::model::PropertySpec],
+    at: &str,
+) -> Result<(), ScenarioError> {
+    for (i, name) in names.iter().enumerate() {
         match name.as_str() {
-            "bpm" => schema = bpm_schema(),
+            "bpm" => {
+                schema.add_namespace_alias("SV", crate::property::BPM_NAMESPACE);
+                for (n, xsd) in crate::property::BPM_PROPERTIES {
+                    schema
+                        .declare(PropertyName::parse(n).expect("valid"), *xsd)
+                        .map_err(|e| ScenarioError {
+                            field: format!("{at}.property_schemas[{i}]"),
+                            reason: e.0,
+                        })?;
+                }
+            }
             other => {
                 return refuse(
                     format!("{at}.property_schemas[{i}]"),
@@ -138,7 +147,7 @@ fn schema_for(spec: &GroupSpec, at: &str) -> Result<PropertySchema, ScenarioErro
             }
         }
     }
-    for (i, p) in spec.properties.iter().enumerate() {
+    for (i, p) in properties.iter().enumerate() {
         let field = format!("{at}.properties[{i}]");
         let name = PropertyName::parse(&p.name).map_err(|e| ScenarioError {
             field: format!("{field}.name"),
@@ -151,6 +160,42 @@ fn schema_for(spec: &GroupSpec, at: &str) -> Result<PropertySchema, ScenarioErro
         schema
             .declare(name, xsd)
             .map_err(|e| ScenarioError { field, reason: e.0 })?;
+    }
+    Ok(())
+}
+
+/// The promotions of built-in sets and single ones.
+pub(crate) fn promotions_of(
+    sets: &[String],
+    single: &[crate::world::config::Promotion],
+    at: &str,
+) -> Result<Vec<crate::world::config::Promotion>, ScenarioError> {
+    let mut out = Vec::new();
+    for (i, set) in sets.iter().enumerate() {
+        match set.as_str() {
+            "bpm" => out.extend(crate::bpm::promotions()),
+            other => {
+                return refuse(
+                    format!("{at}.promotion_sets[{i}]"),
+                    format!("unknown promotion set {other:?} (known: bpm)"),
+                )
+            }
+        }
+    }
+    out.extend(single.iter().cloned());
+    Ok(out)
+}
+
+fn schema_for(spec: &GroupSpec, at: &str) -> Result<PropertySchema, ScenarioError> {
+    let mut schema = PropertySchema::with_system_properties();
+    deploy_properties(&mut schema, &spec.property_schemas, &spec.properties, at)?;
+    for (ai, app) in spec.applications.iter().enumerate() {
+        deploy_properties(
+            &mut schema,
+            &app.property_schemas,
+            &app.properties,
+            &format!("{at}.applications[{ai}]"),
+        )?;
     }
     Ok(schema)
 }
@@ -199,7 +244,7 @@ pub fn orchestration_def(program: &Program, host: &str) -> OrchestrationDef {
 }
 
 /// Brings a subscriber from unenlisted to its configured state.
-fn bring_to(
+pub(crate) fn bring_to(
     mb: &mut MessageBox,
     owner: &Owner,
     state: ServiceState,
@@ -264,34 +309,22 @@ fn build_group(
         deferred: Vec::new(),
         applications: spec.applications.clone(),
     };
-    for (i, set) in spec.promotion_sets.iter().enumerate() {
-        match set.as_str() {
-            "bpm" => group.promotions.extend(crate::bpm::promotions()),
-            other => {
-                return refuse(
-                    format!("{at}.promotion_sets[{i}]"),
-                    format!("unknown promotion set {other:?} (known: bpm)"),
-                )
-            }
-        }
-    }
+    // A responder's reply location may arrive later, with an imported application.
+    group.promotions = promotions_of(&spec.promotion_sets, &spec.promotions, at)?;
     for (ai, app) in spec.applications.iter().enumerate() {
         let app_at = format!("{at}.applications[{ai}]");
+        group.promotions.extend(promotions_of(
+            &app.promotion_sets,
+            &app.promotions,
+            &app_at,
+        )?);
         add_application(&mut group, &mut mb, app, &app_at, &schema, programs)?;
-    }
-    for (ri, r) in spec.responders.iter().enumerate() {
-        if group.location(&r.reply_location).is_none() {
-            return refuse(
-                format!("{at}.responders[{ri}].reply_location"),
-                format!("no receive location {:?} in this group", r.reply_location),
-            );
-        }
     }
     group.messagebox = mb;
     Ok(group)
 }
 
-fn add_application(
+pub(crate) fn add_application(
     group: &mut Group,
     mb: &mut MessageBox,
     app: &ApplicationSpec,

@@ -7,6 +7,7 @@ mod summary;
 
 pub use catalog::{shipped, ShippedScenario};
 pub use load::orchestration_def;
+pub(crate) use load::{add_application, deploy_properties, promotions_of};
 pub use model::{
     ApplicationSpec, EndpointSpec, GroupSpec, HostSpec, OrchestrationSpec, PropertySpec, Scenario,
     ScriptItem,

@@ -33,6 +33,9 @@ pub struct Scenario {
     #[serde(default)]
     pub programs: Vec<Program>,
     pub groups: Vec<GroupSpec>,
+    /// WAN links between groups.
+    #[serde(default)]
+    pub links: Vec<crate::world::Link>,
     #[serde(default)]
     pub script: Vec<ScriptItem>,
 }
@@ -89,6 +92,16 @@ pub struct ApplicationSpec {
     pub name: String,
     #[serde(default)]
     pub references: Vec<String>,
+    /// Property schemas the application deploys: built-in ones by name (`bpm`), and single properties.
+    #[serde(default)]
+    pub property_schemas: Vec<String>,
+    #[serde(default)]
+    pub properties: Vec<PropertySpec>,
+    /// What the XmlReceive pipeline promotes, for the schemas above: built-in sets (`bpm`) and single ones.
+    #[serde(default)]
+    pub promotion_sets: Vec<String>,
+    #[serde(default)]
+    pub promotions: Vec<Promotion>,
     #[serde(default)]
     pub receive_ports: Vec<ReceivePortDef>,
     #[serde(default)]

@@ -137,7 +137,16 @@ impl Group {
                 });
                 Ok(())
             }
-            Command::SetConfig { .. } => unreachable!("configuration is the world's"),
+            Command::SetConfig { .. }
+            | Command::SetLinkUp { .. }
+            | Command::ImportApplication { .. }
+            | Command::CopyApplication { .. }
+            | Command::StartApplication { .. }
+            | Command::StopApplication { .. }
+            | Command::RemoveApplication { .. }
+            | Command::CreateBridge { .. } => {
+                unreachable!("the world carries out these commands itself")
+            }
         }
     }
 }

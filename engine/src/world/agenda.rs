@@ -34,6 +34,12 @@ pub enum Work {
         responder: String,
         request: String,
     },
+    /// A wire message arrives at a receive location.
+    Arrive {
+        group: String,
+        location: String,
+        body: String,
+    },
     /// A scripted command from the scenario.
     Scripted(Command),
 }

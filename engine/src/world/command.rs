@@ -62,4 +62,41 @@ pub enum Command {
         key: String,
         value: String,
     },
+    /// Cut or restore the WAN link between two groups.
+    SetLinkUp {
+        a: String,
+        b: String,
+        up: bool,
+    },
+    /// Import an exported application package into a group (domain.md 5).
+    ImportApplication {
+        group: String,
+        package: Box<super::Package>,
+    },
+    /// Export an application from one group and import the package into another.
+    CopyApplication {
+        from: String,
+        to: String,
+        application: String,
+    },
+    StartApplication {
+        group: String,
+        application: String,
+    },
+    StopApplication {
+        group: String,
+        application: String,
+        mode: super::StopMode,
+    },
+    /// Remove a fully stopped application from a group.
+    RemoveApplication {
+        group: String,
+        application: String,
+    },
+    /// Create the bridge the engine proposes for an application moved from `from` to `to` (domain.md 5).
+    CreateBridge {
+        from: String,
+        to: String,
+        application: String,
+    },
 }

@@ -135,4 +135,37 @@ pub enum WorldEvent {
     ConfigChanged {
         key: String,
     },
+    /// A send port put a message on the wire to another group's (or this group's) receive location.
+    WireSent {
+        to: String,
+        location: String,
+        arrives_at: u64,
+    },
+    LinkChanged {
+        a: String,
+        b: String,
+        up: bool,
+    },
+    ApplicationImported {
+        application: String,
+    },
+    ApplicationStarted {
+        application: String,
+    },
+    ApplicationStopped {
+        application: String,
+        mode: super::StopMode,
+    },
+    ApplicationRemoved {
+        application: String,
+    },
+    BridgeCreated {
+        send_port: String,
+        to: String,
+        receive_port: String,
+    },
+    /// Something the engine wants the user to know (an orchestration enlisted on both ends of a bridge).
+    Warning {
+        text: String,
+    },
 }

@@ -4,19 +4,23 @@
 
 mod admin;
 mod agenda;
+mod application;
 mod command;
 pub mod config;
 mod event;
 mod group;
+mod link;
 mod pipeline;
 mod runtime;
 mod summary;
 mod transport;
 
 pub use agenda::{Agenda, Work};
+pub use application::{BridgeProposal, Package, StopMode, PACKAGE_FORMAT};
 pub use command::Command;
 pub use event::{Traced, WorldEvent};
 pub use group::Group;
+pub use link::{Link, Reader, Wire};
 pub use runtime::{activation, convoy, ROUTING_FAILURE};
 pub use summary::{GroupSummary as GroupOutcome, InstanceSummary, MessageSummary, Summary};
 pub use transport::{Transmission, TransmissionState};
@@ -65,6 +69,7 @@ pub struct World {
     agenda: Agenda,
     rng: Pcg64,
     trace: Vec<Traced>,
+    pub links: Vec<Link>,
 }
 
 /// What work in one group can reach besides the group itself.
@@ -78,9 +83,34 @@ pub(crate) struct Cx<'a> {
     pub agenda: &'a mut Agenda,
     pub rng: &'a mut Pcg64,
     pub out: &'a mut Vec<Traced>,
+    /// Every receive location's address, world-wide, and who reads it.
+    pub readers: &'a BTreeMap<String, Vec<Reader>>,
+    pub links: &'a [Link],
+    /// Wire messages sent during this work, for the world to deliver.
+    pub wire: &'a mut Vec<Wire>,
+    /// Orchestrations enlisted in each group, to notice one enlisted on both ends of a bridge.
+    pub enlisted: &'a BTreeMap<String, std::collections::BTreeSet<String>>,
 }
 
 impl Cx<'_> {
+    /// Who reads an endpoint: a location of this group first, else one of another group.
+    pub fn reader(&self, endpoint: &str) -> Option<Reader> {
+        let all = self.readers.get(endpoint)?;
+        all.iter()
+            .find(|r| r.group == self.group)
+            .or_else(|| all.first())
+            .cloned()
+    }
+
+    /// Whether a message from this group can reach `group` now: the same group, or an up link.
+    pub fn reachable(&self, group: &str) -> bool {
+        group == self.group
+            || self
+                .links
+                .iter()
+                .any(|l| l.joins(self.group, group) && l.up)
+    }
+
     pub fn emit(&mut self, event: WorldEvent) {
         self.out.push(Traced {
             at: self.now,
@@ -117,6 +147,7 @@ impl World {
             agenda: Agenda::default(),
             rng: Pcg64::seed_from_u64(seed),
             trace: Vec::new(),
+            links: Vec::new(),
         }
     }
 
@@ -195,8 +226,12 @@ impl World {
             | Work::Timer { group, .. }
             | Work::Dehydrate { group, .. }
             | Work::Transmit { group, .. }
-            | Work::Reply { group, .. } => group.clone(),
+            | Work::Reply { group, .. }
+            | Work::Arrive { group, .. } => group.clone(),
         };
+        let readers = self.readers();
+        let enlisted = self.enlisted();
+        let mut wire = Vec::new();
         let World {
             clock,
             groups,
@@ -207,6 +242,7 @@ impl World {
             agenda,
             rng,
             trace,
+            links,
         } = self;
         let Some(group) = groups.get_mut(&group_name) else {
             return;
@@ -221,6 +257,10 @@ impl World {
             agenda,
             rng,
             out: trace,
+            readers: &readers,
+            links,
+            wire: &mut wire,
+            enlisted: &enlisted,
         };
         match work {
             Work::Dispatch { .. } => group.dispatch(&mut cx),
@@ -235,8 +275,87 @@ impl World {
             Work::Reply {
                 responder, request, ..
             } => group.reply(&mut cx, &responder, &request),
+            Work::Arrive { location, body, .. } => {
+                if let Err(e) = group.receive(&mut cx, &location, &body) {
+                    cx.emit(WorldEvent::MessageBox {
+                        event: Event::CommandRefused {
+                            reason: e.to_string(),
+                        },
+                    });
+                }
+            }
             Work::Scripted(_) => unreachable!("handled above"),
         }
+        self.send_wire(wire);
+    }
+
+    /// Puts this work's wire messages on their links: they arrive after the link's latency and jitter.
+    fn send_wire(&mut self, wire: Vec<Wire>) {
+        use rand_pcg::rand_core::Rng;
+        for w in wire {
+            let link = self.links.iter().find(|l| l.joins(&w.from, &w.to));
+            let (latency, jitter) = link.map_or((0, 0), |l| (l.latency_ms, l.jitter_ms));
+            let extra = if jitter > 0 {
+                self.rng.next_u64() % (jitter + 1)
+            } else {
+                0
+            };
+            let at = self.clock + latency + extra;
+            self.trace.push(Traced {
+                at: self.clock,
+                group: w.from.clone(),
+                event: WorldEvent::WireSent {
+                    to: w.to.clone(),
+                    location: w.location.clone(),
+                    arrives_at: at,
+                },
+            });
+            self.agenda.at(
+                at,
+                Work::Arrive {
+                    group: w.to,
+                    location: w.location,
+                    body: w.body,
+                },
+            );
+        }
+    }
+
+    /// Every receive location address and the locations that read it.
+    fn readers(&self) -> BTreeMap<String, Vec<Reader>> {
+        let mut out: BTreeMap<String, Vec<Reader>> = BTreeMap::new();
+        for (name, g) in &self.groups {
+            for p in &g.receive_ports {
+                for l in &p.locations {
+                    out.entry(l.address.clone()).or_default().push(Reader {
+                        group: name.clone(),
+                        location: l.name.clone(),
+                    });
+                }
+            }
+        }
+        out
+    }
+
+    /// The orchestrations enlisted (stopped or started) in each group.
+    fn enlisted(&self) -> BTreeMap<String, std::collections::BTreeSet<String>> {
+        self.groups
+            .iter()
+            .map(|(name, g)| {
+                let names = g
+                    .messagebox
+                    .state()
+                    .services
+                    .iter()
+                    .filter(|(o, s)| {
+                        matches!(o, Owner::Orchestration(_))
+                            && s.state != crate::messagebox::ServiceState::Unenlisted
+                    })
+                    .map(|(o, _)| o.name().to_string())
+                    .collect();
+                (name.clone(), names)
+            })
+            .collect()
     }
 
     fn execute(&mut self, command: Command) -> Result<(), CommandError> {
@@ -253,7 +372,61 @@ impl World {
             });
             return Ok(());
         }
+        match &command {
+            Command::ImportApplication { group, package } => {
+                return self.import_application(group, package)
+            }
+            Command::CopyApplication {
+                from,
+                to,
+                application,
+            } => {
+                let package = self.export_application(from, application)?;
+                return self.import_application(to, &package);
+            }
+            Command::StartApplication { group, application } => {
+                return self.start_application(group, application)
+            }
+            Command::StopApplication {
+                group,
+                application,
+                mode,
+            } => return self.stop_application(group, application, *mode),
+            Command::RemoveApplication { group, application } => {
+                return self.remove_application(group, application)
+            }
+            Command::CreateBridge {
+                from,
+                to,
+                application,
+            } => {
+                let proposal = self.propose_bridge(from, to, application)?;
+                return self.create_bridge(&proposal);
+            }
+            _ => {}
+        }
+        if let Command::SetLinkUp { a, b, up } = &command {
+            let link = self
+                .links
+                .iter_mut()
+                .find(|l| l.joins(a, b))
+                .ok_or_else(|| CommandError::Unknown(format!("link between {a} and {b}")))?;
+            link.up = *up;
+            self.trace.push(Traced {
+                at: self.clock,
+                group: String::new(),
+                event: WorldEvent::LinkChanged {
+                    a: a.clone(),
+                    b: b.clone(),
+                    up: *up,
+                },
+            });
+            return Ok(());
+        }
         let group_name = command_group(&command).expect("every other command names a group");
+        let readers = self.readers();
+        let enlisted = self.enlisted();
+        let mut wire = Vec::new();
         let World {
             clock,
             groups,
@@ -264,6 +437,7 @@ impl World {
             agenda,
             rng,
             trace,
+            links,
         } = self;
         let group = groups
             .get_mut(&group_name)
@@ -278,8 +452,14 @@ impl World {
             agenda,
             rng,
             out: trace,
+            readers: &readers,
+            links,
+            wire: &mut wire,
+            enlisted: &enlisted,
         };
-        group.execute(&mut cx, command)
+        let result = group.execute(&mut cx, command);
+        self.send_wire(wire);
+        result
     }
 
     /// Orchestration instances of every group, for summaries: (group, run).
@@ -296,6 +476,11 @@ impl World {
 }
 
 fn command_group(command: &Command) -> Option<String> {
+    command_groups(command).first().map(|g| g.to_string())
+}
+
+/// The groups a command names.
+pub fn command_groups(command: &Command) -> Vec<&str> {
     match command {
         Command::Submit { group, .. }
         | Command::Administer { group, .. }
@@ -307,7 +492,15 @@ fn command_group(command: &Command) -> Option<String> {
         | Command::TerminateReference { group, .. }
         | Command::TerminateReport { group, .. }
         | Command::ResumeInstance { group, .. }
-        | Command::TerminateInstance { group, .. } => Some(group.clone()),
-        Command::SetConfig { .. } => None,
+        | Command::TerminateInstance { group, .. }
+        | Command::ImportApplication { group, .. }
+        | Command::StartApplication { group, .. }
+        | Command::StopApplication { group, .. }
+        | Command::RemoveApplication { group, .. } => vec![group],
+        Command::CopyApplication { from, to, .. } | Command::CreateBridge { from, to, .. } => {
+            vec![from, to]
+        }
+        Command::SetLinkUp { a, b, .. } => vec![a, b],
+        Command::SetConfig { .. } => vec![],
     }
 }

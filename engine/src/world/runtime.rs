@@ -128,7 +128,10 @@ impl Group {
                 continue;
             };
             match owner {
-                Owner::SendPort(port) => self.start_transmission(cx, &port, message),
+                Owner::SendPort(port) => {
+                    self.warn_if_processed_twice(cx, &port, message);
+                    self.start_transmission(cx, &port, message)
+                }
                 Owner::Orchestration(name) => {
                     let Some(i) = instance else {
                         continue;
@@ -155,6 +158,42 @@ impl Group {
                 }
                 Owner::SendPortGroup(_) => {}
             }
+        }
+    }
+
+    /// A port that forwards a message to another group, while an orchestration here took the same
+    /// message and is enlisted there too: the order is processed twice (domain.md 10.6), so say so.
+    fn warn_if_processed_twice(&self, cx: &mut Cx, port: &str, message: MessageId) {
+        let Some(config) = self.send_ports.get(port) else {
+            return;
+        };
+        let Some(reader) = cx.reader(&config.transport.address) else {
+            return;
+        };
+        if reader.group == cx.group {
+            return;
+        }
+        let Some(there) = cx.enlisted.get(&reader.group) else {
+            return;
+        };
+        let here: Vec<String> = self
+            .messagebox
+            .references_of(message)
+            .filter_map(|r| match &r.target {
+                Target::Subscriber {
+                    owner: Owner::Orchestration(o),
+                    ..
+                } if there.contains(o) => Some(o.clone()),
+                _ => None,
+            })
+            .collect();
+        for o in here {
+            cx.emit(WorldEvent::Warning {
+                text: format!(
+                    "{o} is enlisted in both {} and {}, and {port} forwards the same message: it is processed twice",
+                    cx.group, reader.group
+                ),
+            });
         }
     }
 

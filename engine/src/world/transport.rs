@@ -121,8 +121,19 @@ impl Group {
             attempt: t.attempt + 1,
             backup: t.backup,
         });
-        let available = self.endpoints.get(&endpoint).is_none_or(|e| e.available);
+        // An endpoint another group reads is across a WAN link, which may be cut.
+        let reader = cx.reader(&endpoint);
+        let reachable = reader.as_ref().is_none_or(|r| cx.reachable(&r.group));
+        let available = reachable && self.endpoints.get(&endpoint).is_none_or(|e| e.available);
         if available {
+            if let Some(r) = &reader {
+                cx.wire.push(super::Wire {
+                    from: cx.group.to_string(),
+                    to: r.group.clone(),
+                    location: r.location.clone(),
+                    body: message.body().to_string(),
+                });
+            }
             self.endpoints
                 .entry(endpoint.clone())
                 .or_insert(super::config::Endpoint {
