@@ -25,6 +25,18 @@ impl Group {
                 }
                 Ok(())
             }
+            Command::SetLocationPipeline {
+                location, pipeline, ..
+            } => {
+                let loc = self
+                    .receive_ports
+                    .iter_mut()
+                    .flat_map(|p| p.locations.iter_mut())
+                    .find(|l| l.name == location)
+                    .ok_or_else(|| CommandError::Unknown(format!("receive location {location}")))?;
+                loc.pipeline = pipeline;
+                Ok(())
+            }
             Command::SetLocationEnabled {
                 location, enabled, ..
             } => {

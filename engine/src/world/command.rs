@@ -17,6 +17,12 @@ pub enum Command {
         owner: Owner,
         action: AdminAction,
     },
+    /// Change a receive location's pipeline (the PassThru mistake of domain.md 10.6).
+    SetLocationPipeline {
+        group: String,
+        location: String,
+        pipeline: super::config::Pipeline,
+    },
     SetLocationEnabled {
         group: String,
         location: String,

@@ -485,6 +485,7 @@ pub fn command_groups(command: &Command) -> Vec<&str> {
         Command::Submit { group, .. }
         | Command::Administer { group, .. }
         | Command::SetLocationEnabled { group, .. }
+        | Command::SetLocationPipeline { group, .. }
         | Command::SetHostRunning { group, .. }
         | Command::SetEndpointAvailable { group, .. }
         | Command::SetResponderRunning { group, .. }
