@@ -37,6 +37,25 @@ impl MessageBox {
         Ok(vec![Event::ServiceAdded { owner }])
     }
 
+    /// Overwrites a send port's binding (an imported binding file overwrites same-named ports, domain.md 5);
+    /// an enlisted port's subscription follows its new filter and keeps its state.
+    pub fn rebind_send_port(&mut self, def: SendPortDef) -> Result<Vec<Event>, CommandError> {
+        let owner = Owner::SendPort(def.name.clone());
+        if !self.state.services.contains_key(&owner) {
+            return Err(CommandError::Unknown(owner.to_string()));
+        }
+        let new = ServiceDef::SendPort(def);
+        self.subscription_filter(&new)?;
+        let enlisted = self.state.services[&owner].state != ServiceState::Unenlisted;
+        self.state.services.get_mut(&owner).expect("checked").def = new;
+        let mut events = Vec::new();
+        if enlisted {
+            self.remove_subscriptions(&owner, &mut events);
+            self.ensure_subscription(&owner, &mut events)?;
+        }
+        Ok(events)
+    }
+
     /// Removes an unenlisted subscriber (its application is being removed).
     pub fn remove_service(&mut self, owner: &Owner) -> Result<Vec<Event>, CommandError> {
         let service = self

@@ -142,10 +142,7 @@ impl World {
             }
         }
         if g.applications.iter().any(|a| a.name == app.name) {
-            return refused(format!(
-                "{group} already has an application {}: remove it before importing it again",
-                app.name
-            ));
+            return self.rebind_application(group, package);
         }
         // Names must be unique in the group.
         for p in &app.send_ports {
@@ -259,6 +256,100 @@ impl World {
             }
         }
         self.groups.insert(group.to_string(), trial);
+        self.note(
+            group,
+            WorldEvent::ApplicationImported {
+                application: app.name.clone(),
+            },
+        );
+        Ok(())
+    }
+
+    /// A package for an application the group already has: its bindings overwrite the same-named ones
+    /// (send port transports, retries, priority and filter; receive location address, transport and
+    /// pipeline; orchestration hosts). New artifacts in the package are refused: remove and import the
+    /// application to change what it contains.
+    fn rebind_application(&mut self, group: &str, package: &Package) -> Result<(), CommandError> {
+        let app = &package.application;
+        let g = &self.groups[group];
+        let current = g
+            .applications
+            .iter()
+            .find(|a| a.name == app.name)
+            .expect("checked");
+        for p in &app.send_ports {
+            if !current.send_ports.iter().any(|c| c.name == p.name) {
+                return refused(format!(
+                    "{} has no send port {} to rebind: remove the application and import it again",
+                    app.name, p.name
+                ));
+            }
+        }
+        for rp in &app.receive_ports {
+            for l in &rp.locations {
+                if !current
+                    .receive_ports
+                    .iter()
+                    .flat_map(|c| &c.locations)
+                    .any(|c| c.name == l.name)
+                {
+                    return refused(format!(
+                        "{} has no receive location {} to rebind",
+                        app.name, l.name
+                    ));
+                }
+            }
+        }
+        for o in &app.orchestrations {
+            if !g.messagebox.state().hosts.contains_key(&o.host) {
+                return refused(format!(
+                    "{group} has no host {} for orchestration {}",
+                    o.host, o.name
+                ));
+            }
+        }
+        let mut trial = g.clone();
+        let mut events = Vec::new();
+        for p in &app.send_ports {
+            let filter = crate::world::config::parse_filter(&p.filter, trial.messagebox.schema())
+                .map_err(|e| {
+                CommandError::Refused(format!("send port {}: filter: {e}", p.name))
+            })?;
+            events.extend(
+                trial
+                    .messagebox
+                    .rebind_send_port(crate::messagebox::SendPortDef {
+                        name: p.name.clone(),
+                        host: p.host.clone(),
+                        filter,
+                        priority: p.priority,
+                    })?,
+            );
+            trial.send_ports.insert(p.name.clone(), p.clone());
+        }
+        for rp in &app.receive_ports {
+            for l in &rp.locations {
+                if let Some(existing) = trial
+                    .receive_ports
+                    .iter_mut()
+                    .flat_map(|p| p.locations.iter_mut())
+                    .find(|c| c.name == l.name)
+                {
+                    existing.address = l.address.clone();
+                    existing.transport_type = l.transport_type.clone();
+                    existing.pipeline = l.pipeline;
+                }
+            }
+        }
+        for o in &app.orchestrations {
+            trial
+                .orchestration_hosts
+                .insert(o.name.clone(), o.host.clone());
+        }
+        self.groups.insert(group.to_string(), trial);
+        for event in events {
+            self.note(group, WorldEvent::MessageBox { event });
+        }
         self.note(
             group,
             WorldEvent::ApplicationImported {
