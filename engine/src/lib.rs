@@ -4,6 +4,7 @@
 
 pub mod bpm;
 pub mod filter;
+pub mod import;
 pub mod matcher;
 pub mod message;
 pub mod messagebox;

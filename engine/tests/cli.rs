@@ -289,3 +289,52 @@ fn the_readme_scenario_example_runs() {
     );
     assert_eq!(summary["groups"]["G"]["endpoints"]["jobs"], 1);
 }
+
+fn fixture_path(name: &str) -> String {
+    format!(
+        "{}/tests/fixtures/biztalk/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    )
+}
+
+#[test]
+fn import_bindings_prints_what_was_understood_and_the_warnings() {
+    let out = mbx(&[
+        "import-bindings",
+        &fixture_path("biztalk-factory__bindings.xml"),
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert!(!v["send_ports"].as_array().unwrap().is_empty());
+    assert!(!v["warnings"].as_array().unwrap().is_empty());
+    let out = mbx(&["import-bindings", &fixture_path("ours__R-007_context.xml")]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("line 1: expected <BindingInfo>"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn explain_says_which_subscribers_of_a_binding_file_a_context_matches_and_why() {
+    let out = mbx(&[
+        "explain",
+        "--bindings",
+        &fixture_path("ours__SRV-SEA.BPM.BindingInfo.xml"),
+        "--context",
+        &fixture_path("ours__R-001-written-mark_context.xml"),
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(v["matched"], serde_json::json!([]));
+    let bridge = v["subscribers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["subscriber"] == "send port SEA-To-DUB-CableOrders-SP")
+        .unwrap();
+    let mark = bridge["groups"][1]["predicates"][1].clone();
+    assert_eq!(mark["seen"], "written, not promoted");
+    assert_eq!(mark["holds"], false);
+}

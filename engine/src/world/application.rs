@@ -359,6 +359,28 @@ impl World {
         Ok(())
     }
 
+    /// Imports a binding file's ports and groups into a group as a new application, and starts it.
+    /// Returns the warnings: what the file held that the simulator does not model.
+    pub fn import_binding_file(
+        &mut self,
+        group: &str,
+        application: &str,
+        text: &str,
+    ) -> Result<Vec<String>, CommandError> {
+        let imported = crate::import::import_bindings(text)
+            .map_err(|e| CommandError::Refused(format!("binding file: {e}")))?;
+        let (app, mut warnings) = imported.to_application(application);
+        let package = Package {
+            format: PACKAGE_FORMAT,
+            application: app,
+            programs: vec![],
+        };
+        self.import_application(group, &package)?;
+        self.start_application(group, application)?;
+        warnings.splice(0..0, imported.warnings);
+        Ok(warnings)
+    }
+
     fn note(&mut self, group: &str, event: WorldEvent) {
         self.trace.push(Traced {
             at: self.clock,

@@ -3,6 +3,7 @@
 
 mod bench;
 mod convert;
+mod import;
 mod input;
 mod route;
 mod run;
@@ -56,6 +57,15 @@ enum Command {
         #[arg(long)]
         trace: bool,
     },
+    /// Read a BizTalk binding file and print what was understood, with warnings for what is not simulated.
+    ImportBindings { file: PathBuf },
+    /// For every subscriber in a binding file: would this saved message context match, and why.
+    Explain {
+        #[arg(long)]
+        bindings: PathBuf,
+        #[arg(long)]
+        context: PathBuf,
+    },
     /// Measure the indexed and the naive matcher on a generated BizTalk-like workload.
     Bench {
         #[arg(long, default_value_t = 10_000)]
@@ -100,6 +110,8 @@ fn main() -> ExitCode {
         Command::Filter {
             command: FilterCommand::Convert { to, schema, expr },
         } => convert::run(to, schema.as_deref(), &expr),
+        Command::ImportBindings { file } => import::import_bindings_cmd(&file),
+        Command::Explain { bindings, context } => import::explain_cmd(&bindings, &context),
         Command::Run {
             scenario,
             seed,

@@ -1,0 +1,123 @@
+//! `mbx import-bindings` and `mbx explain`: real BizTalk binding files and saved contexts.
+
+use messagebox_engine::filter::Filter;
+use messagebox_engine::import::{decode, import_bindings, import_context, BindingImport};
+use messagebox_engine::messagebox::Seen;
+use messagebox_engine::messagebox::{
+    AdminAction, MessageBox, Owner, SendPortDef, SendPortGroupDef, ServiceDef,
+};
+use messagebox_engine::property::Collation;
+use serde_json::json;
+use std::path::Path;
+
+fn read_bindings(path: &Path) -> Result<BindingImport, String> {
+    let bytes = std::fs::read(path).map_err(|e| format!("{}: cannot read: {e}", path.display()))?;
+    let text = decode(&bytes).map_err(|e| format!("{}: {e}", path.display()))?;
+    import_bindings(&text).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+pub fn import_bindings_cmd(path: &Path) -> Result<(), String> {
+    let b = read_bindings(path)?;
+    let schema = &b.schema;
+    let out = json!({
+        "send_ports": b.send_ports.iter().map(|p| json!({
+            "name": p.name, "static": p.is_static, "two_way": p.two_way,
+            "transport": p.transport_type, "address": p.address, "backup_address": p.backup_address,
+            "ordered_delivery": p.ordered_delivery, "priority": p.priority,
+            "filter": p.filter.to_orchestration(schema),
+        })).collect::<Vec<_>>(),
+        "send_port_groups": b.send_port_groups.iter().map(|g| json!({
+            "name": g.name, "members": g.members, "filter": g.filter.to_orchestration(schema),
+        })).collect::<Vec<_>>(),
+        "receive_ports": b.receive_ports.iter().map(|p| json!({
+            "name": p.name, "two_way": p.two_way, "failed_message_routing": p.failed_message_routing,
+            "locations": p.locations.iter().map(|l| json!({
+                "name": l.name, "address": l.address, "transport": l.transport_type, "pipeline": l.pipeline, "enabled": l.enabled,
+            })).collect::<Vec<_>>(),
+        })).collect::<Vec<_>>(),
+        "orchestrations": b.orchestrations.iter().map(|o| json!({
+            "name": o.name, "state": o.state,
+            "ports": o.ports.iter().map(|(p, bound)| json!({"port": p, "bound_to": bound})).collect::<Vec<_>>(),
+        })).collect::<Vec<_>>(),
+        "warnings": b.warnings,
+    });
+    println!(
+        "{}",
+        serde_json::to_string_pretty(&out).map_err(|e| e.to_string())?
+    );
+    Ok(())
+}
+
+pub fn explain_cmd(bindings: &Path, context: &Path) -> Result<(), String> {
+    let b = read_bindings(bindings)?;
+    let bytes =
+        std::fs::read(context).map_err(|e| format!("{}: cannot read: {e}", context.display()))?;
+    let text = decode(&bytes).map_err(|e| format!("{}: {e}", context.display()))?;
+    let imported =
+        import_context(&text, &b.schema).map_err(|e| format!("{}: {e}", context.display()))?;
+    // Every subscriber of the file, enlisted and started, in a MessageBox of its own.
+    let mut mb = MessageBox::new(b.schema.clone(), Collation::default());
+    for p in &b.send_ports {
+        let def = SendPortDef {
+            name: p.name.clone(),
+            host: "BizTalkServerApplication".into(),
+            filter: p.filter.clone(),
+            priority: p.priority.unwrap_or(5),
+        };
+        mb.add_service(ServiceDef::SendPort(def))
+            .map_err(|e| e.to_string())?;
+        mb.administer(&Owner::SendPort(p.name.clone()), AdminAction::Start)
+            .map_err(|e| e.to_string())?;
+    }
+    for g in &b.send_port_groups {
+        let members = g
+            .members
+            .iter()
+            .filter(|m| b.send_ports.iter().any(|p| &p.name == *m))
+            .cloned()
+            .collect();
+        mb.add_service(ServiceDef::SendPortGroup(SendPortGroupDef {
+            name: g.name.clone(),
+            members,
+            filter: g.filter.clone(),
+        }))
+        .map_err(|e| e.to_string())?;
+        let _ = mb.administer(&Owner::SendPortGroup(g.name.clone()), AdminAction::Start);
+    }
+    let schema = mb.schema().clone();
+    let subscribers: Vec<_> = mb
+        .explain_context(&imported.context)
+        .into_iter()
+        .map(|s| {
+            json!({
+                "subscriber": s.owner.to_string(),
+                "matched": s.matched,
+                "groups": s.groups.iter().map(|g| json!({
+                    "matched": g.matched,
+                    "predicates": g.predicates.iter().map(|p| {
+                        let (seen, value) = match &p.seen {
+                            Seen::Promoted(v) => ("promoted", Some(v.to_string())),
+                            Seen::WrittenNotPromoted(v) => ("written, not promoted", Some(v.to_string())),
+                            Seen::Absent => ("absent", None),
+                        };
+                        json!({
+                            "predicate": Filter { groups: vec![vec![p.predicate.clone()]] }.to_orchestration(&schema),
+                            "holds": p.holds, "seen": seen, "value": value,
+                        })
+                    }).collect::<Vec<_>>(),
+                })).collect::<Vec<_>>(),
+            })
+        })
+        .collect();
+    let out = json!({
+        "matched": subscribers.iter().filter(|s| s["matched"] == true).map(|s| s["subscriber"].clone()).collect::<Vec<_>>(),
+        "subscribers": subscribers,
+        "notes": imported.notes,
+        "warnings": b.warnings,
+    });
+    println!(
+        "{}",
+        serde_json::to_string_pretty(&out).map_err(|e| e.to_string())?
+    );
+    Ok(())
+}

@@ -1,0 +1,200 @@
+//! Importing real BizTalk files (tests/fixtures/biztalk, see its SOURCES.md): every fixture imports without
+//! a panic, malformed and truncated variants give an error with a line, unsupported parts become warnings,
+//! and a saved context is explained against a binding file's subscribers.
+
+mod common;
+
+use messagebox_engine::import::{decode, import_bindings, import_context};
+use messagebox_engine::messagebox::{AdminAction, MessageBox, Owner, SendPortDef, ServiceDef};
+use messagebox_engine::property::{bpm_schema, Collation};
+use std::path::PathBuf;
+
+fn fixture(name: &str) -> String {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/biztalk")
+        .join(name);
+    decode(&std::fs::read(path).unwrap()).unwrap()
+}
+
+const BINDINGS: [&str; 7] = [
+    "aimbiztalk__BindingInfo.xml",
+    "biztalk-cert-guide__BTS2010CertGuide-Ch05.xml",
+    "biztalk-cert-guide__BTS2010CertGuide-Ch02-Orchestrations.xml",
+    "biztalk-server-learning-path__CanonicalDataModelPattern.BindingInfo.xml",
+    "btdf__PortBindingsMaster.xml",
+    "biztalk-factory__bindings.xml",
+    "ours__SRV-SEA.BPM.BindingInfo.xml",
+];
+
+#[test]
+fn every_binding_fixture_imports_with_its_ports() {
+    for file in BINDINGS {
+        let b = import_bindings(&fixture(file)).unwrap_or_else(|e| panic!("{file}: {e}"));
+        assert!(
+            !b.send_ports.is_empty() || !b.receive_ports.is_empty(),
+            "{file}: nothing understood"
+        );
+        assert!(
+            !b.warnings.is_empty(),
+            "{file}: real files always hold something the simulator skips"
+        );
+    }
+}
+
+#[test]
+fn the_seattle_binding_is_understood_in_detail() {
+    let b = import_bindings(&fixture("ours__SRV-SEA.BPM.BindingInfo.xml")).unwrap();
+    let names: Vec<_> = b.send_ports.iter().map(|p| p.name.as_str()).collect();
+    assert_eq!(names.len(), 6);
+    let bridge = b
+        .send_ports
+        .iter()
+        .find(|p| p.name == "SEA-To-DUB-CableOrders-SP")
+        .unwrap();
+    assert!(bridge.ordered_delivery);
+    assert_eq!(
+        bridge.filter.to_orchestration(&b.schema),
+        r#"(SV.Status == "ACCEPTED") && (SV.OrderMgrType == "CABLEORDER")"#
+    );
+    let group = &b.send_port_groups[0];
+    assert_eq!(group.name, "HistoryInsert-SPG");
+    assert_eq!(group.members, ["HistoryInsert-SP", "HistoryInsert-Test-SP"]);
+    let rp = &b.receive_ports[0];
+    assert!(rp.failed_message_routing);
+    assert_eq!(
+        rp.locations[0].pipeline.as_deref(),
+        Some("Microsoft.BizTalk.DefaultPipelines.XMLReceive")
+    );
+    assert_eq!(b.orchestrations[0].state.as_deref(), Some("Started"));
+    assert!(b.orchestrations[0]
+        .ports
+        .iter()
+        .any(|(_, bound)| bound.as_deref() == Some("HistoryInsert-SPG")));
+}
+
+#[test]
+fn unknown_filter_properties_and_missing_group_members_are_warnings() {
+    // aimbiztalk: groups name send ports that are not in the file; filters use non-BPM properties.
+    let b = import_bindings(&fixture("aimbiztalk__BindingInfo.xml")).unwrap();
+    assert!(
+        b.warnings.iter().any(|w| w.contains("is not in this file")),
+        "{:?}",
+        b.warnings
+    );
+    assert!(
+        b.warnings
+            .iter()
+            .any(|w| w.contains("assumed to be a string")),
+        "{:?}",
+        b.warnings
+    );
+}
+
+#[test]
+fn malformed_and_truncated_files_give_an_error_with_a_line_and_never_panic() {
+    for file in BINDINGS {
+        let text = fixture(file);
+        let cut = text
+            .char_indices()
+            .map(|(i, _)| i)
+            .nth(text.chars().count() * 2 / 3)
+            .unwrap();
+        let err = import_bindings(&text[..cut]).unwrap_err();
+        assert!(err.line >= 1, "{file}: {err}");
+        assert!(err.reason.contains("not well-formed"), "{file}: {err}");
+        // Every truncation point: an error or a partial import, never a panic.
+        let step = (text.len() / 40).max(1);
+        for at in (0..text.len())
+            .step_by(step)
+            .filter(|i| text.is_char_boundary(*i))
+        {
+            let _ = import_bindings(&text[..at]);
+            let _ = import_context(&text[..at], &bpm_schema());
+        }
+    }
+    let err = import_bindings(
+        "<BindingInfo>\n  <SendPortCollection>\n    <SendPort Name=\"x\">\n</BindingInfo>",
+    )
+    .unwrap_err();
+    assert_eq!(err.line, 4, "{err}");
+    let err = import_bindings("<Other/>").unwrap_err();
+    assert!(err.reason.contains("expected <BindingInfo>"), "{err}");
+}
+
+fn explain(context_file: &str) -> Vec<String> {
+    let b = import_bindings(&fixture("ours__SRV-SEA.BPM.BindingInfo.xml")).unwrap();
+    let imported = import_context(&fixture(context_file), &b.schema).unwrap();
+    let mut mb = MessageBox::new(b.schema.clone(), Collation::default());
+    for p in &b.send_ports {
+        mb.add_service(ServiceDef::SendPort(SendPortDef {
+            name: p.name.clone(),
+            host: "H".into(),
+            filter: p.filter.clone(),
+            priority: 5,
+        }))
+        .unwrap();
+        mb.administer(&Owner::SendPort(p.name.clone()), AdminAction::Start)
+            .unwrap();
+    }
+    mb.explain_context(&imported.context)
+        .into_iter()
+        .filter(|e| e.matched)
+        .map(|e| e.owner.name().to_string())
+        .collect()
+}
+
+#[test]
+fn the_unassigned_order_matches_only_the_non_cable_archive_port() {
+    // SOURCES.md: R-007 marked UNASSIGNED matches only NonCable-Archive-SP; the bridge does not match.
+    assert_eq!(explain("ours__R-007_context.xml"), ["NonCable-Archive-SP"]);
+}
+
+#[test]
+fn a_written_mark_matches_nothing() {
+    // SOURCES.md: OrderMgrType written, not promoted: the classic mistake; nothing matches, not even !=.
+    assert!(explain("ours__R-001-written-mark_context.xml").is_empty());
+}
+
+#[test]
+fn a_context_without_promoted_flags_says_what_it_assumed() {
+    let imported = import_context(&fixture("ours__R-007_context.xml"), &bpm_schema()).unwrap();
+    assert!(imported
+        .notes
+        .iter()
+        .any(|n| n.contains("does not say which properties were promoted")));
+    let written = imported
+        .context
+        .get(&messagebox_engine::property::PropertyName::parse("BTS.ReceiveLocationName").unwrap())
+        .unwrap();
+    assert!(
+        !written.promoted,
+        "ReceiveLocationName is written, never promoted (domain.md 1.4)"
+    );
+}
+
+#[test]
+fn a_binding_file_imports_into_a_group_as_a_started_application() {
+    let mut w = common::default_scenario().build().unwrap();
+    let warnings = w
+        .import_binding_file(
+            "SRV-DUB",
+            "Imported.SEA",
+            &fixture("ours__SRV-SEA.BPM.BindingInfo.xml"),
+        )
+        .unwrap();
+    assert!(warnings.iter().any(|w| w.contains("carries no program")));
+    let dub = w.group("SRV-DUB").unwrap();
+    assert!(dub.send_ports.contains_key("NonCable-Archive-SP"));
+    let state = dub.messagebox.state().services[&Owner::SendPort("VIP-Audit-SP".into())].state;
+    assert_eq!(state, messagebox_engine::messagebox::ServiceState::Started);
+    // Importing the same file again as another application collides on names, and changes nothing.
+    let before = w.clone();
+    assert!(w
+        .import_binding_file(
+            "SRV-DUB",
+            "Imported.Again",
+            &fixture("ours__SRV-SEA.BPM.BindingInfo.xml")
+        )
+        .is_err());
+    assert_eq!(w, before);
+}
