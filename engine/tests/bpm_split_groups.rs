@@ -419,3 +419,47 @@ fn the_wire_takes_the_link_latency() {
         arrives - at
     );
 }
+
+#[test]
+fn drill_without_the_property_schema_in_dublin_the_bridged_order_fails_to_route_there() {
+    // domain.md 5: without the schema's application in the receiving group, its pipeline promotes no
+    // SV.* property and the publish fails to route in that group.
+    let moved = run(&split_with(vec![]), 10);
+    let proposal = moved
+        .propose_bridge(SEA, DUB, "BTSScn.BPM.CableOrderApp")
+        .unwrap();
+    let mut s = split_with(vec![(100, cable("R-1", "11"))]);
+    s.script.truncate(0);
+    s.script.push(ScriptItem {
+        at: 100,
+        command: cable("R-1", "11"),
+    });
+    let mut w = s.build().unwrap();
+    w.create_bridge(&proposal).unwrap();
+    w.advance_to(10_000);
+    let dub = w.group(DUB).unwrap();
+    let arrived = dub.messagebox.state().messages.values().next().unwrap();
+    assert_eq!(
+        text(arrived, "BTS.ReceivePortName").as_deref(),
+        Some("DUB-FromSEA-CableOrder-RP")
+    );
+    assert!(
+        text(arrived, "SV.Status").is_none(),
+        "nothing promoted the order's properties"
+    );
+    let failed: Vec<_> = dub
+        .messagebox
+        .state()
+        .reports
+        .values()
+        .map(|r| r.failed_message)
+        .collect();
+    assert_eq!(
+        failed[0],
+        arrived.id(),
+        "a routing failure in DUB for the bridged order"
+    );
+    // With failed-message routing on, its error message also finds no subscriber there: no
+    // BizTalkErrors-SP either, since MessagingApp is not in DUB.
+    assert_eq!(failed.len(), 2);
+}
