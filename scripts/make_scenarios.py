@@ -84,7 +84,7 @@ def dub(responders):
 
 default = {
     "format": 1, "id": "bpm-default", "title": "BPM order routing (one group)",
-    "summary": "The BizTalk SDK's Business Process Management solution in the Seattle group (domain.md 10.1-10.5): the OrderBroker marks each order for an order manager and publishes it; the OrderManager, VipOrderManager and BroadbandOrderManager filter for the orders meant for them. The script submits the eight sample orders M1-M8. Dublin is ready, empty, for the move.",
+    "summary": "The BizTalk SDK's Business Process Management solution in the Seattle group: the OrderBroker marks each order for an order manager and publishes it; the OrderManager, VipOrderManager and BroadbandOrderManager filter for the orders meant for them. The script submits the eight sample orders M1-M8. Dublin is ready, empty, for the move.",
     "seed": 1, "config": {"TotalStages": "2", "Marking": "multi-manager"}, "libraries": ["bpm"],
     "groups": [sea(), dub([])],
     "script": orders(0, SEA),
@@ -108,7 +108,7 @@ move = [
 ]
 split = {
     "format": 1, "id": "bpm-split-groups", "title": "BPM split across two groups (phase 2)",
-    "summary": "domain.md 10.6: the cable order manager and its stages move to the Dublin group. MessagingApp and CableOrderApp are exported from Seattle and imported into Dublin, CableOrderApp is stopped and removed in Seattle, and a bridge forwards the orders: a send port in Seattle with the manager's filter, over the WAN link, to a receive port in Dublin that publishes them into its MessageBox. No orchestration changes. Then the eight sample orders run again.",
+    "summary": "Phase 2: the cable order manager and its stages move to the Dublin group. MessagingApp and CableOrderApp are exported from Seattle and imported into Dublin, CableOrderApp is stopped and removed in Seattle, and a bridge forwards the orders: a send port in Seattle with the manager's filter, over the WAN link, to a receive port in Dublin that publishes them into its MessageBox. No orchestration changes. Then the eight sample orders run again.",
     "seed": 1, "config": {"TotalStages": "2", "Marking": "multi-manager"}, "libraries": ["bpm"],
     "groups": [sea(), dub([RESPONDER])],
     "links": [{"a": SEA, "b": DUB, "latency_ms": 150, "jitter_ms": 20}],
