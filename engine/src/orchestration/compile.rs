@@ -230,93 +230,85 @@ fn one(shape: &Shape, out: &mut Vec<Instr>) {
     }
 }
 
-/// Every Receive of a program, including those in Listen branches, in program order.
-pub fn receives(program: &Program) -> Vec<Receive> {
-    fn walk(shapes: &[Shape], out: &mut Vec<Receive>) {
-        for s in shapes {
-            match s {
-                Shape::Receive(r) => out.push(r.clone()),
-                Shape::Decide {
-                    branches,
-                    otherwise,
-                } => {
-                    branches.iter().for_each(|b| walk(&b.body, out));
-                    walk(otherwise, out);
-                }
-                Shape::While { body, .. } => walk(body, out),
-                Shape::Listen { branches } => {
-                    for b in branches {
-                        if let Trigger::Receive(r) = &b.trigger {
-                            out.push(r.clone());
-                        }
-                        walk(&b.body, out);
-                    }
-                }
-                Shape::Scope { body, handlers, .. } => {
-                    walk(body, out);
-                    handlers.iter().for_each(|h| walk(&h.body, out));
-                }
-                _ => {}
+/// Visits every shape of a block, nested ones included, and every Listen trigger's receive.
+fn visit(
+    shapes: &[Shape],
+    on_shape: &mut impl FnMut(&Shape),
+    on_trigger: &mut impl FnMut(&Receive),
+) {
+    for shape in shapes {
+        on_shape(shape);
+        match shape {
+            Shape::Decide {
+                branches,
+                otherwise,
+            } => {
+                branches
+                    .iter()
+                    .for_each(|b| visit(&b.body, on_shape, on_trigger));
+                visit(otherwise, on_shape, on_trigger);
             }
+            Shape::While { body, .. } => visit(body, on_shape, on_trigger),
+            Shape::Listen { branches } => {
+                for b in branches {
+                    if let Trigger::Receive(r) = &b.trigger {
+                        on_trigger(r);
+                    }
+                    visit(&b.body, on_shape, on_trigger);
+                }
+            }
+            Shape::Scope { body, handlers, .. } => {
+                visit(body, on_shape, on_trigger);
+                handlers
+                    .iter()
+                    .for_each(|h| visit(&h.body, on_shape, on_trigger));
+            }
+            _ => {}
         }
     }
-    let mut out = Vec::new();
-    walk(&program.body, &mut out);
-    out
+}
+
+/// Every Receive of a program, including those in Listen branches, in program order.
+pub fn receives(program: &Program) -> Vec<Receive> {
+    let out = std::cell::RefCell::new(Vec::new());
+    visit(
+        &program.body,
+        &mut |s| {
+            if let Shape::Receive(r) = s {
+                out.borrow_mut().push(r.clone());
+            }
+        },
+        &mut |r| out.borrow_mut().push(r.clone()),
+    );
+    out.into_inner()
 }
 
 /// The orchestrations a program calls, directly.
 pub fn calls(program: &Program) -> Vec<String> {
-    fn walk(shapes: &[Shape], out: &mut Vec<String>) {
-        for s in shapes {
-            match s {
-                Shape::Call { orchestration, .. } => out.push(orchestration.clone()),
-                Shape::Decide {
-                    branches,
-                    otherwise,
-                } => {
-                    branches.iter().for_each(|b| walk(&b.body, out));
-                    walk(otherwise, out);
-                }
-                Shape::While { body, .. } => walk(body, out),
-                Shape::Listen { branches } => branches.iter().for_each(|b| walk(&b.body, out)),
-                Shape::Scope { body, handlers, .. } => {
-                    walk(body, out);
-                    handlers.iter().for_each(|h| walk(&h.body, out));
-                }
-                _ => {}
-            }
-        }
-    }
     let mut out = Vec::new();
-    walk(&program.body, &mut out);
+    visit(
+        &program.body,
+        &mut |s| {
+            if let Shape::Call { orchestration, .. } = s {
+                out.push(orchestration.clone());
+            }
+        },
+        &mut |_| {},
+    );
     out
 }
 
 /// Every Send of a program, in program order.
 pub fn sends(program: &Program) -> Vec<Send> {
-    fn walk(shapes: &[Shape], out: &mut Vec<Send>) {
-        for s in shapes {
-            match s {
-                Shape::Send(x) => out.push(x.clone()),
-                Shape::Decide {
-                    branches,
-                    otherwise,
-                } => {
-                    branches.iter().for_each(|b| walk(&b.body, out));
-                    walk(otherwise, out);
-                }
-                Shape::While { body, .. } => walk(body, out),
-                Shape::Listen { branches } => branches.iter().for_each(|b| walk(&b.body, out)),
-                Shape::Scope { body, handlers, .. } => {
-                    walk(body, out);
-                    handlers.iter().for_each(|h| walk(&h.body, out));
-                }
-                _ => {}
-            }
-        }
-    }
     let mut out = Vec::new();
-    walk(&program.body, &mut out);
+    visit(
+        &program.body,
+        &mut |s| {
+            if let Shape::Send(x) = s {
+                out.push(x.clone());
+            }
+        },
+        &mut |_| {},
+    );
     out
 }

@@ -6,6 +6,17 @@ use crate::messagebox::{AdminAction, CommandError};
 use crate::orchestration::InstanceState;
 
 impl Group {
+    fn location_mut(
+        &mut self,
+        name: &str,
+    ) -> Result<&mut super::config::ReceiveLocationDef, CommandError> {
+        self.receive_ports
+            .iter_mut()
+            .flat_map(|p| p.locations.iter_mut())
+            .find(|l| l.name == name)
+            .ok_or_else(|| CommandError::Unknown(format!("receive location {name}")))
+    }
+
     pub(crate) fn execute(&mut self, cx: &mut Cx, command: Command) -> Result<(), CommandError> {
         let dispatch = |cx: &mut Cx| {
             cx.after(
@@ -28,25 +39,13 @@ impl Group {
             Command::SetLocationPipeline {
                 location, pipeline, ..
             } => {
-                let loc = self
-                    .receive_ports
-                    .iter_mut()
-                    .flat_map(|p| p.locations.iter_mut())
-                    .find(|l| l.name == location)
-                    .ok_or_else(|| CommandError::Unknown(format!("receive location {location}")))?;
-                loc.pipeline = pipeline;
+                self.location_mut(&location)?.pipeline = pipeline;
                 Ok(())
             }
             Command::SetLocationEnabled {
                 location, enabled, ..
             } => {
-                let loc = self
-                    .receive_ports
-                    .iter_mut()
-                    .flat_map(|p| p.locations.iter_mut())
-                    .find(|l| l.name == location)
-                    .ok_or_else(|| CommandError::Unknown(format!("receive location {location}")))?;
-                loc.enabled = enabled;
+                self.location_mut(&location)?.enabled = enabled;
                 cx.emit(WorldEvent::ReceiveLocationChanged { location, enabled });
                 Ok(())
             }

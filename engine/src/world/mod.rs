@@ -229,54 +229,21 @@ impl World {
             | Work::Reply { group, .. }
             | Work::Arrive { group, .. } => group.clone(),
         };
-        let readers = self.readers();
-        let enlisted = self.enlisted();
-        let mut wire = Vec::new();
-        let World {
-            clock,
-            groups,
-            programs,
-            compiled,
-            config,
-            settings,
-            agenda,
-            rng,
-            trace,
-            links,
-        } = self;
-        let Some(group) = groups.get_mut(&group_name) else {
-            return;
-        };
-        let mut cx = Cx {
-            now: *clock,
-            group: &group_name,
-            programs,
-            compiled,
-            config,
-            settings,
-            agenda,
-            rng,
-            out: trace,
-            readers: &readers,
-            links,
-            wire: &mut wire,
-            enlisted: &enlisted,
-        };
-        match work {
-            Work::Dispatch { .. } => group.dispatch(&mut cx),
-            Work::Run { instance, .. } => group.run_instance(&mut cx, instance),
+        self.in_group(&group_name, |group, cx| match work {
+            Work::Dispatch { .. } => group.dispatch(cx),
+            Work::Run { instance, .. } => group.run_instance(cx, instance),
             Work::Timer {
                 instance, epoch, ..
-            } => group.timer(&mut cx, instance, epoch),
+            } => group.timer(cx, instance, epoch),
             Work::Dehydrate {
                 instance, epoch, ..
-            } => group.dehydrate(&mut cx, instance, epoch),
-            Work::Transmit { transmission, .. } => group.transmit(&mut cx, transmission),
+            } => group.dehydrate(cx, instance, epoch),
+            Work::Transmit { transmission, .. } => group.transmit(cx, transmission),
             Work::Reply {
                 responder, request, ..
-            } => group.reply(&mut cx, &responder, &request),
+            } => group.reply(cx, &responder, &request),
             Work::Arrive { location, body, .. } => {
-                if let Err(e) = group.receive(&mut cx, &location, &body) {
+                if let Err(e) = group.receive(cx, &location, &body) {
                     cx.emit(WorldEvent::MessageBox {
                         event: Event::CommandRefused {
                             reason: e.to_string(),
@@ -285,8 +252,7 @@ impl World {
                 }
             }
             Work::Scripted(_) => unreachable!("handled above"),
-        }
-        self.send_wire(wire);
+        });
     }
 
     /// Puts this work's wire messages on their links: they arrive after the link's latency and jitter.
@@ -424,6 +390,13 @@ impl World {
             return Ok(());
         }
         let group_name = command_group(&command).expect("every other command names a group");
+        self.in_group(&group_name, |group, cx| group.execute(cx, command))
+            .unwrap_or_else(|| Err(CommandError::Unknown(format!("group {group_name}"))))
+    }
+
+    /// Runs `f` on one group with what it may reach of the rest of the world, then puts the wire messages
+    /// it sent on their links. `None` when there is no such group.
+    fn in_group<R>(&mut self, name: &str, f: impl FnOnce(&mut Group, &mut Cx) -> R) -> Option<R> {
         let readers = self.readers();
         let enlisted = self.enlisted();
         let mut wire = Vec::new();
@@ -439,12 +412,10 @@ impl World {
             trace,
             links,
         } = self;
-        let group = groups
-            .get_mut(&group_name)
-            .ok_or_else(|| CommandError::Unknown(format!("group {group_name}")))?;
+        let group = groups.get_mut(name)?;
         let mut cx = Cx {
             now: *clock,
-            group: &group_name,
+            group: name,
             programs,
             compiled,
             config,
@@ -457,9 +428,9 @@ impl World {
             wire: &mut wire,
             enlisted: &enlisted,
         };
-        let result = group.execute(&mut cx, command);
+        let result = f(group, &mut cx);
         self.send_wire(wire);
-        result
+        Some(result)
     }
 
     /// Orchestration instances of every group, for summaries: (group, run).

@@ -1,8 +1,6 @@
 //! `mbx import-bindings` and `mbx explain`: real BizTalk binding files and saved contexts.
 
-use messagebox_engine::filter::Filter;
 use messagebox_engine::import::{decode, import_bindings, import_context, BindingImport};
-use messagebox_engine::messagebox::Seen;
 use messagebox_engine::messagebox::{
     AdminAction, MessageBox, Owner, SendPortDef, SendPortGroupDef, ServiceDef,
 };
@@ -92,20 +90,7 @@ pub fn explain_cmd(bindings: &Path, context: &Path) -> Result<(), String> {
             json!({
                 "subscriber": s.owner.to_string(),
                 "matched": s.matched,
-                "groups": s.groups.iter().map(|g| json!({
-                    "matched": g.matched,
-                    "predicates": g.predicates.iter().map(|p| {
-                        let (seen, value) = match &p.seen {
-                            Seen::Promoted(v) => ("promoted", Some(v.to_string())),
-                            Seen::WrittenNotPromoted(v) => ("written, not promoted", Some(v.to_string())),
-                            Seen::Absent => ("absent", None),
-                        };
-                        json!({
-                            "predicate": Filter { groups: vec![vec![p.predicate.clone()]] }.to_orchestration(&schema),
-                            "holds": p.holds, "seen": seen, "value": value,
-                        })
-                    }).collect::<Vec<_>>(),
-                })).collect::<Vec<_>>(),
+                "groups": super::explain_json::groups(&s.groups, &schema),
             })
         })
         .collect();

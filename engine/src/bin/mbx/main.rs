@@ -3,6 +3,7 @@
 
 mod bench;
 mod convert;
+mod explain_json;
 mod import;
 mod input;
 mod route;

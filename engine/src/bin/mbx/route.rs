@@ -4,7 +4,7 @@ use super::input;
 use messagebox_engine::filter::Filter;
 use messagebox_engine::matcher::{CompiledFilter, IndexedMatcher, Matcher, RoutingProps, SubId};
 use messagebox_engine::message::MessageDraft;
-use messagebox_engine::messagebox::{explain_filter, Seen};
+use messagebox_engine::messagebox::explain_filter;
 use messagebox_engine::property::{Collation, PropertySchema};
 use serde_json::{json, Map, Value as Json};
 use std::path::Path;
@@ -128,21 +128,6 @@ fn explanation(
     json!({
         "subscription": s.name,
         "matched": groups.iter().any(|g| g.matched),
-        "groups": groups.iter().map(|g| json!({
-            "matched": g.matched,
-            "predicates": g.predicates.iter().map(|p| {
-                let (seen, value) = match &p.seen {
-                    Seen::Promoted(v) => ("promoted", Some(v.to_string())),
-                    Seen::WrittenNotPromoted(v) => ("written, not promoted", Some(v.to_string())),
-                    Seen::Absent => ("absent", None),
-                };
-                json!({
-                    "predicate": Filter { groups: vec![vec![p.predicate.clone()]] }.to_orchestration(schema),
-                    "holds": p.holds,
-                    "seen": seen,
-                    "value": value,
-                })
-            }).collect::<Vec<_>>(),
-        })).collect::<Vec<_>>(),
+        "groups": super::explain_json::groups(&groups, schema),
     })
 }
