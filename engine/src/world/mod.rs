@@ -439,11 +439,6 @@ impl World {
             .iter()
             .flat_map(|(name, g)| g.runs.values().map(move |r| (name.as_str(), r)))
     }
-
-    /// The owner of an orchestration's activation subscription, if it is enlisted in a group.
-    pub fn orchestration_owner(name: &str) -> Owner {
-        Owner::Orchestration(name.to_string())
-    }
 }
 
 fn command_group(command: &Command) -> Option<String> {
