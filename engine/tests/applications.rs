@@ -91,12 +91,26 @@ fn names_must_be_unique_in_the_group() {
     let mut w = world();
     let mut package = w.export_application(SEA, "SRV.VipOrderApp").unwrap();
     package.application.name = "Other.App".into();
+    let before = w.clone();
     let err = w.import_application(SEA, &package).unwrap_err();
     assert!(
         err.to_string()
-            .contains("already has a send port VIP-Audit-SP"),
+            .contains("send port VIP-Audit-SP already exists"),
         "{err}"
     );
+    // A receive port of the same name is refused too, and a refused import changes nothing.
+    let mut package = w.export_application(SEA, CABLE).unwrap();
+    package.application.name = "Other.App".into();
+    package.application.send_ports.clear();
+    package.application.orchestrations.clear();
+    package.application.receive_ports[0].locations[0].name = "Other-RL".into();
+    let err = w.import_application(SEA, &package).unwrap_err();
+    assert!(
+        err.to_string()
+            .contains("receive port \"Facilities-RP\" already exists"),
+        "{err}"
+    );
+    assert_eq!(w, before);
 }
 
 #[test]

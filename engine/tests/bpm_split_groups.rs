@@ -3,9 +3,9 @@
 
 mod common;
 
-use common::{field, order, root, text};
+use common::{copies_in, field, messages_in, order, text};
 use messagebox_engine::message::Message;
-use messagebox_engine::messagebox::{AdminAction, Event, Owner, RefState, SuspendReason, Target};
+use messagebox_engine::messagebox::{AdminAction, Event, Owner, RefState, SuspendReason};
 use messagebox_engine::orchestration::InstanceState;
 use messagebox_engine::scenario::{Scenario, ScriptItem};
 use messagebox_engine::world::config::Pipeline;
@@ -40,38 +40,11 @@ fn run(s: &Scenario, until: u64) -> World {
 }
 
 fn msgs<'a>(w: &'a World, group: &str, root_name: &str, req: Option<&str>) -> Vec<&'a Message> {
-    w.group(group)
-        .unwrap()
-        .messagebox
-        .state()
-        .messages
-        .values()
-        .filter(|m| root(m) == root_name)
-        .filter(|m| {
-            req.is_none_or(|r| {
-                field(m, "RequestID")
-                    .or_else(|| field(m, "ReqId"))
-                    .as_deref()
-                    == Some(r)
-            })
-        })
-        .collect()
+    messages_in(w, group, root_name, req)
 }
 
 fn copies(w: &World, group: &str, m: &Message) -> Vec<String> {
-    let mut out: Vec<String> = w
-        .group(group)
-        .unwrap()
-        .messagebox
-        .references_of(m.id())
-        .filter(|r| matches!(r.state, RefState::Delivered { .. }))
-        .filter_map(|r| match &r.target {
-            Target::Subscriber { owner, .. } => Some(owner.name().to_string()),
-            Target::Unrouted { .. } => None,
-        })
-        .collect();
-    out.sort();
-    out
+    copies_in(w, group, m)
 }
 
 fn managers(w: &World, group: &str) -> Vec<(String, Option<String>, InstanceState)> {

@@ -39,3 +39,21 @@ impl Notation {
         }
     }
 }
+
+impl Filter {
+    /// Parses a filter in whichever notation it is written (see `Notation::detect`). Every notation
+    /// reads an empty text as "no filter".
+    pub fn parse_any(
+        text: &str,
+        schema: &crate::property::PropertySchema,
+    ) -> Result<Filter, FilterError> {
+        if text.trim().is_empty() {
+            return Ok(Filter::default());
+        }
+        match Notation::detect(text) {
+            Notation::Orchestration => Filter::parse_orchestration(text, schema),
+            Notation::Rows => Filter::parse_rows_text(text, schema),
+            Notation::Xml => Filter::parse_xml(text, schema),
+        }
+    }
+}

@@ -68,7 +68,7 @@ impl MessageBox {
 
     /// A new running instance that no message activated (an orchestration started by another's Start
     /// shape).
-    pub fn create_instance(&mut self, owner: Owner) -> (InstanceId, Vec<Event>) {
+    pub fn create_instance(&mut self, owner: Owner) -> InstanceId {
         let instance = InstanceId(self.next_id());
         self.state.instances.insert(
             instance,
@@ -79,7 +79,7 @@ impl MessageBox {
                 consumed: Vec::new(),
             },
         );
-        (instance, Vec::new())
+        instance
     }
 
     /// A new orchestration instance for an activation; a convoy's first message creates its convoy set.

@@ -10,7 +10,7 @@ use crate::messagebox::{
 };
 use crate::orchestration::{Binding, Program};
 use crate::property::{PropertyName, PropertySchema, XsdType};
-use crate::world::config::{parse_filter, Endpoint, Responder};
+use crate::world::config::{Endpoint, Responder};
 use crate::world::{activation, convoy, Group, World};
 use std::collections::BTreeMap;
 
@@ -87,11 +87,9 @@ impl Scenario {
             world.settings = settings.clone();
         }
         for (key, value) in &self.config {
-            let parsed = value
-                .parse::<i64>()
-                .map(crate::property::Value::Int)
-                .unwrap_or_else(|_| crate::property::Value::string(value.as_str()));
-            world.config.insert(key.clone(), parsed);
+            world
+                .config
+                .insert(key.clone(), crate::world::config_value(value));
         }
         for (i, item) in self.script.iter().enumerate() {
             for group in crate::world::command_groups(&item.command) {
@@ -333,6 +331,12 @@ pub(crate) fn add_application(
     programs: &BTreeMap<&str, &Program>,
 ) -> Result<(), ScenarioError> {
     for (i, rp) in app.receive_ports.iter().enumerate() {
+        if group.receive_ports.iter().any(|p| p.name == rp.name) {
+            return refuse(
+                format!("{at}.receive_ports[{i}].name"),
+                format!("receive port {:?} already exists in the group", rp.name),
+            );
+        }
         for (li, loc) in rp.locations.iter().enumerate() {
             if group.location(&loc.name).is_some() {
                 return refuse(
@@ -348,49 +352,25 @@ pub(crate) fn add_application(
     }
     for (i, sp) in app.send_ports.iter().enumerate() {
         let field = format!("{at}.send_ports[{i}]");
-        let filter = parse_filter(&sp.filter, schema).map_err(|e| ScenarioError {
-            field: format!("{field}.filter"),
-            reason: e.to_string(),
-        })?;
-        mb.add_service(ServiceDef::SendPort(SendPortDef {
+        let filter = filter_at(&sp.filter, schema, &field)?;
+        let def = ServiceDef::SendPort(SendPortDef {
             name: sp.name.clone(),
             host: sp.host.clone(),
             filter,
             priority: sp.priority,
-        }))
-        .map_err(|e| ScenarioError {
-            field: format!("{field}.name"),
-            reason: e.to_string(),
-        })?;
+        });
+        add_service(mb, def, sp.state, &field)?;
         group.send_ports.insert(sp.name.clone(), sp.clone());
-        bring_to(
-            mb,
-            &Owner::SendPort(sp.name.clone()),
-            sp.state,
-            &format!("{field}.state"),
-        )?;
     }
     for (i, g) in app.send_port_groups.iter().enumerate() {
         let field = format!("{at}.send_port_groups[{i}]");
-        let filter = parse_filter(&g.filter, schema).map_err(|e| ScenarioError {
-            field: format!("{field}.filter"),
-            reason: e.to_string(),
-        })?;
-        mb.add_service(ServiceDef::SendPortGroup(SendPortGroupDef {
+        let filter = filter_at(&g.filter, schema, &field)?;
+        let def = ServiceDef::SendPortGroup(SendPortGroupDef {
             name: g.name.clone(),
             members: g.members.clone(),
             filter,
-        }))
-        .map_err(|e| ScenarioError {
-            field: format!("{field}.name"),
-            reason: e.to_string(),
-        })?;
-        bring_to(
-            mb,
-            &Owner::SendPortGroup(g.name.clone()),
-            g.state,
-            &format!("{field}.state"),
-        )?;
+        });
+        add_service(mb, def, g.state, &field)?;
     }
     for (i, o) in app.orchestrations.iter().enumerate() {
         let field = format!("{at}.orchestrations[{i}]");
@@ -408,19 +388,43 @@ pub(crate) fn add_application(
             // Called or started by others: no subscription of its own.
             continue;
         }
-        mb.add_service(ServiceDef::Orchestration(orchestration_def(
-            program, &o.host,
-        )))
-        .map_err(|e| ScenarioError {
-            field: format!("{field}.name"),
-            reason: e.to_string(),
-        })?;
-        bring_to(
+        add_service(
             mb,
-            &Owner::Orchestration(o.name.clone()),
+            ServiceDef::Orchestration(orchestration_def(program, &o.host)),
             o.state,
-            &format!("{field}.state"),
+            &field,
         )?;
     }
     Ok(())
+}
+
+/// A filter in any notation, or the error at `{field}.filter`.
+fn filter_at(
+    text: &str,
+    schema: &PropertySchema,
+    field: &str,
+) -> Result<crate::filter::Filter, ScenarioError> {
+    crate::filter::Filter::parse_any(text, schema).map_err(|e| ScenarioError {
+        field: format!("{field}.filter"),
+        reason: e.to_string(),
+    })
+}
+
+/// Adds a subscriber and brings it to its configured state; errors name `{field}.name` or `.state`.
+fn add_service(
+    mb: &mut MessageBox,
+    def: ServiceDef,
+    state: ServiceState,
+    field: &str,
+) -> Result<(), ScenarioError> {
+    let owner = match &def {
+        ServiceDef::SendPort(p) => Owner::SendPort(p.name.clone()),
+        ServiceDef::SendPortGroup(g) => Owner::SendPortGroup(g.name.clone()),
+        ServiceDef::Orchestration(o) => Owner::Orchestration(o.name.clone()),
+    };
+    mb.add_service(def).map_err(|e| ScenarioError {
+        field: format!("{field}.name"),
+        reason: e.to_string(),
+    })?;
+    bring_to(mb, &owner, state, &format!("{field}.state"))
 }

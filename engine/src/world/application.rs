@@ -4,7 +4,7 @@
 //! engine proposes, and on request creates, the bridge a moved application needs.
 
 use super::config::{Pipeline, ReceiveLocationDef, ReceivePortDef, SendPortDef, TransportDef};
-use super::{Traced, Work, World, WorldEvent};
+use super::{Work, World, WorldEvent};
 use crate::filter::Filter;
 use crate::messagebox::{AdminAction, CommandError, Event, Owner, ServiceState};
 use crate::orchestration::{calls, Binding, Program};
@@ -144,44 +144,9 @@ impl World {
         if g.applications.iter().any(|a| a.name == app.name) {
             return self.rebind_application(group, package);
         }
-        // Names must be unique in the group.
-        for p in &app.send_ports {
-            if g.send_ports.contains_key(&p.name)
-                || g.messagebox
-                    .state()
-                    .services
-                    .contains_key(&Owner::SendPort(p.name.clone()))
-            {
-                return refused(format!("{group} already has a send port {}", p.name));
-            }
-        }
-        for sg in &app.send_port_groups {
-            if g.messagebox
-                .state()
-                .services
-                .contains_key(&Owner::SendPortGroup(sg.name.clone()))
-            {
-                return refused(format!("{group} already has a send port group {}", sg.name));
-            }
-        }
-        for rp in &app.receive_ports {
-            if g.receive_ports.iter().any(|p| p.name == rp.name) {
-                return refused(format!("{group} already has a receive port {}", rp.name));
-            }
-            for l in &rp.locations {
-                if g.location(&l.name).is_some() {
-                    return refused(format!("{group} already has a receive location {}", l.name));
-                }
-            }
-        }
+        // Orchestrations bind to the host of the same name. Unique names are checked by adding
+        // everything to a trial copy of the group below.
         for o in &app.orchestrations {
-            if g.messagebox
-                .state()
-                .services
-                .contains_key(&Owner::Orchestration(o.name.clone()))
-            {
-                return refused(format!("{group} already has an orchestration {}", o.name));
-            }
             if !g.messagebox.state().hosts.contains_key(&o.host) {
                 return refused(format!(
                     "{group} has no host {} for orchestration {}: create it before the import",
@@ -240,7 +205,7 @@ impl World {
             &mut trial,
             &mut mb,
             &unenlisted,
-            "application",
+            &app.name,
             &schema,
             &all_programs,
         )
@@ -311,10 +276,8 @@ impl World {
         let mut trial = g.clone();
         let mut events = Vec::new();
         for p in &app.send_ports {
-            let filter = crate::world::config::parse_filter(&p.filter, trial.messagebox.schema())
-                .map_err(|e| {
-                CommandError::Refused(format!("send port {}: filter: {e}", p.name))
-            })?;
+            let filter = Filter::parse_any(&p.filter, trial.messagebox.schema())
+                .map_err(|e| CommandError::Refused(format!("send port {}: filter: {e}", p.name)))?;
             events.extend(
                 trial
                     .messagebox
@@ -379,14 +342,6 @@ impl World {
         self.start_application(group, application)?;
         warnings.splice(0..0, imported.warnings);
         Ok(warnings)
-    }
-
-    fn note(&mut self, group: &str, event: WorldEvent) {
-        self.trace.push(Traced {
-            at: self.clock,
-            group: group.to_string(),
-            event,
-        });
     }
 
     fn administer_all(&mut self, group: &str, owners: &[Owner], action: AdminAction) {
@@ -683,7 +638,7 @@ impl World {
         }))
         .expect("a valid send port");
         // The filter must compile where the port will live.
-        crate::world::config::parse_filter(&send_port.filter, schema)
+        Filter::parse_any(&send_port.filter, schema)
             .map_err(|e| CommandError::Refused(format!("bridge filter: {e}")))?;
         let receive_port = ReceivePortDef {
             name: format!("{}-From{}-{}-RP", short(to), short(from), tag),

@@ -1,7 +1,6 @@
 //! A group's physical configuration: receive ports and locations with their pipelines, send port
 //! transports, property promotions, endpoints and simulated partner systems (domain.md 4).
 
-use crate::filter::Filter;
 use crate::messagebox::ServiceState;
 use serde::{Deserialize, Serialize};
 
@@ -144,20 +143,4 @@ pub struct Responder {
     pub def: ResponderDef,
     /// Requests taken while stopped (their bodies), answered on start.
     pub waiting: Vec<String>,
-}
-
-/// Parses a filter in whichever notation it is written; empty means none.
-pub fn parse_filter(
-    text: &str,
-    schema: &crate::property::PropertySchema,
-) -> Result<Filter, crate::filter::FilterError> {
-    use crate::filter::Notation;
-    if text.trim().is_empty() {
-        return Ok(Filter::default());
-    }
-    match Notation::detect(text) {
-        Notation::Orchestration => Filter::parse_orchestration(text, schema),
-        Notation::Rows => Filter::parse_rows_text(text, schema),
-        Notation::Xml => Filter::parse_xml(text, schema),
-    }
 }

@@ -209,15 +209,10 @@ impl World {
                 if let Err(e) = self.execute(command.clone()) {
                     // A scripted command that is refused is part of the story: record why.
                     let group = command_group(command).unwrap_or_default();
-                    self.trace.push(Traced {
-                        at: self.clock,
-                        group,
-                        event: WorldEvent::MessageBox {
-                            event: Event::CommandRefused {
-                                reason: e.to_string(),
-                            },
-                        },
-                    });
+                    let event = Event::CommandRefused {
+                        reason: e.to_string(),
+                    };
+                    self.note(&group, WorldEvent::MessageBox { event });
                 }
                 return;
             }
@@ -267,15 +262,12 @@ impl World {
                 0
             };
             let at = self.clock + latency + extra;
-            self.trace.push(Traced {
-                at: self.clock,
-                group: w.from.clone(),
-                event: WorldEvent::WireSent {
-                    to: w.to.clone(),
-                    location: w.location.clone(),
-                    arrives_at: at,
-                },
-            });
+            let sent = WorldEvent::WireSent {
+                to: w.to.clone(),
+                location: w.location.clone(),
+                arrives_at: at,
+            };
+            self.note(&w.from, sent);
             self.agenda.at(
                 at,
                 Work::Arrive {
@@ -326,16 +318,8 @@ impl World {
 
     fn execute(&mut self, command: Command) -> Result<(), CommandError> {
         if let Command::SetConfig { key, value } = &command {
-            let parsed = value
-                .parse::<i64>()
-                .map(Value::Int)
-                .unwrap_or_else(|_| Value::string(value.as_str()));
-            self.config.insert(key.clone(), parsed);
-            self.trace.push(Traced {
-                at: self.clock,
-                group: String::new(),
-                event: WorldEvent::ConfigChanged { key: key.clone() },
-            });
+            self.config.insert(key.clone(), config_value(value));
+            self.note("", WorldEvent::ConfigChanged { key: key.clone() });
             return Ok(());
         }
         match &command {
@@ -378,15 +362,14 @@ impl World {
                 .find(|l| l.joins(a, b))
                 .ok_or_else(|| CommandError::Unknown(format!("link between {a} and {b}")))?;
             link.up = *up;
-            self.trace.push(Traced {
-                at: self.clock,
-                group: String::new(),
-                event: WorldEvent::LinkChanged {
+            self.note(
+                "",
+                WorldEvent::LinkChanged {
                     a: a.clone(),
                     b: b.clone(),
                     up: *up,
                 },
-            });
+            );
             return Ok(());
         }
         let group_name = command_group(&command).expect("every other command names a group");
@@ -433,12 +416,21 @@ impl World {
         Some(result)
     }
 
-    /// Orchestration instances of every group, for summaries: (group, run).
-    pub fn runs(&self) -> impl Iterator<Item = (&str, &crate::orchestration::Run)> {
-        self.groups
-            .iter()
-            .flat_map(|(name, g)| g.runs.values().map(move |r| (name.as_str(), r)))
+    /// Records a world-level event (or one of a group, done by the world itself) at the current time.
+    fn note(&mut self, group: &str, event: WorldEvent) {
+        self.trace.push(Traced {
+            at: self.clock,
+            group: group.to_string(),
+            event,
+        });
     }
+}
+
+/// A configuration value as text gives a number when it reads as one (`TotalStages`), else a string.
+pub fn config_value(text: &str) -> Value {
+    text.parse::<i64>()
+        .map(Value::Int)
+        .unwrap_or_else(|_| Value::string(text))
 }
 
 fn command_group(command: &Command) -> Option<String> {

@@ -524,10 +524,9 @@ impl Group {
                         Some((param.clone(), self.frame(id).messages.get(var)?.clone()))
                     })
                     .collect();
-                let (started, events) = self
+                let started = self
                     .messagebox
                     .create_instance(Owner::Orchestration(orchestration.clone()));
-                cx.emit_all(events);
                 self.start_run(cx, &orchestration, started, passed);
                 self.advance(id);
                 Ok(Flow::Continue)

@@ -41,7 +41,7 @@ pub struct Transmission {
 impl Group {
     /// A send port took a message: start its service instance (behind earlier ones on an ordered port).
     pub(crate) fn start_transmission(&mut self, cx: &mut Cx, port: &str, message: MessageId) {
-        let (id, _) = self
+        let id = self
             .messagebox
             .create_instance(Owner::SendPort(port.to_string()));
         let ordered = self

@@ -73,9 +73,21 @@ pub fn field(message: &Message, element: &str) -> Option<String> {
     messagebox_engine::orchestration::eval_field(message.body(), element)
 }
 
-/// Messages of the group whose body type root is `root_name` and whose RequestID/ReqId is `req`.
+/// Messages of SRV-SEA whose body type root is `root_name` and whose RequestID/ReqId is `req`.
 pub fn messages<'a>(world: &'a World, root_name: &str, req: Option<&str>) -> Vec<&'a Message> {
-    sea(world)
+    messages_in(world, SEA, root_name, req)
+}
+
+/// The same, in any group.
+pub fn messages_in<'a>(
+    world: &'a World,
+    group: &str,
+    root_name: &str,
+    req: Option<&str>,
+) -> Vec<&'a Message> {
+    world
+        .group(group)
+        .unwrap()
         .messagebox
         .state()
         .messages
@@ -92,9 +104,16 @@ pub fn messages<'a>(world: &'a World, root_name: &str, req: Option<&str>) -> Vec
         .collect()
 }
 
-/// Who received a copy of a message.
+/// Who in SRV-SEA received a copy of a message.
 pub fn copies(world: &World, message: &Message) -> Vec<String> {
-    let mut out: Vec<String> = sea(world)
+    copies_in(world, SEA, message)
+}
+
+/// Who in a group received a copy of a message, sorted.
+pub fn copies_in(world: &World, group: &str, message: &Message) -> Vec<String> {
+    let mut out: Vec<String> = world
+        .group(group)
+        .unwrap()
         .messagebox
         .references_of(message.id())
         .filter(|r| matches!(r.state, RefState::Delivered { .. }))

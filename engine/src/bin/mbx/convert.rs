@@ -1,7 +1,7 @@
 //! `mbx filter convert`: prints a filter in another notation.
 
 use super::{input, Notation};
-use messagebox_engine::filter::{self, Filter};
+use messagebox_engine::filter::Filter;
 use messagebox_engine::property::bpm_schema;
 use std::path::Path;
 
@@ -10,12 +10,7 @@ pub fn run(to: Notation, schema: Option<&Path>, expr: &str) -> Result<(), String
         Some(path) => input::schema(path)?,
         None => bpm_schema(),
     };
-    let parsed = match filter::Notation::detect(expr) {
-        filter::Notation::Orchestration => Filter::parse_orchestration(expr, &schema),
-        filter::Notation::Rows => Filter::parse_rows_text(expr, &schema),
-        filter::Notation::Xml => Filter::parse_xml(expr, &schema),
-    }
-    .map_err(|e| format!("filter: {e}"))?;
+    let parsed = Filter::parse_any(expr, &schema).map_err(|e| format!("filter: {e}"))?;
     let out = match to {
         Notation::Orchestration => parsed.to_orchestration(&schema),
         Notation::Rows => parsed.to_rows_text(),
