@@ -23,3 +23,15 @@ test("the page declares a Content-Security-Policy", async ({ page }) => {
   expect(csp).toContain("default-src 'self'");
   expect(csp).not.toContain("unsafe-inline");
 });
+
+test("the picker switches between the shipped scenarios", async ({ page, problems }) => {
+  await page.goto("/");
+  const picker = page.getByTestId("scenario-picker");
+  await expect(picker.locator("option")).toHaveText([
+    "BPM order routing (one group)",
+    "BPM split across two groups (phase 2)",
+  ]);
+  await picker.selectOption("1");
+  await expect(page.getByTestId("scenario-title")).toHaveText("BPM split across two groups (phase 2)");
+  expect(problems).toEqual([]);
+});

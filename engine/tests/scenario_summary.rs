@@ -5,7 +5,15 @@ use messagebox_engine::scenario::{shipped, ScenarioSummary};
 #[test]
 fn shipped_scenarios_parse_and_the_default_comes_first() {
     let all = shipped().expect("shipped scenarios parse");
-    assert_eq!(all[0].summary.id, "bpm-default");
+    let ids: Vec<_> = all.iter().map(|s| s.summary.id.as_str()).collect();
+    assert_eq!(ids, ["bpm-default", "bpm-split-groups"]);
+    // Every shipped scenario also builds a world.
+    for s in &all {
+        messagebox_engine::scenario::Scenario::from_json(s.text)
+            .unwrap()
+            .build()
+            .unwrap();
+    }
     let groups: Vec<_> = all[0]
         .summary
         .groups

@@ -11,10 +11,16 @@ pub struct ShippedScenario {
 }
 
 /// The shipped scenario files, the default one first.
-const FILES: &[(&str, &str)] = &[(
-    "default.json",
-    include_str!("../../../scenarios/default.json"),
-)];
+const FILES: &[(&str, &str)] = &[
+    (
+        "default.json",
+        include_str!("../../../scenarios/default.json"),
+    ),
+    (
+        "split-groups.json",
+        include_str!("../../../scenarios/split-groups.json"),
+    ),
+];
 
 /// Every shipped scenario, default first. A shipped file that fails to parse is a build defect, so it is
 /// reported with its file name rather than skipped.
