@@ -115,6 +115,13 @@ split = {
     "script": move + orders(1000, DUB),
 }
 
-for path, s in [("scenarios/default.json", default), ("scenarios/split-groups.json", split)]:
+empty = {
+    "format": 1, "id": "empty", "title": "Empty group (sandbox)",
+    "summary": "One group with a running host and nothing deployed: import an application package or a BizTalk binding file into it, or start from here to see that nothing routes until something subscribes.",
+    "seed": 1, "groups": [{"name": SEA, "site": "Seattle messaging hub", "team": "Messaging IT team", "hosts": HOST}],
+}
+
+for path, s in [("scenarios/default.json", default), ("scenarios/split-groups.json", split),
+                ("scenarios/empty.json", empty)]:
     with open(path, "w") as f:
         f.write(json.dumps(s, indent=2) + "\n")

@@ -6,7 +6,7 @@ use messagebox_engine::scenario::{shipped, ScenarioSummary};
 fn shipped_scenarios_parse_and_the_default_comes_first() {
     let all = shipped().expect("shipped scenarios parse");
     let ids: Vec<_> = all.iter().map(|s| s.summary.id.as_str()).collect();
-    assert_eq!(ids, ["bpm-default", "bpm-split-groups"]);
+    assert_eq!(ids, ["bpm-default", "bpm-split-groups", "empty"]);
     // Every shipped scenario also builds a world.
     for s in &all {
         messagebox_engine::scenario::Scenario::from_json(s.text)

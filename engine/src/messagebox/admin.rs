@@ -56,6 +56,36 @@ impl MessageBox {
         Ok(events)
     }
 
+    /// Replaces a subscriber's own filter (the filter editor's Apply; for an orchestration, the activate
+    /// receive's filter expression). An enlisted subscriber's subscription follows, keeping its state; a
+    /// filter the schema refuses changes nothing.
+    pub fn set_filter(
+        &mut self,
+        owner: &Owner,
+        filter: Filter,
+    ) -> Result<Vec<Event>, CommandError> {
+        let service = self
+            .state
+            .services
+            .get(owner)
+            .ok_or_else(|| CommandError::Unknown(owner.to_string()))?;
+        let mut def = service.def.clone();
+        match &mut def {
+            ServiceDef::SendPort(p) => p.filter = filter,
+            ServiceDef::SendPortGroup(g) => g.filter = filter,
+            ServiceDef::Orchestration(o) => o.activation_filter = filter,
+        }
+        self.subscription_filter(&def)?;
+        let enlisted = service.state != ServiceState::Unenlisted;
+        self.state.services.get_mut(owner).expect("checked").def = def;
+        let mut events = Vec::new();
+        if enlisted {
+            self.remove_subscriptions(owner, &mut events);
+            self.ensure_subscription(owner, &mut events)?;
+        }
+        Ok(events)
+    }
+
     /// Removes an unenlisted subscriber (its application is being removed).
     pub fn remove_service(&mut self, owner: &Owner) -> Result<Vec<Event>, CommandError> {
         let service = self

@@ -20,6 +20,7 @@ const FILES: &[(&str, &str)] = &[
         "split-groups.json",
         include_str!("../../../scenarios/split-groups.json"),
     ),
+    ("empty.json", include_str!("../../../scenarios/empty.json")),
 ];
 
 /// Every shipped scenario, default first. A shipped file that fails to parse is a build defect, so it is

@@ -36,6 +36,19 @@ impl Group {
                 }
                 Ok(())
             }
+            Command::SetFilter { owner, filter, .. } => {
+                let parsed = crate::filter::Filter::parse_any(&filter, self.messagebox.schema())
+                    .map_err(|e| CommandError::Refused(format!("{owner}: filter: {e}")))?;
+                let events = self.messagebox.set_filter(&owner, parsed)?;
+                cx.emit_all(events);
+                if let crate::messagebox::Owner::SendPort(name) = &owner {
+                    if let Some(port) = self.send_ports.get_mut(name) {
+                        port.filter = filter.clone();
+                    }
+                }
+                cx.emit(WorldEvent::FilterChanged { owner, filter });
+                Ok(())
+            }
             Command::SetLocationPipeline {
                 location, pipeline, ..
             } => {

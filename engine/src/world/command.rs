@@ -17,6 +17,13 @@ pub enum Command {
         owner: Owner,
         action: AdminAction,
     },
+    /// Replace an orchestration's activation filter or a send port's (or send port group's) filter. The
+    /// text is in any notation the filter editor speaks.
+    SetFilter {
+        group: String,
+        owner: Owner,
+        filter: String,
+    },
     /// Change a receive location's pipeline (the PassThru mistake of domain.md 10.6).
     SetLocationPipeline {
         group: String,

@@ -23,6 +23,11 @@ pub enum WorldEvent {
         location: String,
         message: MessageId,
     },
+    /// A subscriber's filter was replaced (the filter editor's Apply).
+    FilterChanged {
+        owner: crate::messagebox::Owner,
+        filter: String,
+    },
     ReceiveLocationChanged {
         location: String,
         enabled: bool,

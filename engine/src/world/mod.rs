@@ -442,6 +442,7 @@ pub fn command_groups(command: &Command) -> Vec<&str> {
     match command {
         Command::Submit { group, .. }
         | Command::Administer { group, .. }
+        | Command::SetFilter { group, .. }
         | Command::SetLocationEnabled { group, .. }
         | Command::SetLocationPipeline { group, .. }
         | Command::SetHostRunning { group, .. }
