@@ -4,6 +4,7 @@
 
 mod bindings;
 mod context;
+mod debugger;
 mod text;
 
 pub use bindings::{
@@ -11,6 +12,7 @@ pub use bindings::{
     ImportedSendPort, ImportedSendPortGroup,
 };
 pub use context::{import_context, ContextImport};
+pub use debugger::{debug_routing, RoutingDebug};
 pub use text::decode;
 
 use std::fmt;

@@ -1,10 +1,6 @@
 //! `mbx import-bindings` and `mbx explain`: real BizTalk binding files and saved contexts.
 
-use messagebox_engine::import::{decode, import_bindings, import_context, BindingImport};
-use messagebox_engine::messagebox::{
-    AdminAction, MessageBox, Owner, SendPortDef, SendPortGroupDef, ServiceDef,
-};
-use messagebox_engine::property::Collation;
+use messagebox_engine::import::{debug_routing, decode, import_bindings, BindingImport};
 use serde_json::json;
 use std::path::Path;
 
@@ -47,44 +43,15 @@ pub fn import_bindings_cmd(path: &Path) -> Result<(), String> {
 }
 
 pub fn explain_cmd(bindings: &Path, context: &Path) -> Result<(), String> {
-    let b = read_bindings(bindings)?;
-    let bytes =
-        std::fs::read(context).map_err(|e| format!("{}: cannot read: {e}", context.display()))?;
-    let text = decode(&bytes).map_err(|e| format!("{}: {e}", context.display()))?;
-    let imported =
-        import_context(&text, &b.schema).map_err(|e| format!("{}: {e}", context.display()))?;
-    // Every subscriber of the file, enlisted and started, in a MessageBox of its own.
-    let mut mb = MessageBox::new(b.schema.clone(), Collation::default());
-    for p in &b.send_ports {
-        let def = SendPortDef {
-            name: p.name.clone(),
-            host: "BizTalkServerApplication".into(),
-            filter: p.filter.clone(),
-            priority: p.priority.unwrap_or(5),
-        };
-        mb.add_service(ServiceDef::SendPort(def))
-            .map_err(|e| e.to_string())?;
-        mb.administer(&Owner::SendPort(p.name.clone()), AdminAction::Start)
-            .map_err(|e| e.to_string())?;
-    }
-    for g in &b.send_port_groups {
-        let members = g
-            .members
-            .iter()
-            .filter(|m| b.send_ports.iter().any(|p| &p.name == *m))
-            .cloned()
-            .collect();
-        mb.add_service(ServiceDef::SendPortGroup(SendPortGroupDef {
-            name: g.name.clone(),
-            members,
-            filter: g.filter.clone(),
-        }))
-        .map_err(|e| e.to_string())?;
-        let _ = mb.administer(&Owner::SendPortGroup(g.name.clone()), AdminAction::Start);
-    }
-    let schema = mb.schema().clone();
-    let subscribers: Vec<_> = mb
-        .explain_context(&imported.context)
+    let read = |path: &Path| -> Result<String, String> {
+        let bytes =
+            std::fs::read(path).map_err(|e| format!("{}: cannot read: {e}", path.display()))?;
+        decode(&bytes).map_err(|e| format!("{}: {e}", path.display()))
+    };
+    let d = debug_routing(&read(bindings)?, &read(context)?)?;
+    let schema = d.schema;
+    let subscribers: Vec<_> = d
+        .subscribers
         .into_iter()
         .map(|s| {
             json!({
@@ -97,8 +64,8 @@ pub fn explain_cmd(bindings: &Path, context: &Path) -> Result<(), String> {
     let out = json!({
         "matched": subscribers.iter().filter(|s| s["matched"] == true).map(|s| s["subscriber"].clone()).collect::<Vec<_>>(),
         "subscribers": subscribers,
-        "notes": imported.notes,
-        "warnings": b.warnings,
+        "notes": d.notes,
+        "warnings": d.warnings,
     });
     println!(
         "{}",
