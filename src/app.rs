@@ -1,40 +1,249 @@
-//! The screen: header, topology canvas and side panel, controls, event log (design.md section 4).
+//! The screen (design.md section 4) and the one place that talks to the browser: the animation frame
+//! loop, the keyboard, local storage. Every change goes through `Msg` into the `Lab`.
 
-use crate::components::{Canvas, Controls, EventLog, Header, SidePanel};
-use crate::state::{Action, AppState};
-use messagebox_engine::VERSION;
+use crate::browser;
+use crate::components::{
+    Canvas, Confirmation, Controls, EventLog, Header, HelpOverlay, NoticeBar, SidePanel,
+};
+use crate::lab::{Lab, Selection, Tab};
+use gloo_events::EventListener;
+use gloo_render::AnimationFrame;
+use messagebox_engine::world::Command;
+use std::cell::RefCell;
+use std::rc::Rc;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-#[component]
-pub fn App() -> Html {
-    let state = use_reducer(AppState::load);
-    let on_select = {
-        let state = state.clone();
-        Callback::from(move |index| state.dispatch(Action::SelectScenario(index)))
-    };
-    let titles: Vec<AttrValue> = match &state.catalog {
-        Ok(all) => all
-            .iter()
-            .map(|s| AttrValue::from(s.summary.title.clone()))
-            .collect(),
-        Err(_) => Vec::new(),
-    };
-    let scenario = state.selected_scenario().map(|s| s.summary.clone());
+/// The lab shared with the components. Equality is by version, so a component re-renders exactly when
+/// the lab changed.
+#[derive(Clone)]
+pub struct LabRef {
+    pub lab: Rc<RefCell<Lab>>,
+    pub version: u64,
+}
 
-    html! {
-        <div class="app">
-            <Header engine_version={VERSION} {titles} selected={state.selected} {on_select} />
-            if let Err(reason) = &state.catalog {
-                <p class="app-error" role="alert" data-testid="catalog-error">
-                    { format!("The shipped scenarios could not be read: {reason}") }
-                </p>
+impl PartialEq for LabRef {
+    fn eq(&self, other: &Self) -> bool {
+        self.version == other.version && Rc::ptr_eq(&self.lab, &other.lab)
+    }
+}
+
+pub enum Msg {
+    Frame(f64),
+    TogglePlay,
+    Step,
+    Speed(f64),
+    Reset,
+    Seek(u64),
+    Act(Command),
+    ActAll(Vec<Command>),
+    Confirm,
+    Cancel,
+    Select(Selection),
+    Tab(Tab),
+    Scenario(usize),
+    Move { key: String, x: f64, y: f64 },
+    ToggleHelp,
+    Escape,
+    DismissNotice,
+    DownloadUnrestored,
+    Aggregate(bool),
+    Notice(String),
+    Export { group: String, application: String },
+}
+
+pub struct App {
+    lab: Rc<RefCell<Lab>>,
+    version: u64,
+    frame: Option<AnimationFrame>,
+    _keys: Option<EventListener>,
+    last_saved_at: f64,
+    reduced_motion: bool,
+}
+
+impl App {
+    fn request_frame(&mut self, ctx: &Context<Self>) {
+        let link = ctx.link().clone();
+        self.frame = Some(gloo_render::request_animation_frame(move |t| {
+            link.send_message(Msg::Frame(t))
+        }));
+    }
+
+    fn save(&mut self) {
+        let lab = self.lab.borrow();
+        let text = lab.saved().to_json();
+        drop(lab);
+        if let Err(reason) = browser::store(&text) {
+            self.lab.borrow_mut().notice = Some(crate::lab::Notice {
+                text: format!("Your work could not be saved in this browser: {reason}"),
+                error: true,
+            });
+        }
+    }
+}
+
+impl Component for App {
+    type Message = Msg;
+    type Properties = ();
+
+    fn create(ctx: &Context<Self>) -> Self {
+        let lab = match Lab::restore_or_default(browser::load()) {
+            Ok(lab) => lab,
+            // Only a defect in the shipped scenarios gets here; the catalog test guards it.
+            Err(reason) => panic!("the shipped scenarios cannot be loaded: {reason}"),
+        };
+        let link = ctx.link().clone();
+        let keys = web_sys::window().and_then(|w| w.document()).map(|doc| {
+            EventListener::new(&doc, "keydown", move |event| {
+                let Some(key) = event.dyn_ref::<web_sys::KeyboardEvent>() else {
+                    return;
+                };
+                if browser::typing_in_a_field(key) {
+                    return;
+                }
+                let msg = match key.key().as_str() {
+                    " " => Msg::TogglePlay,
+                    "ArrowRight" => Msg::Step,
+                    "?" => Msg::ToggleHelp,
+                    "Escape" => Msg::Escape,
+                    _ => return,
+                };
+                key.prevent_default();
+                link.send_message(msg);
+            })
+        });
+        let mut app = Self {
+            lab: Rc::new(RefCell::new(lab)),
+            version: 0,
+            frame: None,
+            _keys: keys,
+            last_saved_at: 0.0,
+            reduced_motion: browser::prefers_reduced_motion(),
+        };
+        app.request_frame(ctx);
+        app
+    }
+
+    fn update(&mut self, ctx: &Context<Self>, msg: Msg) -> bool {
+        if let Msg::Frame(t) = msg {
+            self.request_frame(ctx);
+            let mut lab = self.lab.borrow_mut();
+            let moving = lab.playing || !lab.tokens.is_empty();
+            let steps = lab.session.steps;
+            lab.frame(t);
+            let stepped = lab.session.steps != steps;
+            drop(lab);
+            if stepped && t - self.last_saved_at > 1000.0 {
+                self.last_saved_at = t;
+                self.save();
             }
-            <main class="workspace">
-                <Canvas groups={scenario.as_ref().map(|s| s.groups.clone()).unwrap_or_default()} />
-                <SidePanel {scenario} />
-            </main>
-            <Controls />
-            <EventLog />
-        </div>
+            if moving || stepped {
+                self.version += 1;
+                return true;
+            }
+            return false;
+        }
+        {
+            let mut lab = self.lab.borrow_mut();
+            match msg {
+                Msg::Frame(_) => unreachable!("handled above"),
+                Msg::TogglePlay => lab.toggle_play(),
+                Msg::Step => {
+                    lab.playing = false;
+                    if !lab.step_once() {
+                        lab.notice = Some(crate::lab::Notice {
+                            text: "Nothing is scheduled: the run is at its end.".into(),
+                            error: false,
+                        });
+                    }
+                }
+                Msg::Speed(v) => lab.view.speed_log = v.clamp(-3.0, 6.0),
+                Msg::Reset => lab.reset(),
+                Msg::Seek(step) => lab.seek(step),
+                Msg::Act(command) => lab.act(command),
+                Msg::ActAll(commands) => {
+                    if lab.session.in_past() {
+                        lab.notice = Some(crate::lab::Notice {
+                            text: "Go to the end of the run (or act once to fork it) before \
+                                   submitting a burst."
+                                .into(),
+                            error: true,
+                        });
+                    } else {
+                        lab.act_all(commands)
+                    }
+                }
+                Msg::Confirm => lab.confirm(),
+                Msg::Cancel => lab.cancel(),
+                Msg::Select(s) => lab.select(s),
+                Msg::Tab(tab) => lab.tab = tab,
+                Msg::Scenario(i) => lab.switch(i),
+                Msg::Move { key, x, y } => {
+                    lab.view.positions.insert(key, (x.round(), y.round()));
+                }
+                Msg::ToggleHelp => lab.help = !lab.help,
+                Msg::Escape => {
+                    lab.help = false;
+                    lab.pending = None;
+                }
+                Msg::DismissNotice => lab.notice = None,
+                Msg::DownloadUnrestored => {
+                    if let Some(text) = lab.unrestored.take() {
+                        browser::download("messagebox-lab-saved-session.json", &text);
+                    }
+                }
+                Msg::Aggregate(on) => lab.aggregate = on,
+                Msg::Export { group, application } => {
+                    let exported = lab.session.world.export_application(&group, &application);
+                    lab.notice = Some(match exported {
+                        Ok(package) => {
+                            let file = format!("{application}.package.json");
+                            let text = serde_json::to_string_pretty(&package)
+                                .expect("a package always serialises");
+                            browser::download(&file, &text);
+                            crate::lab::Notice {
+                                text: format!("{application} exported from {group} as {file}."),
+                                error: false,
+                            }
+                        }
+                        Err(e) => crate::lab::Notice {
+                            text: format!("Export refused: {e}"),
+                            error: true,
+                        },
+                    });
+                }
+                Msg::Notice(text) => {
+                    lab.notice = Some(crate::lab::Notice { text, error: true })
+                }
+            }
+        }
+        self.save();
+        self.version += 1;
+        true
+    }
+
+    fn view(&self, ctx: &Context<Self>) -> Html {
+        let lab = LabRef {
+            lab: self.lab.clone(),
+            version: self.version,
+        };
+        let on = ctx.link().callback(|m: Msg| m);
+        let help = self.lab.borrow().help;
+        html! {
+            <div class="app">
+                <Header lab={lab.clone()} on={on.clone()} />
+                <NoticeBar lab={lab.clone()} on={on.clone()} />
+                <Confirmation lab={lab.clone()} on={on.clone()} />
+                <main class="workspace">
+                    <Canvas lab={lab.clone()} on={on.clone()} reduced_motion={self.reduced_motion} />
+                    <SidePanel lab={lab.clone()} on={on.clone()} />
+                </main>
+                <Controls lab={lab.clone()} on={on.clone()} />
+                <EventLog lab={lab.clone()} on={on.clone()} />
+                if help {
+                    <HelpOverlay on={on.clone()} />
+                }
+            </div>
+        }
     }
 }

@@ -2,7 +2,8 @@
 //! everything; this crate renders its state and owns the browser's timers, storage, URLs and files.
 
 mod app;
+mod browser;
 mod components;
-mod state;
+pub mod lab;
 
 pub use app::App;

@@ -1,13 +1,81 @@
-//! The event log's region: every engine event will be listed here, filterable.
+//! The event log: every engine event of the run so far, newest first, filterable by group, kind and
+//! message, each line opening what it is about in the inspector.
 
+use super::header::PanelProps;
+use crate::app::Msg;
+use crate::lab::describe::{clock, describe, KINDS};
+use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
+/// The log shows this many matching lines; the filters reach the rest.
+const SHOWN: usize = 200;
+
+#[derive(Clone, Default, PartialEq)]
+struct LogFilter {
+    group: String,
+    kind: String,
+    message: String,
+}
+
 #[component]
-pub fn EventLog() -> Html {
+pub fn EventLog(props: &PanelProps) -> Html {
+    let filter = use_state(LogFilter::default);
+    let lab = props.lab.lab.borrow();
+    let trace = lab.session.world.trace();
+    let message: Option<u64> = filter.message.trim().trim_start_matches('#').parse().ok();
+    let lines: Vec<Html> = trace
+        .iter()
+        .rev()
+        .filter(|t| filter.group.is_empty() || t.group == filter.group)
+        .map(|t| (t, describe(t)))
+        .filter(|(_, d)| filter.kind.is_empty() || d.kind == filter.kind)
+        .filter(|(_, d)| message.is_none() || d.message == message)
+        .take(SHOWN)
+        .map(|(t, d)| {
+            let text = format!("{}  {}  {}", clock(t.at), t.group, d.text);
+            match d.link {
+                Some(link) => html! {
+                    <li class={classes!("log-line", d.kind)}>
+                        <button class="link" onclick={props.on.reform(move |_| Msg::Select(link.clone()))}>{ text }</button>
+                    </li>
+                },
+                None => html! { <li class={classes!("log-line", d.kind)}>{ text }</li> },
+            }
+        })
+        .collect();
+    let set = |update: fn(&mut LogFilter, String)| {
+        let filter = filter.clone();
+        move |value: String| {
+            let mut next = (*filter).clone();
+            update(&mut next, value);
+            filter.set(next);
+        }
+    };
+    let on_group = set(|f, v| f.group = v);
+    let on_kind = set(|f, v| f.kind = v);
+    let on_message = set(|f, v| f.message = v);
     html! {
         <section class="event-log" data-testid="event-log" aria-label="Event log">
-            <h2 class="region-label">{ "Event log" }</h2>
-            <p class="placeholder-note">{ "No events yet: the simulation has not run." }</p>
+            <div class="log-filters">
+                <h2>{ format!("Event log ({} events)", trace.len()) }</h2>
+                <label>{ "Group " }
+                    <select onchange={Callback::from(move |e: Event| on_group(e.target_unchecked_into::<HtmlSelectElement>().value()))}>
+                        <option value="" selected={filter.group.is_empty()}>{ "all" }</option>
+                        { for lab.session.world.groups.keys().map(|g| html! { <option value={g.clone()} selected={*g == filter.group}>{ g.clone() }</option> }) }
+                    </select>
+                </label>
+                <label>{ "Kind " }
+                    <select data-testid="log-kind" onchange={Callback::from(move |e: Event| on_kind(e.target_unchecked_into::<HtmlSelectElement>().value()))}>
+                        <option value="" selected={filter.kind.is_empty()}>{ "all" }</option>
+                        { for KINDS.iter().map(|k| html! { <option value={*k} selected={*k == filter.kind}>{ *k }</option> }) }
+                    </select>
+                </label>
+                <label>{ "Message # " }
+                    <input class="short" data-testid="log-message" value={filter.message.clone()}
+                           oninput={Callback::from(move |e: InputEvent| on_message(e.target_unchecked_into::<HtmlInputElement>().value()))} />
+                </label>
+            </div>
+            <ol class="log-lines">{ for lines }</ol>
         </section>
     }
 }

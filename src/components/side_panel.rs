@@ -1,28 +1,48 @@
-//! The side panel: the chosen scenario's description now; the inspector and lessons later.
+//! The side panel: a tab list for the inspector, the compose form, the Group Hub, the subscription
+//! viewer and the routing debugger.
 
-use messagebox_engine::scenario::ScenarioSummary;
+use super::compose::Compose;
+use super::debugger::Debugger;
+use super::group_hub::GroupHub;
+use super::header::PanelProps;
+use super::inspector::Inspector;
+use super::subscriptions::Subscriptions;
+use crate::app::Msg;
+use crate::lab::Tab;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct SidePanelProps {
-    pub scenario: Option<ScenarioSummary>,
-}
+const TABS: &[(Tab, &str, &str)] = &[
+    (Tab::Inspector, "Inspector", "tab-inspector"),
+    (Tab::Compose, "Compose", "tab-compose"),
+    (Tab::GroupHub, "Group Hub", "tab-group-hub"),
+    (Tab::Subscriptions, "Subscriptions", "tab-subscriptions"),
+    (Tab::Debugger, "Debugger", "tab-debugger"),
+];
 
 #[component]
-pub fn SidePanel(props: &SidePanelProps) -> Html {
+pub fn SidePanel(props: &PanelProps) -> Html {
+    let tab = props.lab.lab.borrow().tab;
+    let buttons = TABS.iter().map(|(t, label, testid)| {
+        let t = *t;
+        html! {
+            <button role="tab" aria-selected={(t == tab).to_string()} data-testid={*testid}
+                    class={classes!((t == tab).then_some("active"))}
+                    onclick={props.on.reform(move |_| Msg::Tab(t))}>{ *label }</button>
+        }
+    });
+    let (lab, on) = (props.lab.clone(), props.on.clone());
     html! {
-        <aside class="side-panel" data-testid="side-panel" aria-label="Side panel">
-            <h2 class="region-label">{ "Scenario" }</h2>
-            if let Some(scenario) = &props.scenario {
-                <h3 data-testid="scenario-title">{ scenario.title.clone() }</h3>
-                <p>{ scenario.summary.clone() }</p>
-            } else {
-                <p>{ "No scenario is loaded." }</p>
-            }
-            <h2 class="region-label">{ "Inspector" }</h2>
-            <p class="placeholder-note">
-                { "Select a message, port or orchestration to inspect it (arrives with the simulation)." }
-            </p>
+        <aside class="side-panel" data-testid="side-panel" aria-label="Details">
+            <div class="tabs" role="tablist">{ for buttons }</div>
+            <div class="tab-body" role="tabpanel">
+                { match tab {
+                    Tab::Inspector => html! { <Inspector {lab} {on} /> },
+                    Tab::Compose => html! { <Compose {lab} {on} /> },
+                    Tab::GroupHub => html! { <GroupHub {lab} {on} /> },
+                    Tab::Subscriptions => html! { <Subscriptions {lab} {on} /> },
+                    Tab::Debugger => html! { <Debugger /> },
+                } }
+            </div>
         </aside>
     }
 }

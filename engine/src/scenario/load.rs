@@ -49,6 +49,20 @@ impl Scenario {
         Ok(scenario)
     }
 
+    /// Parses a scenario known to be good (one of the shipped files): errors carry only the line and
+    /// column. It skips the JSON-path tracking, which doubles the deserialising code in the browser's
+    /// wasm; files from users go through `from_json`.
+    pub fn from_shipped(text: &str) -> Result<Scenario, ScenarioError> {
+        let scenario: Scenario = serde_json::from_str(text).map_err(|e| ScenarioError {
+            field: format!("line {}, column {}", e.line(), e.column()),
+            reason: e.to_string(),
+        })?;
+        if scenario.format != FORMAT_VERSION {
+            return refuse("format", format!("this engine reads format {FORMAT_VERSION}"));
+        }
+        Ok(scenario)
+    }
+
     /// Every program the scenario uses: its libraries' and its own.
     pub fn programs(&self) -> Result<Vec<Program>, ScenarioError> {
         let mut all = Vec::new();

@@ -1,0 +1,93 @@
+//! The few browser services the app uses: local storage, downloads, media queries, focus. Failures are
+//! returned as text for the notice bar, never panics.
+
+use wasm_bindgen::JsCast;
+
+const STORAGE_KEY: &str = "messagebox-lab/session";
+
+pub fn load() -> Option<String> {
+    web_sys::window()?
+        .local_storage()
+        .ok()??
+        .get_item(STORAGE_KEY)
+        .ok()?
+}
+
+pub fn store(text: &str) -> Result<(), String> {
+    let storage = web_sys::window()
+        .and_then(|w| w.local_storage().ok().flatten())
+        .ok_or("local storage is not available")?;
+    storage
+        .set_item(STORAGE_KEY, text)
+        .map_err(|_| "the browser refused to store it (storage full or disabled)".to_string())
+}
+
+pub fn prefers_reduced_motion() -> bool {
+    web_sys::window()
+        .and_then(|w| w.match_media("(prefers-reduced-motion: reduce)").ok().flatten())
+        .is_some_and(|m| m.matches())
+}
+
+/// True when a key press belongs to a text field or control rather than to the shortcuts.
+pub fn typing_in_a_field(event: &web_sys::KeyboardEvent) -> bool {
+    event
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .is_some_and(|e| {
+            let tag = e.tag_name();
+            // Space on a focused button presses the button, as the browser intends.
+            (tag == "BUTTON" && event.key() == " ")
+                || matches!(tag.as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+                || e.get_attribute("contenteditable").is_some()
+        })
+}
+
+/// Offers `text` as a file download.
+pub fn download(file_name: &str, text: &str) {
+    let blob = gloo_file::Blob::new_with_options(text, Some("application/json"));
+    let url = gloo_file::ObjectUrl::from(blob);
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    if let Ok(a) = document.create_element("a") {
+        let a: web_sys::HtmlAnchorElement = a.unchecked_into();
+        a.set_href(&url);
+        a.set_download(file_name);
+        a.click();
+    }
+    // The browser reads the URL after this returns; revoke it a little later.
+    gloo_timers::callback::Timeout::new(10_000, move || drop(url)).forget();
+}
+
+/// Imports larger than this are refused before reading (design.md: size limits on imports).
+pub const MAX_IMPORT_BYTES: u64 = 5 * 1024 * 1024;
+
+/// Reads the file chosen in a file input as text (UTF-8 or UTF-16 with its byte order mark), then
+/// calls `done` with the text or the reason it could not be read.
+pub fn read_chosen_file(
+    input: &web_sys::HtmlInputElement,
+    done: impl FnOnce(Result<(String, String), String>) + 'static,
+) {
+    let Some(file) = input.files().and_then(|f| f.get(0)) else {
+        return;
+    };
+    let file = gloo_file::File::from(file);
+    let name = file.name();
+    if file.size() > MAX_IMPORT_BYTES {
+        done(Err(format!(
+            "{name} is {} KB; files up to {} KB are accepted",
+            file.size() / 1024,
+            MAX_IMPORT_BYTES / 1024
+        )));
+        return;
+    }
+    wasm_bindgen_futures::spawn_local(async move {
+        let result = match gloo_file::futures::read_as_bytes(&file).await {
+            Ok(bytes) => messagebox_engine::import::decode(&bytes)
+                .map(|text| (name.clone(), text))
+                .map_err(|e| format!("{name}: {e}")),
+            Err(e) => Err(format!("{name} could not be read: {e}")),
+        };
+        done(result);
+    });
+}

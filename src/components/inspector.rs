@@ -1,0 +1,251 @@
+//! The inspector: whatever was clicked. A message shows its body, its context (promoted and written
+//! marked), its lifecycle, and why it routed where it did, per subscription and predicate, from the
+//! engine's Explain. An instance shows its state, wait, correlation values and consumed messages.
+
+use super::filter_editor::FilterEditor;
+use super::header::PanelProps;
+use super::inspector_admin::{group_admin, host_admin, location_admin, service_admin};
+use crate::app::Msg;
+use crate::lab::describe::{clock, describe};
+use crate::lab::explain_text::{predicate_line, short_name};
+use crate::lab::marks::message_mark;
+use crate::lab::{Lab, Selection};
+use messagebox_engine::message::MessageId;
+use messagebox_engine::matcher::SubId;
+use messagebox_engine::messagebox::{InstanceId, RefState, Target};
+use messagebox_engine::world::{Group, Traced};
+use yew::prelude::*;
+
+#[component]
+pub fn Inspector(props: &PanelProps) -> Html {
+    let lab = props.lab.lab.borrow();
+    let on = &props.on;
+    let body = match &lab.selection {
+        None => html! {
+            <p class="hint">
+                { "Click a message token, a port, an orchestration, a location or a group's title on the \
+                   canvas, or a line of the event log, to see its details here. Try Compose to submit an \
+                   order, then press Play." }
+            </p>
+        },
+        Some(sel) => match lab.session.world.group(sel.group()) {
+            None => html! { <p class="hint">{ format!("Group {} is not in this run.", sel.group()) }</p> },
+            Some(g) => match sel {
+                Selection::Message { id, .. } => message_view(&lab, g, MessageId(*id), on),
+                Selection::Instance { id, .. } => instance_view(&lab, g, InstanceId(*id), on),
+                Selection::Subscription { id, .. } => subscription_view(g, SubId(*id), on),
+                Selection::Service { owner, group } => html! {
+                    <>
+                        { service_admin(g, owner, on) }
+                        <FilterEditor key={format!("{group}/{owner}")} lab={props.lab.clone()} group={group.clone()} owner={owner.clone()} on={on.clone()} />
+                    </>
+                },
+                Selection::Location { name, .. } => location_admin(g, name, on),
+                Selection::Host { name, .. } => host_admin(g, name, on),
+                Selection::Group { .. } => group_admin(&lab, g, on),
+            },
+        },
+    };
+    html! { <section class="inspector" data-testid="inspector" aria-live="polite">{ body }</section> }
+}
+
+fn events_about<'a>(
+    lab: &'a Lab,
+    group: &'a str,
+    pred: impl Fn(&Traced) -> bool + 'a,
+) -> impl Iterator<Item = &'a Traced> + 'a {
+    lab.session
+        .world
+        .trace()
+        .iter()
+        .filter(move |t| t.group == group && pred(t))
+}
+
+fn lifecycle(lab: &Lab, group: &str, message: u64, on: &Callback<Msg>) -> Html {
+    let rows = events_about(lab, group, move |t| describe(t).message == Some(message)).map(|t| {
+        let d = describe(t);
+        let link = d.link.clone();
+        html! {
+            <li>
+                <span class="time">{ clock(t.at) }</span>{ " " }
+                if let Some(link) = link {
+                    <button class="link" onclick={on.reform(move |_| Msg::Select(link.clone()))}>{ d.text }</button>
+                } else {
+                    { d.text }
+                }
+            </li>
+        }
+    });
+    html! { <ol class="lifecycle">{ for rows }</ol> }
+}
+
+fn message_view(lab: &Lab, g: &Group, id: MessageId, on: &Callback<Msg>) -> Html {
+    let mb = &g.messagebox;
+    let Some(m) = mb.message(id) else {
+        return html! { <p class="hint">{ format!("Message #{} is not in {} at this point of the run.", id.0, g.name) }</p> };
+    };
+    let mark = message_mark(m);
+    let schema = mb.schema();
+    let context = m.context().iter().map(|(name, p)| {
+        html! {
+            <tr class={classes!(if p.promoted { "promoted" } else { "written" })}>
+                <td title={name.to_string()}>{ short_name(&name.to_string(), schema) }</td>
+                <td>{ p.value.to_string() }</td>
+                <td>{ if p.promoted { "promoted" } else { "written" } }</td>
+            </tr>
+        }
+    });
+    let refs = mb.references_of(id).map(|r| {
+        let who = match &r.target {
+            Target::Subscriber { owner, .. } => owner.to_string(),
+            Target::Unrouted { .. } => "nobody: routing failure".into(),
+        };
+        let state = match &r.state {
+            RefState::Queued { .. } => "queued".to_string(),
+            RefState::Delivered { instance } => match instance {
+                Some(i) => format!("delivered to instance {}", i.0),
+                None => "delivered".into(),
+            },
+            RefState::Suspended { resumable, reason } => {
+                format!("suspended ({reason:?}, {})", if *resumable { "resumable" } else { "not resumable" })
+            }
+            RefState::Rerouted { error_message } => format!("rerouted as error message #{}", error_message.0),
+            RefState::Republished => "resumed and published again".into(),
+            RefState::Terminated => "terminated".into(),
+        };
+        html! { <li>{ format!("{who}: {state}") }</li> }
+    });
+    let explanation = mb.explain(id).unwrap_or_default();
+    let matched = explanation.iter().filter(|e| e.matched).count();
+    let why = explanation.iter().map(|e| {
+        let groups = e.groups.iter().enumerate().map(|(i, grp)| {
+            let preds = grp.predicates.iter().map(|p| html! {
+                <li class={classes!(if p.holds { "holds" } else { "fails" })}>
+                    { if p.holds { "✓ " } else { "✗ " } }{ predicate_line(p, schema) }
+                </li>
+            });
+            html! {
+                <li>
+                    <span class="group-label">{ if i == 0 { "if" } else { "or" } }</span>
+                    <ul class="predicates">{ for preds }</ul>
+                </li>
+            }
+        });
+        html! {
+            <li class={classes!("explain", if e.matched { "matched" } else { "unmatched" })} data-testid="explanation">
+                <strong>{ format!("{} {}", if e.matched { "✓ matched" } else { "✗ no match" }, e.owner) }</strong>
+                { format!(" · subscription {} ({:?})", e.subscription.0, e.state) }
+                <ul class="groups">{ for groups }</ul>
+            </li>
+        }
+    });
+    html! {
+        <>
+            <h2>{ format!("Message #{} ", id.0) }<span class={classes!("mark", mark.class)}>{ mark.label.clone() }</span></h2>
+            <p>{ format!("Type: {}", m.message_type().unwrap_or_else(|| "(none)".into())) }</p>
+            <h3>{ "Where it went" }</h3>
+            <ul class="refs">{ for refs }</ul>
+            <h3>{ format!("Why: {matched} of {} subscriptions matched", explanation.len()) }</h3>
+            <p class="hint">{ "Only promoted properties route. A predicate that saw a written value or nothing fails." }</p>
+            <ul class="explanations">{ for why }</ul>
+            <h3>{ "Context" }</h3>
+            <table class="context">
+                <thead><tr><th>{ "Property" }</th><th>{ "Value" }</th><th>{ "" }</th></tr></thead>
+                <tbody>{ for context }</tbody>
+            </table>
+            <h3>{ "Body" }</h3>
+            <pre class="body">{ m.body().to_string() }</pre>
+            <h3>{ "Lifecycle" }</h3>
+            { lifecycle(lab, &g.name, id.0, on) }
+        </>
+    }
+}
+
+fn instance_view(lab: &Lab, g: &Group, id: InstanceId, on: &Callback<Msg>) -> Html {
+    let group = g.name.clone();
+    let Some(run) = g.runs.get(&id) else {
+        if let Some(t) = g.transmissions.get(&id) {
+            return html! {
+                <>
+                    <h2>{ format!("Transmission {} of {}", id.0, t.port) }</h2>
+                    <p>{ format!("State: {:?}", t.state) }</p>
+                    { resume_terminate(&group, id, on) }
+                </>
+            };
+        }
+        return html! { <p class="hint">{ format!("Instance {} is not in {} at this point of the run.", id.0, g.name) }</p> };
+    };
+    let consumed = g
+        .messagebox
+        .state()
+        .instances
+        .get(&id)
+        .map(|i| i.consumed.clone())
+        .unwrap_or_default();
+    let consumed_view = consumed.iter().map(|m| {
+        let sel = Selection::Message { group: group.clone(), id: m.0 };
+        html! { <li><button class="link" onclick={on.reform(move |_| Msg::Select(sel.clone()))}>{ format!("message #{}", m.0) }</button></li> }
+    });
+    let correlation = run.correlation.iter().map(|(name, (props, values))| {
+        let pairs: Vec<String> = props
+            .iter()
+            .zip(values)
+            .map(|(p, v)| format!("{} = {v}", short_name(p, g.messagebox.schema())))
+            .collect();
+        html! { <li>{ format!("{name}: {}", pairs.join(", ")) }</li> }
+    });
+    let log = events_about(lab, &g.name, move |t| describe(t).link == Some(Selection::Instance { group: t.group.clone(), id: id.0 }))
+        .map(|t| html! { <li><span class="time">{ clock(t.at) }</span>{ " " }{ describe(t).text }</li> });
+    html! {
+        <>
+            <h2>{ format!("{} instance {}", run.orchestration, id.0) }</h2>
+            <p data-testid="instance-state">{ format!("State: {:?}", run.state) }</p>
+            if let Some(wait) = &run.wait {
+                <p>{ format!("Waiting at: {wait:?}") }</p>
+            }
+            if let Some(status) = &run.status {
+                <p>{ format!("Order status: {status}") }</p>
+            }
+            <h3>{ "Correlation" }</h3>
+            <ul>{ for correlation }</ul>
+            <h3>{ "Messages it consumed" }</h3>
+            <ul>{ for consumed_view }</ul>
+            { resume_terminate(&group, id, on) }
+            <h3>{ "Events" }</h3>
+            <ol class="lifecycle">{ for log }</ol>
+        </>
+    }
+}
+
+pub fn resume_terminate(group: &str, id: InstanceId, on: &Callback<Msg>) -> Html {
+    use messagebox_engine::world::Command;
+    let g1 = group.to_string();
+    let g2 = group.to_string();
+    html! {
+        <div class="actions">
+            <button onclick={on.reform(move |_| Msg::Act(Command::ResumeInstance { group: g1.clone(), instance: id }))}>{ "Resume" }</button>
+            <button class="danger" onclick={on.reform(move |_| Msg::Act(Command::TerminateInstance { group: g2.clone(), instance: id }))}>{ "Terminate" }</button>
+        </div>
+    }
+}
+
+fn subscription_view(g: &Group, id: SubId, on: &Callback<Msg>) -> Html {
+    let Some(s) = g.messagebox.state().subscriptions.get(&id) else {
+        return html! { <p class="hint">{ format!("Subscription {} no longer exists.", id.0) }</p> };
+    };
+    let owner = Selection::Service { group: g.name.clone(), owner: s.owner.clone() };
+    html! {
+        <>
+            <h2>{ format!("Subscription {}", id.0) }</h2>
+            <p>
+                <button class="link" onclick={on.reform(move |_| Msg::Select(owner.clone()))}>{ s.owner.to_string() }</button>
+            </p>
+            <p>{ format!("Kind: {:?} · state {:?} · priority {} · host {}", s.kind, s.state, s.priority, s.host) }</p>
+            <h3>{ "Filter (as the MessageBox holds it)" }</h3>
+            <pre class="filter-text">{ s.filter.to_orchestration(g.messagebox.schema()) }</pre>
+            if let Some(c) = &s.convoy {
+                <p>{ format!("Convoy on: {}", c.iter().map(|p| short_name(&p.to_string(), g.messagebox.schema())).collect::<Vec<_>>().join(", ")) }</p>
+            }
+        </>
+    }
+}

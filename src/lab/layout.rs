@@ -1,0 +1,207 @@
+//! Where things are drawn: one region per group, and inside it receive locations on the left, the
+//! MessageBox in the middle, orchestrations beside it, send ports on the right edge and hosts along the
+//! bottom. Order follows the applications' definition order, so adding a port appends rather than
+//! reshuffles; dragged positions (relative to their region) override the automatic ones.
+
+use messagebox_engine::messagebox::Owner;
+use messagebox_engine::world::{Group, World};
+use std::collections::BTreeMap;
+
+pub const REGION_WIDTH: f64 = 660.0;
+const REGION_GAP: f64 = 110.0;
+const MIN_HEIGHT: f64 = 500.0;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NodeKind {
+    Location,
+    MessageBox,
+    Suspended,
+    Orchestration,
+    SendPort,
+    SendPortGroup,
+    Host,
+}
+
+impl NodeKind {
+    fn tag(self) -> &'static str {
+        match self {
+            NodeKind::Location => "loc",
+            NodeKind::MessageBox => "mbx",
+            NodeKind::Suspended => "susp",
+            NodeKind::Orchestration => "orch",
+            NodeKind::SendPort => "sp",
+            NodeKind::SendPortGroup => "spg",
+            NodeKind::Host => "host",
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Node {
+    pub key: String,
+    pub group: String,
+    pub kind: NodeKind,
+    pub name: String,
+    pub x: f64,
+    pub y: f64,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Region {
+    pub group: String,
+    pub x: f64,
+    pub y: f64,
+    pub width: f64,
+    pub height: f64,
+}
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Layout {
+    pub regions: Vec<Region>,
+    pub nodes: Vec<Node>,
+    pub width: f64,
+    pub height: f64,
+}
+
+pub fn node_key(group: &str, kind: NodeKind, name: &str) -> String {
+    format!("{group}|{}|{name}", kind.tag())
+}
+
+pub fn region_key(group: &str) -> String {
+    format!("{group}|region")
+}
+
+/// The node that stands for a subscriber.
+pub fn owner_key(group: &str, owner: &Owner) -> String {
+    let kind = match owner {
+        Owner::Orchestration(_) => NodeKind::Orchestration,
+        Owner::SendPort(_) => NodeKind::SendPort,
+        Owner::SendPortGroup(_) => NodeKind::SendPortGroup,
+    };
+    node_key(group, kind, owner.name())
+}
+
+/// The subscribers of a group in a stable order: by application definition, then anything else.
+fn subscribers(g: &Group) -> Vec<Owner> {
+    let mut order: Vec<Owner> = Vec::new();
+    for app in &g.applications {
+        order.extend(
+            app.orchestrations
+                .iter()
+                .map(|o| Owner::Orchestration(o.name.clone())),
+        );
+        order.extend(app.send_ports.iter().map(|p| Owner::SendPort(p.name.clone())));
+        order.extend(
+            app.send_port_groups
+                .iter()
+                .map(|p| Owner::SendPortGroup(p.name.clone())),
+        );
+    }
+    let services = &g.messagebox.state().services;
+    order.retain(|o| services.contains_key(o));
+    for owner in services.keys() {
+        if !order.contains(owner) {
+            order.push(owner.clone());
+        }
+    }
+    order
+}
+
+impl Layout {
+    pub fn of(world: &World, order: &[String], positions: &BTreeMap<String, (f64, f64)>) -> Self {
+        let mut layout = Layout::default();
+        let groups = order
+            .iter()
+            .filter_map(|name| world.group(name))
+            .chain(world.groups.values().filter(|g| !order.contains(&g.name)));
+        for (i, g) in groups.enumerate() {
+            layout.add_group(g, i, positions);
+        }
+        layout.width = layout
+            .regions
+            .iter()
+            .map(|r| r.x + r.width)
+            .fold(0.0, f64::max)
+            + 20.0;
+        layout.height = layout
+            .regions
+            .iter()
+            .map(|r| r.y + r.height)
+            .fold(0.0, f64::max)
+            + 20.0;
+        layout
+    }
+
+    fn add_group(&mut self, g: &Group, index: usize, positions: &BTreeMap<String, (f64, f64)>) {
+        let owners = subscribers(g);
+        let locations: Vec<&str> = g
+            .receive_ports
+            .iter()
+            .flat_map(|p| p.locations.iter().map(|l| l.name.as_str()))
+            .collect();
+        let orchestrations: Vec<&Owner> = owners
+            .iter()
+            .filter(|o| matches!(o, Owner::Orchestration(_)))
+            .collect();
+        let ports: Vec<&Owner> = owners
+            .iter()
+            .filter(|o| !matches!(o, Owner::Orchestration(_)))
+            .collect();
+        let rows = locations.len().max(orchestrations.len()).max(ports.len()) as f64;
+        let height = MIN_HEIGHT.max(100.0 + rows * 42.0 + 60.0);
+        let (x, y) = positions
+            .get(&region_key(&g.name))
+            .copied()
+            .unwrap_or((20.0 + index as f64 * (REGION_WIDTH + REGION_GAP), 20.0));
+        self.regions.push(Region {
+            group: g.name.clone(),
+            x,
+            y,
+            width: REGION_WIDTH,
+            height,
+        });
+        let mut place = |kind: NodeKind, name: &str, dx: f64, dy: f64| {
+            let key = node_key(&g.name, kind, name);
+            let (dx, dy) = positions.get(&key).copied().unwrap_or((dx, dy));
+            self.nodes.push(Node {
+                key,
+                group: g.name.clone(),
+                kind,
+                name: name.to_string(),
+                x: x + dx,
+                y: y + dy,
+            });
+        };
+        for (i, name) in locations.iter().enumerate() {
+            place(NodeKind::Location, name, 80.0, 95.0 + i as f64 * 50.0);
+        }
+        place(NodeKind::MessageBox, "MessageBox", 240.0, 160.0);
+        place(NodeKind::Suspended, "Suspended queue", 240.0, height - 80.0);
+        for (i, o) in orchestrations.iter().enumerate() {
+            place(
+                NodeKind::Orchestration,
+                o.name(),
+                425.0,
+                95.0 + i as f64 * 42.0,
+            );
+        }
+        for (i, o) in ports.iter().enumerate() {
+            let kind = match o {
+                Owner::SendPortGroup(_) => NodeKind::SendPortGroup,
+                _ => NodeKind::SendPort,
+            };
+            place(kind, o.name(), 585.0, 95.0 + i as f64 * 42.0);
+        }
+        for (i, host) in g.messagebox.state().hosts.keys().enumerate() {
+            place(NodeKind::Host, host, 110.0 + i as f64 * 220.0, height - 24.0);
+        }
+    }
+
+    pub fn node(&self, key: &str) -> Option<&Node> {
+        self.nodes.iter().find(|n| n.key == key)
+    }
+
+    pub fn region(&self, group: &str) -> Option<&Region> {
+        self.regions.iter().find(|r| r.group == group)
+    }
+}

@@ -1,0 +1,371 @@
+//! The lab: everything the screen shows that is not the engine's own state — which scenario, the
+//! scrubbable session, the animation, the selection and the dialogs. No web types here, so it is
+//! tested like any Rust code; the components render it and the App feeds it browser events.
+
+pub mod describe;
+pub mod explain_text;
+pub mod filter_edit;
+pub mod layout;
+pub mod marks;
+pub mod saved;
+pub mod session;
+pub mod tokens;
+
+use messagebox_engine::messagebox::{Event, Owner};
+use messagebox_engine::scenario::{self, ShippedScenario};
+use messagebox_engine::world::{Command, Traced, WorldEvent};
+use saved::{build_shipped, SavedLab, View};
+use session::Session;
+use std::collections::BTreeMap;
+use tokens::{tokens_for, Token};
+
+/// What the inspector shows.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Selection {
+    Message { group: String, id: u64 },
+    Instance { group: String, id: u64 },
+    Subscription { group: String, id: u64 },
+    Service { group: String, owner: Owner },
+    Location { group: String, name: String },
+    Host { group: String, name: String },
+    Group { group: String },
+}
+
+impl Selection {
+    pub fn group(&self) -> &str {
+        match self {
+            Selection::Message { group, .. }
+            | Selection::Instance { group, .. }
+            | Selection::Subscription { group, .. }
+            | Selection::Service { group, .. }
+            | Selection::Location { group, .. }
+            | Selection::Host { group, .. }
+            | Selection::Group { group } => group,
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Tab {
+    Inspector,
+    Compose,
+    GroupHub,
+    Subscriptions,
+    Debugger,
+}
+
+/// Something that needs the user's yes before it happens.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Pending {
+    /// An action taken in the past, which discards the later part of the run.
+    Fork(Command),
+    Reset,
+    Switch(usize),
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Notice {
+    pub text: String,
+    pub error: bool,
+}
+
+/// A hop lasts this long at speed 1 (animation milliseconds).
+const HOP_MS: f64 = 900.0;
+/// At most this many steps run in one frame, however fast the speed.
+const MAX_STEPS_PER_FRAME: usize = 400;
+/// Tokens beyond this are dropped (the oldest first): the screen cannot show more anyway.
+const MAX_TOKENS: usize = 3000;
+
+pub struct Lab {
+    pub catalog: Vec<ShippedScenario>,
+    pub scenario: usize,
+    pub session: Session,
+    pub view: View,
+    pub tokens: Vec<Token>,
+    /// The animation clock (browser milliseconds).
+    pub now: f64,
+    next_step_at: f64,
+    pub playing: bool,
+    pub pending: Option<Pending>,
+    pub notice: Option<Notice>,
+    pub selection: Option<Selection>,
+    pub tab: Tab,
+    pub help: bool,
+    /// The message each group's MessageBox evaluated last, and when (animation clock).
+    pub evaluations: BTreeMap<String, (u64, f64)>,
+    /// A saved state that could not be restored, kept so the user can download it.
+    pub unrestored: Option<String>,
+    /// Draw busy edges as one counter rather than every token.
+    pub aggregate: bool,
+}
+
+impl Lab {
+    /// A fresh run of the shipped scenario at `index` in the catalog.
+    pub fn fresh(index: usize) -> Result<Self, String> {
+        let catalog = scenario::shipped().map_err(|e| e.to_string())?;
+        let file = catalog
+            .get(index)
+            .ok_or_else(|| format!("no scenario number {index}"))?
+            .file;
+        let (scenario, world) = build_shipped(file)?;
+        Ok(Self {
+            catalog,
+            scenario,
+            session: Session::new(world),
+            view: View::default(),
+            tokens: Vec::new(),
+            now: 0.0,
+            next_step_at: 0.0,
+            playing: false,
+            pending: None,
+            notice: None,
+            selection: None,
+            tab: Tab::Inspector,
+            help: false,
+            evaluations: BTreeMap::new(),
+            unrestored: None,
+            aggregate: true,
+        })
+    }
+
+    /// The saved lab if it restores, else the default scenario with a notice saying why, keeping the
+    /// saved text for download.
+    pub fn restore_or_default(saved: Option<String>) -> Result<Self, String> {
+        let Some(text) = saved else {
+            return Self::fresh(0);
+        };
+        match SavedLab::restore(&text) {
+            Ok(r) => {
+                let mut lab = Self::fresh(r.scenario)?;
+                lab.session = r.session;
+                lab.view = r.view;
+                Ok(lab)
+            }
+            Err(reason) => {
+                let mut lab = Self::fresh(0)?;
+                lab.notice = Some(Notice {
+                    text: format!(
+                        "Your saved session could not be restored: {reason}. The default scenario is \
+                         loaded instead; download the saved session to keep it."
+                    ),
+                    error: true,
+                });
+                lab.unrestored = Some(text);
+                Ok(lab)
+            }
+        }
+    }
+
+    pub fn saved(&self) -> SavedLab {
+        SavedLab::of(self.catalog[self.scenario].file, &self.session, &self.view)
+    }
+
+    pub fn group_order(&self) -> Vec<String> {
+        self.catalog[self.scenario]
+            .summary
+            .groups
+            .iter()
+            .map(|g| g.name.clone())
+            .collect()
+    }
+
+    pub fn speed(&self) -> f64 {
+        2f64.powf(self.view.speed_log)
+    }
+
+    fn hop(&self) -> f64 {
+        HOP_MS / self.speed()
+    }
+
+    /// One animation frame at browser time `now`: runs the steps that are due when playing, and lets
+    /// tokens that have arrived go.
+    pub fn frame(&mut self, now: f64) {
+        self.now = now;
+        if self.playing {
+            let mut ran = 0;
+            while self.now >= self.next_step_at && ran < MAX_STEPS_PER_FRAME {
+                if !self.step_once() {
+                    self.playing = false;
+                    self.notice = Some(Notice {
+                        text: "The run has reached its end: nothing else is scheduled. Submit an order \
+                               or change something to continue."
+                            .into(),
+                        error: false,
+                    });
+                    break;
+                }
+                ran += 1;
+            }
+        }
+        let now = self.now;
+        self.tokens.retain(|t| t.end() >= now);
+    }
+
+    pub fn toggle_play(&mut self) {
+        if self.playing {
+            self.playing = false;
+        } else if self.session.world.next_due().is_some() || self.session.in_past() {
+            self.playing = true;
+            self.next_step_at = self.now;
+            self.notice = None;
+        } else {
+            self.notice = Some(Notice {
+                text: "Nothing is scheduled: submit an order first.".into(),
+                error: false,
+            });
+        }
+    }
+
+    /// Runs one agenda item and animates its events. False when nothing is scheduled.
+    pub fn step_once(&mut self) -> bool {
+        let Some(events) = self.session.step() else {
+            return false;
+        };
+        let last = self.animate(&events);
+        self.next_step_at = self.now.max(self.next_step_at) + last.max(self.hop() * 0.25);
+        true
+    }
+
+    /// Adds the tokens of these events; returns how long the longest of them takes.
+    fn animate(&mut self, events: &[Traced]) -> f64 {
+        let new = tokens_for(&self.session.world, events, self.now, self.hop());
+        let longest = new.iter().map(|t| t.duration).fold(0.0, f64::max);
+        self.tokens.extend(new);
+        if self.tokens.len() > MAX_TOKENS {
+            let excess = self.tokens.len() - MAX_TOKENS;
+            self.tokens.drain(..excess);
+        }
+        for t in events {
+            if let WorldEvent::MessageBox {
+                event: Event::Evaluated { message, .. },
+            } = &t.event
+            {
+                self.evaluations
+                    .insert(t.group.clone(), (message.0, self.now));
+            }
+        }
+        longest
+    }
+
+    /// A user action. In the past it waits for a confirmation; a refused one is reported and changes
+    /// nothing.
+    pub fn act(&mut self, command: Command) {
+        if self.session.in_past() {
+            self.pending = Some(Pending::Fork(command));
+            self.playing = false;
+            return;
+        }
+        self.carry_out(command);
+    }
+
+    fn carry_out(&mut self, command: Command) {
+        match self.session.act(command) {
+            Ok(events) => {
+                self.animate(&events);
+                self.notice = None;
+            }
+            Err(e) => {
+                self.notice = Some(Notice {
+                    text: format!("Refused: {e}"),
+                    error: true,
+                })
+            }
+        }
+    }
+
+    /// Several actions at once (a burst of orders): one confirmation, one fork.
+    pub fn act_all(&mut self, commands: Vec<Command>) {
+        for c in commands {
+            self.carry_out(c);
+            if self.notice.as_ref().is_some_and(|n| n.error) {
+                break;
+            }
+        }
+    }
+
+    /// What a pending confirmation is about, in words.
+    pub fn pending_text(&self) -> Option<String> {
+        let s = &self.session;
+        Some(match self.pending.as_ref()? {
+            Pending::Fork(_) => format!(
+                "You are at step {} of {}. Acting here starts a new future: the later {} steps of \
+                 this run{} will be discarded.",
+                s.steps,
+                s.horizon,
+                s.horizon - s.steps,
+                match s.inputs().len() {
+                    0 => String::new(),
+                    _ => " and the actions you took in them".into(),
+                }
+            ),
+            Pending::Reset => format!(
+                "Reset returns to the shipped scenario \"{}\". Your {} actions and the run so far \
+                 will be discarded.",
+                self.catalog[self.scenario].summary.title,
+                s.inputs().len()
+            ),
+            Pending::Switch(i) => format!(
+                "Switch to \"{}\"? Your {} actions in this scenario will be discarded.",
+                self.catalog[*i].summary.title,
+                s.inputs().len()
+            ),
+        })
+    }
+
+    pub fn confirm(&mut self) {
+        match self.pending.take() {
+            Some(Pending::Fork(command)) => {
+                self.tokens.clear();
+                self.carry_out(command);
+            }
+            Some(Pending::Reset) => self.load(self.scenario),
+            Some(Pending::Switch(i)) => self.load(i),
+            None => {}
+        }
+    }
+
+    pub fn cancel(&mut self) {
+        self.pending = None;
+    }
+
+    pub fn reset(&mut self) {
+        self.pending = Some(Pending::Reset);
+        self.playing = false;
+    }
+
+    pub fn switch(&mut self, index: usize) {
+        if index == self.scenario || index >= self.catalog.len() {
+            return;
+        }
+        if self.session.inputs().is_empty() {
+            self.load(index);
+        } else {
+            self.pending = Some(Pending::Switch(index));
+            self.playing = false;
+        }
+    }
+
+    fn load(&mut self, index: usize) {
+        if let Ok(fresh) = Self::fresh(index) {
+            let keep_aggregate = self.aggregate;
+            *self = Self {
+                now: self.now,
+                next_step_at: self.now,
+                aggregate: keep_aggregate,
+                ..fresh
+            };
+        }
+    }
+
+    pub fn seek(&mut self, step: u64) {
+        self.playing = false;
+        self.tokens.clear();
+        self.evaluations.clear();
+        self.session.seek(step);
+    }
+
+    pub fn select(&mut self, selection: Selection) {
+        self.selection = Some(selection);
+        self.tab = Tab::Inspector;
+    }
+}

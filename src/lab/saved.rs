@@ -1,0 +1,108 @@
+//! What is kept in the browser's storage between visits: which scenario, the recorded actions, where in
+//! the run the user was, and the view. The world itself is rebuilt by replay, so the record stays small
+//! and stays valid as long as the engine is deterministic.
+
+use super::session::{Input, Session};
+use messagebox_engine::scenario::{self, Scenario};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+pub const SAVED_FORMAT: u32 = 1;
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SavedLab {
+    pub format: u32,
+    /// The shipped scenario's file name (`default.json`).
+    pub scenario: String,
+    pub inputs: Vec<Input>,
+    pub position: u64,
+    pub horizon: u64,
+    pub view: View,
+}
+
+/// The parts of the screen the user arranged.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct View {
+    /// Dragged node and region positions, by node key.
+    #[serde(default)]
+    pub positions: BTreeMap<String, (f64, f64)>,
+    /// The speed slider's exponent: speed = 2^speed_log.
+    #[serde(default)]
+    pub speed_log: f64,
+}
+
+/// A restored lab: the scenario's index in the catalog, the session and the view.
+pub struct Restored {
+    pub scenario: usize,
+    pub session: Session,
+    pub view: View,
+}
+
+/// Builds the world of the shipped scenario with this file name.
+pub fn build_shipped(file: &str) -> Result<(usize, messagebox_engine::world::World), String> {
+    let all = scenario::shipped().map_err(|e| e.to_string())?;
+    let (index, shipped) = all
+        .iter()
+        .enumerate()
+        .find(|(_, s)| s.file == file)
+        .ok_or_else(|| format!("no shipped scenario is called {file}"))?;
+    let world = Scenario::from_shipped(shipped.text)
+        .and_then(|s| s.build())
+        .map_err(|e| format!("{file}: {e}"))?;
+    Ok((index, world))
+}
+
+impl SavedLab {
+    pub fn of(file: &str, session: &Session, view: &View) -> Self {
+        Self {
+            format: SAVED_FORMAT,
+            scenario: file.to_string(),
+            inputs: session.inputs().to_vec(),
+            position: session.steps,
+            horizon: session.horizon,
+            view: view.clone(),
+        }
+    }
+
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).expect("a saved lab always serialises")
+    }
+
+    /// Reads and replays a saved lab. Errors say what was wrong: the JSON position, an older or newer
+    /// format, an unknown scenario, or a replay that no longer fits the scenario.
+    pub fn restore(text: &str) -> Result<Restored, String> {
+        // The format first, so an older or newer save is named as such rather than as malformed.
+        #[derive(Deserialize)]
+        struct Header {
+            format: Option<u64>,
+        }
+        let json_error = |e: serde_json::Error| {
+            format!(
+                "it is not valid JSON (line {}, column {}: {e})",
+                e.line(),
+                e.column()
+            )
+        };
+        let header: Header = serde_json::from_str(text).map_err(json_error)?;
+        if header.format != Some(u64::from(SAVED_FORMAT)) {
+            return Err(match header.format {
+                Some(f) => format!("it was saved in format {f}; this version reads format {SAVED_FORMAT}"),
+                None => "it has no format number".to_string(),
+            });
+        }
+        let saved: SavedLab = serde_json::from_str(text).map_err(|e| {
+            format!(
+                "it is not a saved lab (line {}, column {}: {e})",
+                e.line(),
+                e.column()
+            )
+        })?;
+        let (scenario, world) = build_shipped(&saved.scenario)?;
+        let session = Session::replay(world, saved.inputs, saved.horizon, saved.position)?;
+        Ok(Restored {
+            scenario,
+            session,
+            view: saved.view,
+        })
+    }
+}
