@@ -212,9 +212,7 @@ impl Component for App {
                         },
                     });
                 }
-                Msg::Notice(text) => {
-                    lab.notice = Some(crate::lab::Notice { text, error: true })
-                }
+                Msg::Notice(text) => lab.notice = Some(crate::lab::Notice { text, error: true }),
             }
         }
         self.save();

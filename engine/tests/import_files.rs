@@ -198,3 +198,32 @@ fn a_binding_file_imports_into_a_group_as_a_started_application() {
         .is_err());
     assert_eq!(w, before);
 }
+
+#[test]
+fn the_import_bindings_command_records_warnings_and_a_malformed_file_changes_nothing() {
+    use messagebox_engine::world::{Command, WorldEvent};
+    let mut w = common::default_scenario().build().unwrap();
+    let command = |text: String| Command::ImportBindings {
+        group: "SRV-DUB".into(),
+        application: "Imported.SEA".into(),
+        text,
+    };
+    let before = w.clone();
+    let err = w
+        .apply(command("<BindingInfo><SendPortCollection>".into()))
+        .unwrap_err();
+    assert!(err.to_string().contains("binding file"), "{err}");
+    assert!(err.to_string().contains("line"), "{err}");
+    assert_eq!(w, before);
+    let events = w
+        .apply(command(fixture("ours__SRV-SEA.BPM.BindingInfo.xml")))
+        .unwrap();
+    assert!(events.iter().any(
+        |t| matches!(&t.event, WorldEvent::Warning { text } if text.contains("carries no program"))
+    ));
+    assert!(w
+        .group("SRV-DUB")
+        .unwrap()
+        .send_ports
+        .contains_key("VIP-Audit-SP"));
+}

@@ -123,7 +123,9 @@ pub fn Canvas(props: &CanvasProps) -> Html {
     });
 
     let nodes = layout.nodes.iter().map(|n| {
-        let region = layout.region(&n.group).expect("a node's group has a region");
+        let region = layout
+            .region(&n.group)
+            .expect("a node's group has a region");
         let origin = (n.x - region.x, n.y - region.y);
         let onpointerdown = start(n.key.clone(), origin, select_node(n));
         node_view(&lab, n, onpointerdown, on.clone())

@@ -78,15 +78,21 @@ pub fn node_view(
     let Some(g) = lab.session.world.group(&n.group) else {
         return html! {};
     };
-    let selected = lab.selection.as_ref().is_some_and(|s| match (s, owner_of(n)) {
-        (Selection::Service { group, owner }, Some(o)) => group == &n.group && owner == &o,
-        (Selection::Location { group, name }, _) => {
-            n.kind == NodeKind::Location && group == &n.group && name == &n.name
-        }
-        _ => false,
-    });
+    let selected = lab
+        .selection
+        .as_ref()
+        .is_some_and(|s| match (s, owner_of(n)) {
+            (Selection::Service { group, owner }, Some(o)) => group == &n.group && owner == &o,
+            (Selection::Location { group, name }, _) => {
+                n.kind == NodeKind::Location && group == &n.group && name == &n.name
+            }
+            _ => false,
+        });
     let (x, y) = (n.x, n.y);
-    let mut class = vec!["node".to_string(), format!("node-{:?}", n.kind).to_lowercase()];
+    let mut class = vec![
+        "node".to_string(),
+        format!("node-{:?}", n.kind).to_lowercase(),
+    ];
     if selected {
         class.push("selected".into());
     }
@@ -101,7 +107,10 @@ pub fn node_view(
             (
                 html! { <path d={format!("M{} {} h118 l12 15 l-12 15 h-118 z", f(x - 65.0), f(y - 15.0))} /> },
                 n.name.clone(),
-                format!("{} · {pipeline}", if enabled { "enabled" } else { "disabled" }),
+                format!(
+                    "{} · {pipeline}",
+                    if enabled { "enabled" } else { "disabled" }
+                ),
                 None,
             )
         }
@@ -199,7 +208,11 @@ pub fn node_view(
         NodeKind::MessageBox => Some(format!("messagebox-{}", n.group)),
         _ => None,
     };
-    let text_y = if n.kind == NodeKind::MessageBox { y - 2.0 } else { y + 1.0 };
+    let text_y = if n.kind == NodeKind::MessageBox {
+        y - 2.0
+    } else {
+        y + 1.0
+    };
     html! {
         <g class={classes!(class)} tabindex="0" role="button" aria-label={aria.clone()}
            data-testid={testid} data-node={n.key.clone()} {onpointerdown} {onkeydown} {onclick}>
@@ -394,7 +407,11 @@ pub fn token_views(lab: &Lab, layout: &Layout, reduced_motion: bool, on: Callbac
 pub fn legend(y: f64) -> Html {
     let items = [
         (Shape::Envelope, "mark-none", "order request"),
-        (Shape::Circle, "mark-cable", "routing message, marked CABLEORDER"),
+        (
+            Shape::Circle,
+            "mark-cable",
+            "routing message, marked CABLEORDER",
+        ),
         (Shape::Circle, "mark-vip", "marked VIPORDER"),
         (Shape::Circle, "mark-broadband", "marked BROADBANDORDER"),
         (Shape::Triangle, "mark-none", "ack / reply"),

@@ -135,7 +135,12 @@ pub fn Compose(props: &PanelProps) -> Html {
     let submitted = world
         .trace()
         .iter()
-        .filter(|t| matches!(t.event, messagebox_engine::world::WorldEvent::Received { .. }))
+        .filter(|t| {
+            matches!(
+                t.event,
+                messagebox_engine::world::WorldEvent::Received { .. }
+            )
+        })
         .count();
     let field = |update: fn(&mut OrderForm, String)| {
         let form = form.clone();

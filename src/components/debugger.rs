@@ -19,25 +19,31 @@ pub fn Debugger() -> Html {
             state.set(a.value());
         })
     };
-    let file = |state: UseStateHandle<String>, result: UseStateHandle<Option<Result<std::rc::Rc<RoutingDebug>, String>>>| {
-        Callback::from(move |e: Event| {
-            let input: HtmlInputElement = e.target_unchecked_into();
-            let (state, result) = (state.clone(), result.clone());
-            browser::read_chosen_file(&input, move |read| match read {
-                Ok((_, text)) => state.set(text),
-                Err(e) => result.set(Some(Err(e))),
-            });
-        })
-    };
+    let file =
+        |state: UseStateHandle<String>,
+         result: UseStateHandle<Option<Result<std::rc::Rc<RoutingDebug>, String>>>| {
+            Callback::from(move |e: Event| {
+                let input: HtmlInputElement = e.target_unchecked_into();
+                let (state, result) = (state.clone(), result.clone());
+                browser::read_chosen_file(&input, move |read| match read {
+                    Ok((_, text)) => state.set(text),
+                    Err(e) => result.set(Some(Err(e))),
+                });
+            })
+        };
     let explain = {
         let (bindings, context, result) = (bindings.clone(), context.clone(), result.clone());
         Callback::from(move |_: MouseEvent| {
-            result.set(Some(debug_routing(&bindings, &context).map(std::rc::Rc::new)));
+            result.set(Some(
+                debug_routing(&bindings, &context).map(std::rc::Rc::new),
+            ));
         })
     };
     let outcome = match &*result {
         None => html! {},
-        Some(Err(e)) => html! { <p class="error" role="alert" data-testid="debugger-error">{ e.clone() }</p> },
+        Some(Err(e)) => {
+            html! { <p class="error" role="alert" data-testid="debugger-error">{ e.clone() }</p> }
+        }
         Some(Ok(d)) => {
             let matched = d.subscribers.iter().filter(|s| s.matched).count();
             let rows = d.subscribers.iter().map(|s| {

@@ -178,7 +178,9 @@ pub fn FilterEditor(props: &FilterEditorProps) -> Html {
     let revert = {
         let draft = draft.clone();
         let current = current.clone();
-        Callback::from(move |_: MouseEvent| with_mb(&|mb| draft.set(Draft::of(current.clone(), mb))))
+        Callback::from(move |_: MouseEvent| {
+            with_mb(&|mb| draft.set(Draft::of(current.clone(), mb)))
+        })
     };
     let apply = {
         let (group, owner, text) = (props.group.clone(), props.owner.clone(), draft.text.clone());
@@ -198,8 +200,14 @@ pub fn FilterEditor(props: &FilterEditorProps) -> Html {
         .unwrap_or_default();
     let hits = matches.iter().filter(|(_, m)| *m).count();
     let chips = matches.iter().map(|(id, hit)| {
-        let label = mb.message(*id).map(|m| message_mark(m).label).unwrap_or_default();
-        let sel = Selection::Message { group: props.group.clone(), id: id.0 };
+        let label = mb
+            .message(*id)
+            .map(|m| message_mark(m).label)
+            .unwrap_or_default();
+        let sel = Selection::Message {
+            group: props.group.clone(),
+            id: id.0,
+        };
         html! {
             <li class={classes!(if *hit { "hit" } else { "miss" })}>
                 <button class="link" onclick={props.on.reform(move |_| Msg::Select(sel.clone()))}>

@@ -74,11 +74,13 @@ pub fn GroupHub(props: &PanelProps) -> Html {
         .transmissions
         .iter()
         .filter(|(_, t)| matches!(t.state, TransmissionState::Suspended { .. }))
-        .map(|(id, t)| html! {
-            <li data-testid="suspended-instance">
-                { format!("Send port {} transmission {} · {:?}", t.port, id.0, t.state) }
-                { resume_terminate(&name, *id, on) }
-            </li>
+        .map(|(id, t)| {
+            html! {
+                <li data-testid="suspended-instance">
+                    { format!("Send port {} transmission {} · {:?}", t.port, id.0, t.state) }
+                    { resume_terminate(&name, *id, on) }
+                </li>
+            }
         });
     let live = g
         .runs

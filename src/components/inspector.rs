@@ -7,11 +7,11 @@ use super::header::PanelProps;
 use super::inspector_admin::{group_admin, host_admin, location_admin, service_admin};
 use crate::app::Msg;
 use crate::lab::describe::{clock, describe};
-use crate::lab::explain_text::{predicate_line, short_name};
+use crate::lab::explain_text::{first_failure, predicate_line, short_name};
 use crate::lab::marks::message_mark;
 use crate::lab::{Lab, Selection};
-use messagebox_engine::message::MessageId;
 use messagebox_engine::matcher::SubId;
+use messagebox_engine::message::MessageId;
 use messagebox_engine::messagebox::{InstanceId, RefState, Target};
 use messagebox_engine::world::{Group, Traced};
 use yew::prelude::*;
@@ -29,7 +29,9 @@ pub fn Inspector(props: &PanelProps) -> Html {
             </p>
         },
         Some(sel) => match lab.session.world.group(sel.group()) {
-            None => html! { <p class="hint">{ format!("Group {} is not in this run.", sel.group()) }</p> },
+            None => {
+                html! { <p class="hint">{ format!("Group {} is not in this run.", sel.group()) }</p> }
+            }
             Some(g) => match sel {
                 Selection::Message { id, .. } => message_view(&lab, g, MessageId(*id), on),
                 Selection::Instance { id, .. } => instance_view(&lab, g, InstanceId(*id), on),
@@ -107,16 +109,27 @@ fn message_view(lab: &Lab, g: &Group, id: MessageId, on: &Callback<Msg>) -> Html
                 None => "delivered".into(),
             },
             RefState::Suspended { resumable, reason } => {
-                format!("suspended ({reason:?}, {})", if *resumable { "resumable" } else { "not resumable" })
+                format!(
+                    "suspended ({reason:?}, {})",
+                    if *resumable {
+                        "resumable"
+                    } else {
+                        "not resumable"
+                    }
+                )
             }
-            RefState::Rerouted { error_message } => format!("rerouted as error message #{}", error_message.0),
+            RefState::Rerouted { error_message } => {
+                format!("rerouted as error message #{}", error_message.0)
+            }
             RefState::Republished => "resumed and published again".into(),
             RefState::Terminated => "terminated".into(),
         };
         html! { <li>{ format!("{who}: {state}") }</li> }
     });
-    let explanation = mb.explain(id).unwrap_or_default();
+    let mut explanation = mb.explain(id).unwrap_or_default();
     let matched = explanation.iter().filter(|e| e.matched).count();
+    // Matches first; the others keep the MessageBox's order.
+    explanation.sort_by_key(|e| !e.matched);
     let why = explanation.iter().map(|e| {
         let groups = e.groups.iter().enumerate().map(|(i, grp)| {
             let preds = grp.predicates.iter().map(|p| html! {
@@ -131,18 +144,23 @@ fn message_view(lab: &Lab, g: &Group, id: MessageId, on: &Callback<Msg>) -> Html
                 </li>
             }
         });
+        let reason = first_failure(e, schema).map(|r| format!(": {r}")).unwrap_or_default();
         html! {
             <li class={classes!("explain", if e.matched { "matched" } else { "unmatched" })} data-testid="explanation">
-                <strong>{ format!("{} {}", if e.matched { "✓ matched" } else { "✗ no match" }, e.owner) }</strong>
-                { format!(" · subscription {} ({:?})", e.subscription.0, e.state) }
-                <ul class="groups">{ for groups }</ul>
+                <details open={e.matched}>
+                    <summary>
+                        <strong>{ format!("{} {}", if e.matched { "✓ matched" } else { "✗ no match" }, e.owner) }</strong>
+                        { format!("{reason} · subscription {} ({:?})", e.subscription.0, e.state) }
+                    </summary>
+                    <ul class="groups">{ for groups }</ul>
+                </details>
             </li>
         }
     });
     html! {
         <>
             <h2>{ format!("Message #{} ", id.0) }<span class={classes!("mark", mark.class)}>{ mark.label.clone() }</span></h2>
-            <p>{ format!("Type: {}", m.message_type().unwrap_or_else(|| "(none)".into())) }</p>
+            <p class="wrap">{ format!("Type: {}", m.message_type().unwrap_or_else(|| "(none)".into())) }</p>
             <h3>{ "Where it went" }</h3>
             <ul class="refs">{ for refs }</ul>
             <h3>{ format!("Why: {matched} of {} subscriptions matched", explanation.len()) }</h3>
@@ -194,8 +212,16 @@ fn instance_view(lab: &Lab, g: &Group, id: InstanceId, on: &Callback<Msg>) -> Ht
             .collect();
         html! { <li>{ format!("{name}: {}", pairs.join(", ")) }</li> }
     });
-    let log = events_about(lab, &g.name, move |t| describe(t).link == Some(Selection::Instance { group: t.group.clone(), id: id.0 }))
-        .map(|t| html! { <li><span class="time">{ clock(t.at) }</span>{ " " }{ describe(t).text }</li> });
+    let log = events_about(lab, &g.name, move |t| {
+        describe(t).link
+            == Some(Selection::Instance {
+                group: t.group.clone(),
+                id: id.0,
+            })
+    })
+    .map(
+        |t| html! { <li><span class="time">{ clock(t.at) }</span>{ " " }{ describe(t).text }</li> },
+    );
     html! {
         <>
             <h2>{ format!("{} instance {}", run.orchestration, id.0) }</h2>
@@ -233,7 +259,10 @@ fn subscription_view(g: &Group, id: SubId, on: &Callback<Msg>) -> Html {
     let Some(s) = g.messagebox.state().subscriptions.get(&id) else {
         return html! { <p class="hint">{ format!("Subscription {} no longer exists.", id.0) }</p> };
     };
-    let owner = Selection::Service { group: g.name.clone(), owner: s.owner.clone() };
+    let owner = Selection::Service {
+        group: g.name.clone(),
+        owner: s.owner.clone(),
+    };
     html! {
         <>
             <h2>{ format!("Subscription {}", id.0) }</h2>

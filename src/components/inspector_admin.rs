@@ -135,7 +135,12 @@ pub fn group_admin(lab: &Lab, g: &Group, on: &Callback<Msg>) -> Html {
             </li>
         }
     });
-    let others: Vec<String> = world.groups.keys().filter(|n| **n != g.name).cloned().collect();
+    let others: Vec<String> = world
+        .groups
+        .keys()
+        .filter(|n| **n != g.name)
+        .cloned()
+        .collect();
     let apps = g.applications.iter().map(|a| {
         let name = a.name.clone();
         let group = g.name.clone();
@@ -179,12 +184,45 @@ pub fn group_admin(lab: &Lab, g: &Group, on: &Callback<Msg>) -> Html {
             let input: HtmlInputElement = e.target_unchecked_into();
             let (group, on) = (group.clone(), on.clone());
             browser::read_chosen_file(&input, move |read| {
-                on.emit(match read.and_then(|(name, text)| {
-                    serde_json::from_str::<Package>(&text)
-                        .map_err(|e| format!("{name} is not an application package (line {}, column {}: {e})", e.line(), e.column()))
-                }) {
-                    Ok(package) => Msg::Act(Command::ImportApplication { group, package: Box::new(package) }),
-                    Err(reason) => Msg::Notice(format!("Import refused, nothing changed: {reason}")),
+                on.emit(
+                    match read.and_then(|(name, text)| {
+                        serde_json::from_str::<Package>(&text).map_err(|e| {
+                            format!(
+                                "{name} is not an application package (line {}, column {}: {e})",
+                                e.line(),
+                                e.column()
+                            )
+                        })
+                    }) {
+                        Ok(package) => Msg::Act(Command::ImportApplication {
+                            group,
+                            package: Box::new(package),
+                        }),
+                        Err(reason) => {
+                            Msg::Notice(format!("Import refused, nothing changed: {reason}"))
+                        }
+                    },
+                )
+            });
+            input.set_value("");
+        })
+    };
+    let import_bindings = {
+        let group = g.name.clone();
+        let on = on.clone();
+        Callback::from(move |e: Event| {
+            let input: HtmlInputElement = e.target_unchecked_into();
+            let (group, on) = (group.clone(), on.clone());
+            browser::read_chosen_file(&input, move |read| {
+                on.emit(match read {
+                    Ok((name, text)) => Msg::Act(Command::ImportBindings {
+                        group,
+                        application: name.trim_end_matches(".xml").to_string(),
+                        text,
+                    }),
+                    Err(reason) => {
+                        Msg::Notice(format!("Import refused, nothing changed: {reason}"))
+                    }
                 })
             });
             input.set_value("");
@@ -207,6 +245,10 @@ pub fn group_admin(lab: &Lab, g: &Group, on: &Callback<Msg>) -> Html {
             <label class="file">
                 { "Import an application package into this group: " }
                 <input type="file" accept=".json,application/json" data-testid="import-package" onchange={import} />
+            </label>
+            <label class="file">
+                { "Import a BizTalk binding file as a new, started application: " }
+                <input type="file" accept=".xml" data-testid="import-bindings" onchange={import_bindings} />
             </label>
             if !g.endpoints.is_empty() {
                 <h3>{ "Endpoints" }</h3>

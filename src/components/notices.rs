@@ -11,7 +11,11 @@ pub fn NoticeBar(props: &PanelProps) -> Html {
     let Some(notice) = &lab.notice else {
         return html! {};
     };
-    let class = if notice.error { "notice notice-error" } else { "notice" };
+    let class = if notice.error {
+        "notice notice-error"
+    } else {
+        "notice"
+    };
     html! {
         <div {class} role={if notice.error { "alert" } else { "status" }} data-testid="notice">
             <span>{ notice.text.clone() }</span>
@@ -53,7 +57,10 @@ const SHORTCUTS: &[(&str, &str)] = &[
     ("Right arrow", "run one step (one scheduled piece of work)"),
     ("?", "show or hide this list"),
     ("Escape", "close this list or a confirmation"),
-    ("Tab / Shift+Tab", "move between controls; Enter opens the focused item in the inspector"),
+    (
+        "Tab / Shift+Tab",
+        "move between controls; Enter opens the focused item in the inspector",
+    ),
 ];
 
 #[component]

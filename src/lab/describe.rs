@@ -19,8 +19,18 @@ pub const KINDS: &[&str] = &[
 
 pub fn describe(t: &Traced) -> Described {
     let g = t.group.clone();
-    let msg = |id: u64| Some(Selection::Message { group: g.clone(), id });
-    let inst = |id: u64| Some(Selection::Instance { group: g.clone(), id });
+    let msg = |id: u64| {
+        Some(Selection::Message {
+            group: g.clone(),
+            id,
+        })
+    };
+    let inst = |id: u64| {
+        Some(Selection::Instance {
+            group: g.clone(),
+            id,
+        })
+    };
     let d = |kind, text: String, link, message| Described {
         kind,
         text,
@@ -66,7 +76,10 @@ pub fn describe(t: &Traced) -> Described {
             } => d(
                 "deliver",
                 match instance {
-                    Some(i) => format!("message #{} delivered to {owner} (instance {})", message.0, i.0),
+                    Some(i) => format!(
+                        "message #{} delivered to {owner} (instance {})",
+                        message.0, i.0
+                    ),
                     None => format!("message #{} delivered to {owner}", message.0),
                 },
                 msg(message.0),
@@ -84,7 +97,10 @@ pub fn describe(t: &Traced) -> Described {
                 message,
             } => d(
                 "instance",
-                format!("{owner} activated as instance {} by message #{}", instance.0, message.0),
+                format!(
+                    "{owner} activated as instance {} by message #{}",
+                    instance.0, message.0
+                ),
                 inst(instance.0),
                 Some(message.0),
             ),
@@ -93,10 +109,75 @@ pub fn describe(t: &Traced) -> Described {
             }
             Event::HostStateChanged { host, running } => d(
                 "admin",
-                format!("host {host} {}", if *running { "started" } else { "stopped" }),
+                format!(
+                    "host {host} {}",
+                    if *running { "started" } else { "stopped" }
+                ),
                 None,
                 None,
             ),
+            Event::SubscriptionCreated {
+                subscription,
+                owner,
+                filter,
+            } => d(
+                "admin",
+                format!(
+                    "subscription {} created for {owner}: {filter}",
+                    subscription.0
+                ),
+                Some(Selection::Subscription {
+                    group: g.clone(),
+                    id: subscription.0,
+                }),
+                None,
+            ),
+            Event::SubscriptionRemoved {
+                subscription,
+                owner,
+            } => d(
+                "admin",
+                format!("subscription {} of {owner} removed", subscription.0),
+                None,
+                None,
+            ),
+            Event::ConvoySetCreated {
+                instance, values, ..
+            } => d(
+                "instance",
+                format!(
+                    "instance {} now receives the convoy of ({})",
+                    instance.0,
+                    values
+                        .iter()
+                        .map(|v| v.to_string())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+                inst(instance.0),
+                None,
+            ),
+            Event::ConvoyMatched { instance, .. } => d(
+                "route",
+                format!("a convoy match went to running instance {}", instance.0),
+                inst(instance.0),
+                None,
+            ),
+            Event::Released { owner, .. } => d(
+                "route",
+                format!("a held message for {owner} was released to its queue"),
+                None,
+                None,
+            ),
+            Event::InstanceCompleted { instance } => d(
+                "instance",
+                format!("instance {} left the MessageBox", instance.0),
+                inst(instance.0),
+                None,
+            ),
+            Event::CommandRefused { reason } => {
+                d("failure", format!("refused: {reason}"), None, None)
+            }
             other => d("other", format!("{other:?}"), None, None),
         },
         WorldEvent::Received { location, message } => d(
@@ -120,7 +201,10 @@ pub fn describe(t: &Traced) -> Described {
             message,
         } => d(
             "instance",
-            format!("instance {} took message #{} on {port}", instance.0, message.0),
+            format!(
+                "instance {} took message #{} on {port}",
+                instance.0, message.0
+            ),
             inst(instance.0),
             Some(message.0),
         ),
@@ -130,7 +214,10 @@ pub fn describe(t: &Traced) -> Described {
             message,
         } => d(
             "instance",
-            format!("instance {} sent message #{} on {port}", instance.0, message.0),
+            format!(
+                "instance {} sent message #{} on {port}",
+                instance.0, message.0
+            ),
             msg(message.0),
             Some(message.0),
         ),
@@ -147,7 +234,10 @@ pub fn describe(t: &Traced) -> Described {
             format!(
                 "instance {} completed{}",
                 instance.0,
-                status.as_ref().map(|s| format!(" ({s})")).unwrap_or_default()
+                status
+                    .as_ref()
+                    .map(|s| format!(" ({s})"))
+                    .unwrap_or_default()
             ),
             inst(instance.0),
             None,
@@ -166,7 +256,10 @@ pub fn describe(t: &Traced) -> Described {
         ),
         WorldEvent::Dehydrated { instance } => d(
             "instance",
-            format!("instance {} dehydrated (idle, saved to the database)", instance.0),
+            format!(
+                "instance {} dehydrated (idle, saved to the database)",
+                instance.0
+            ),
             inst(instance.0),
             None,
         ),
@@ -178,7 +271,10 @@ pub fn describe(t: &Traced) -> Described {
         ),
         WorldEvent::Discarded { instance, message } => d(
             "failure",
-            format!("message #{} discarded: instance {} could not take it", message.0, instance.0),
+            format!(
+                "message #{} discarded: instance {} could not take it",
+                message.0, instance.0
+            ),
             msg(message.0),
             Some(message.0),
         ),
@@ -230,7 +326,10 @@ pub fn describe(t: &Traced) -> Described {
             arrives_at,
         } => d(
             "link",
-            format!("on the wire to {to} / {location}, arriving at {}", clock(*arrives_at)),
+            format!(
+                "on the wire to {to} / {location}, arriving at {}",
+                clock(*arrives_at)
+            ),
             None,
             None,
         ),
@@ -261,9 +360,16 @@ fn admin_text(event: &WorldEvent) -> String {
             to,
             receive_port,
         } => format!("bridge created: {send_port} to {to} / {receive_port}"),
-        WorldEvent::EndpointChanged { endpoint, available } => format!(
+        WorldEvent::EndpointChanged {
+            endpoint,
+            available,
+        } => format!(
             "endpoint {endpoint} {}",
-            if *available { "available" } else { "unavailable" }
+            if *available {
+                "available"
+            } else {
+                "unavailable"
+            }
         ),
         WorldEvent::ResponderChanged { responder, running } => format!(
             "{responder} {}",

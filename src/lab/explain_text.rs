@@ -37,7 +37,11 @@ pub fn seen_text(seen: &Seen) -> String {
 
 /// One line for a predicate: what it asks and what the message had.
 pub fn predicate_line(p: &PredicateExplanation, schema: &PropertySchema) -> String {
-    format!("{} (had: {})", predicate_text(&p.predicate, schema), seen_text(&p.seen))
+    format!(
+        "{} (had: {})",
+        predicate_text(&p.predicate, schema),
+        seen_text(&p.seen)
+    )
 }
 
 /// Why a subscription did not match, in one line: its stopped or disabled state, else the first failing
@@ -53,7 +57,12 @@ pub fn first_failure(e: &SubscriptionExplanation, schema: &PropertySchema) -> Op
         .iter()
         .enumerate()
         .filter(|(_, g)| e.groups.len() == 1 || !is_port_identity(g))
-        .min_by_key(|(i, g)| (g.predicates.iter().filter(|p| !p.holds).count(), usize::MAX - i))?
+        .min_by_key(|(i, g)| {
+            (
+                g.predicates.iter().filter(|p| !p.holds).count(),
+                usize::MAX - i,
+            )
+        })?
         .1;
     let failing = closest.predicates.iter().find(|p| !p.holds)?;
     Some(predicate_line(failing, schema))

@@ -78,8 +78,13 @@ pub fn preview(mb: &MessageBox, owner: &Owner, filter: &Filter) -> Vec<(MessageI
         .rev()
         .take(PREVIEW_SIZE)
         .map(|(id, m)| {
-            let groups =
-                explain_filter(&full, &compiled, m.context(), mb.schema(), mb.state().collation);
+            let groups = explain_filter(
+                &full,
+                &compiled,
+                m.context(),
+                mb.schema(),
+                mb.state().collation,
+            );
             (*id, groups.iter().any(|g| g.matched))
         })
         .collect()

@@ -90,7 +90,11 @@ fn subscribers(g: &Group) -> Vec<Owner> {
                 .iter()
                 .map(|o| Owner::Orchestration(o.name.clone())),
         );
-        order.extend(app.send_ports.iter().map(|p| Owner::SendPort(p.name.clone())));
+        order.extend(
+            app.send_ports
+                .iter()
+                .map(|p| Owner::SendPort(p.name.clone())),
+        );
         order.extend(
             app.send_port_groups
                 .iter()
@@ -193,7 +197,12 @@ impl Layout {
             place(kind, o.name(), 585.0, 95.0 + i as f64 * 42.0);
         }
         for (i, host) in g.messagebox.state().hosts.keys().enumerate() {
-            place(NodeKind::Host, host, 110.0 + i as f64 * 220.0, height - 24.0);
+            place(
+                NodeKind::Host,
+                host,
+                110.0 + i as f64 * 220.0,
+                height - 24.0,
+            );
         }
     }
 

@@ -2,10 +2,10 @@
 //! and its message type as shape, so colour is never the only cue.
 
 use messagebox_engine::message::{Message, MessageId};
-use messagebox_engine::property::PropertyName;
 use messagebox_engine::world::World;
 
-pub const MARK_PROPERTY: &str = "Microsoft.Samples.BizTalk.SouthridgeVideo.Schemas.OrderMgrType";
+/// The BPM's mark: `SV.OrderMgrType`, the order manager an order is meant for (domain.md 6.3).
+pub const MARK_NAME: &str = "OrderMgrType";
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Shape {
@@ -52,9 +52,12 @@ pub fn message_mark(message: &Message) -> Mark {
         .message_type()
         .map(|t| root_name(&t).to_string())
         .unwrap_or_default();
-    let mark = PropertyName::parse(MARK_PROPERTY)
-        .ok()
-        .and_then(|name| message.context().get(&name).map(|p| p.value.to_string()));
+    // The context names it by the schema's alias (SV.) or in full; either way its name is OrderMgrType.
+    let mark = message
+        .context()
+        .iter()
+        .find(|(name, _)| name.name() == MARK_NAME)
+        .map(|(_, p)| p.value.to_string());
     match mark {
         Some(m) => Mark {
             class: mark_class(&m),
@@ -62,7 +65,11 @@ pub fn message_mark(message: &Message) -> Mark {
             shape: shape_of(&root),
         },
         None => Mark {
-            label: if root.is_empty() { "message".into() } else { root.clone() },
+            label: if root.is_empty() {
+                "message".into()
+            } else {
+                root.clone()
+            },
             class: "mark-none",
             shape: shape_of(&root),
         },

@@ -32,6 +32,7 @@ pub struct View {
 }
 
 /// A restored lab: the scenario's index in the catalog, the session and the view.
+#[derive(Debug)]
 pub struct Restored {
     pub scenario: usize,
     pub session: Session,
@@ -86,7 +87,9 @@ impl SavedLab {
         let header: Header = serde_json::from_str(text).map_err(json_error)?;
         if header.format != Some(u64::from(SAVED_FORMAT)) {
             return Err(match header.format {
-                Some(f) => format!("it was saved in format {f}; this version reads format {SAVED_FORMAT}"),
+                Some(f) => {
+                    format!("it was saved in format {f}; this version reads format {SAVED_FORMAT}")
+                }
                 None => "it has no format number".to_string(),
             });
         }

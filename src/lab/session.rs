@@ -72,7 +72,9 @@ impl Session {
         self.steps += 1;
         events.extend(self.apply_recorded());
         self.horizon = self.horizon.max(self.steps);
-        if self.steps.is_multiple_of(SNAPSHOT_EVERY) && self.snapshots.iter().all(|s| s.steps != self.steps) {
+        if self.steps.is_multiple_of(SNAPSHOT_EVERY)
+            && self.snapshots.iter().all(|s| s.steps != self.steps)
+        {
             self.snapshots.push(Snapshot {
                 steps: self.steps,
                 applied: self.applied,

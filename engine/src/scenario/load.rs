@@ -58,7 +58,10 @@ impl Scenario {
             reason: e.to_string(),
         })?;
         if scenario.format != FORMAT_VERSION {
-            return refuse("format", format!("this engine reads format {FORMAT_VERSION}"));
+            return refuse(
+                "format",
+                format!("this engine reads format {FORMAT_VERSION}"),
+            );
         }
         Ok(scenario)
     }

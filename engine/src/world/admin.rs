@@ -166,6 +166,7 @@ impl Group {
             | Command::ImportApplication { .. }
             | Command::CopyApplication { .. }
             | Command::StartApplication { .. }
+            | Command::ImportBindings { .. }
             | Command::StopApplication { .. }
             | Command::RemoveApplication { .. }
             | Command::CreateBridge { .. } => {

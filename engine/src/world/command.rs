@@ -86,6 +86,13 @@ pub enum Command {
         group: String,
         package: Box<super::Package>,
     },
+    /// Import a BizTalk binding file into a group as a new, started application (its send ports,
+    /// groups and receive locations; what is not simulated becomes warnings).
+    ImportBindings {
+        group: String,
+        application: String,
+        text: String,
+    },
     /// Export an application from one group and import the package into another.
     CopyApplication {
         from: String,

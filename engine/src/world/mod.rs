@@ -337,6 +337,17 @@ impl World {
             Command::StartApplication { group, application } => {
                 return self.start_application(group, application)
             }
+            Command::ImportBindings {
+                group,
+                application,
+                text,
+            } => {
+                let warnings = self.import_binding_file(group, application, text)?;
+                for text in warnings {
+                    self.note(group, WorldEvent::Warning { text });
+                }
+                return Ok(());
+            }
             Command::StopApplication {
                 group,
                 application,
@@ -442,6 +453,7 @@ pub fn command_groups(command: &Command) -> Vec<&str> {
     match command {
         Command::Submit { group, .. }
         | Command::Administer { group, .. }
+        | Command::ImportBindings { group, .. }
         | Command::SetFilter { group, .. }
         | Command::SetLocationEnabled { group, .. }
         | Command::SetLocationPipeline { group, .. }
