@@ -8,7 +8,7 @@ if (!process.env.BASE_URL) {
 
 module.exports = defineConfig({
   testDir: "tests",
-  timeout: 30_000,
+  timeout: 90_000,
   expect: { timeout: 10_000 },
   fullyParallel: false,
   workers: 1,

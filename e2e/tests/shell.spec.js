@@ -30,6 +30,7 @@ test("the picker switches between the shipped scenarios", async ({ page, problem
   await expect(picker.locator("option")).toHaveText([
     "BPM order routing (one group)",
     "BPM split across two groups (phase 2)",
+    "Empty group (sandbox)",
   ]);
   await picker.selectOption("1");
   await expect(page.getByTestId("scenario-title")).toHaveText("BPM split across two groups (phase 2)");

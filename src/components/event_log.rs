@@ -8,7 +8,7 @@ use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 /// The log shows this many matching lines; the filters reach the rest.
-const SHOWN: usize = 200;
+const SHOWN: usize = 400;
 
 #[derive(Clone, Default, PartialEq)]
 struct LogFilter {

@@ -29,7 +29,7 @@ pub fn GroupHub(props: &PanelProps) -> Html {
         html! {
             <li data-testid="routing-failure">
                 { open(Selection::Message { group: name.clone(), id: r.failed_message.0 }, format!("Routing failure report {} for message #{}", r.id.0, r.failed_message.0)) }
-                <p class="description">{ r.description.clone() }</p>
+                <details><summary>{ "BizTalk's description" }</summary><p class="description">{ r.description.clone() }</p></details>
                 <button class="danger" onclick={on.reform(move |_| Msg::Act(command.clone()))}>{ "Terminate report" }</button>
             </li>
         }

@@ -12,7 +12,7 @@ use crate::lab::marks::message_mark;
 use crate::lab::{Lab, Selection};
 use messagebox_engine::matcher::SubId;
 use messagebox_engine::message::MessageId;
-use messagebox_engine::messagebox::{InstanceId, RefState, Target};
+use messagebox_engine::messagebox::{InstanceId, RefState, ServiceState, Target};
 use messagebox_engine::world::{Group, Traced};
 use yew::prelude::*;
 
@@ -126,6 +126,14 @@ fn message_view(lab: &Lab, g: &Group, id: MessageId, on: &Callback<Msg>) -> Html
         };
         html! { <li>{ format!("{who}: {state}") }</li> }
     });
+    // Subscribers with no subscription at all never appear in the explanation: say so.
+    let unsubscribed: Vec<String> = mb
+        .state()
+        .services
+        .iter()
+        .filter(|(_, s)| s.state == ServiceState::Unenlisted)
+        .map(|(owner, _)| format!("{owner} (unenlisted)"))
+        .collect();
     let mut explanation = mb.explain(id).unwrap_or_default();
     let matched = explanation.iter().filter(|e| e.matched).count();
     // Matches first; the others keep the MessageBox's order.
@@ -166,6 +174,9 @@ fn message_view(lab: &Lab, g: &Group, id: MessageId, on: &Callback<Msg>) -> Html
             <h3>{ format!("Why: {matched} of {} subscriptions matched", explanation.len()) }</h3>
             <p class="hint">{ "Only promoted properties route. A predicate that saw a written value or nothing fails." }</p>
             <ul class="explanations">{ for why }</ul>
+            if !unsubscribed.is_empty() {
+                <p class="hint" data-testid="unsubscribed">{ format!("Not subscribed, so never considered: {}.", unsubscribed.join(", ")) }</p>
+            }
             <h3>{ "Context" }</h3>
             <table class="context">
                 <thead><tr><th>{ "Property" }</th><th>{ "Value" }</th><th>{ "" }</th></tr></thead>
@@ -202,7 +213,8 @@ fn instance_view(lab: &Lab, g: &Group, id: InstanceId, on: &Callback<Msg>) -> Ht
         .unwrap_or_default();
     let consumed_view = consumed.iter().map(|m| {
         let sel = Selection::Message { group: group.clone(), id: m.0 };
-        html! { <li><button class="link" onclick={on.reform(move |_| Msg::Select(sel.clone()))}>{ format!("message #{}", m.0) }</button></li> }
+        let about = g.messagebox.message(*m).map(message_summary).unwrap_or_default();
+        html! { <li><button class="link" onclick={on.reform(move |_| Msg::Select(sel.clone()))}>{ format!("message #{} {about}", m.0) }</button></li> }
     });
     let correlation = run.correlation.iter().map(|(name, (props, values))| {
         let pairs: Vec<String> = props
@@ -276,5 +288,20 @@ fn subscription_view(g: &Group, id: SubId, on: &Callback<Msg>) -> Html {
                 <p>{ format!("Convoy on: {}", c.iter().map(|p| short_name(&p.to_string(), g.messagebox.schema())).collect::<Vec<_>>().join(", ")) }</p>
             }
         </>
+    }
+}
+
+/// A message in a few words: its mark and the order it is about.
+fn message_summary(m: &messagebox_engine::message::Message) -> String {
+    let mark = message_mark(m);
+    let field = |name: &str| {
+        m.context()
+            .iter()
+            .find(|(n, _)| n.name() == name)
+            .map(|(_, p)| p.value.to_string())
+    };
+    match (field("CustID"), field("OrderID")) {
+        (Some(c), Some(o)) => format!("{} (customer {c}, order {o})", mark.label),
+        _ => mark.label,
     }
 }

@@ -300,6 +300,54 @@ pub fn describe(t: &Traced) -> Described {
             msg(message.0),
             Some(message.0),
         ),
+        WorldEvent::TransmitAttempt {
+            port,
+            message,
+            endpoint,
+            attempt,
+            backup,
+            ..
+        } => d(
+            "port",
+            format!(
+                "{port} tries to send message #{} to {endpoint} (attempt {attempt}{})",
+                message.0,
+                if *backup { ", backup transport" } else { "" }
+            ),
+            msg(message.0),
+            Some(message.0),
+        ),
+        WorldEvent::MovedToBackup { port, .. } => d(
+            "port",
+            format!("{port} moved to its backup transport"),
+            None,
+            None,
+        ),
+        WorldEvent::AckDiscarded { port } => d(
+            "port",
+            format!("a delivery notification from {port} was discarded: nobody subscribed"),
+            None,
+            None,
+        ),
+        WorldEvent::ResponderReplied { responder } => {
+            d("port", format!("{responder} replied"), None, None)
+        }
+        WorldEvent::ExceptionCaught {
+            instance,
+            exception,
+            scope,
+        } => d(
+            "instance",
+            format!("instance {} caught {exception} in {scope}", instance.0),
+            inst(instance.0),
+            None,
+        ),
+        WorldEvent::InstanceResumed { instance } => d(
+            "instance",
+            format!("instance {} resumed", instance.0),
+            inst(instance.0),
+            None,
+        ),
         WorldEvent::TransmitFailed {
             port,
             endpoint,

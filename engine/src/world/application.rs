@@ -643,7 +643,9 @@ impl World {
         let receive_port = ReceivePortDef {
             name: format!("{}-From{}-{}-RP", short(to), short(from), tag),
             two_way: false,
-            failed_message_routing: true,
+            // Off, as BizTalk creates a receive port: an order nobody in the new group subscribes to
+            // stays suspended (resumable) there, to be resumed once the subscriber is fixed (10.6).
+            failed_message_routing: false,
             locations: vec![ReceiveLocationDef {
                 name: format!("{}-From{}-{}-RL", short(to), short(from), tag),
                 address: queue,
