@@ -1,9 +1,9 @@
 //! MessageBox Lab, the browser app: a thin Yew shell over the `messagebox-engine` crate. The engine decides
 //! everything; this crate renders its state and owns the browser's timers, storage, URLs and files.
 
-mod app;
+pub mod app;
 mod browser;
-mod components;
+pub mod components;
 pub mod lab;
 
 pub use app::App;

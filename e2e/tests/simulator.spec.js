@@ -11,7 +11,6 @@ test("an order submitted from the form reaches an OrderManager instance", async 
   await runToEnd(page);
   expect(await findInstance(page, "OrderManager", "4242")).toBe(true);
   await expect(page.getByTestId("inspector")).toContainText("OrderManager instance");
-  await page.screenshot({ path: docs("main-screen.png") });
   expect(problems).toEqual([]);
 });
 
@@ -38,10 +37,15 @@ test("an unenlisted manager's order is a routing failure in the Group Hub; re-en
   await stepUntil(page, "bridge created");
   await administer(page, "SRV-DUB|orch|OrderManager", "unenlist");
   await expect(page.getByTestId("service-state")).toContainText("unenlisted");
-  // Catch a bridged order on the link for the README.
+  // Catch a bridged order on the link for the README, on a screen wide enough for both groups.
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await page.getByTestId("canvas").evaluate((c) => c.scrollTo(0, 0));
   await page.getByTestId("speed").fill("-1");
   await page.getByTestId("btn-play").click();
   await expect(page.locator('[data-testid=message-token][data-kind=wire]').first()).toBeVisible({ timeout: 20_000 });
+  await page.getByTestId("btn-pause").click();
+  await page.locator('[data-testid=message-token][data-kind=wire]').first().click();
+  await page.getByTestId("canvas").evaluate((c) => c.scrollTo(0, 0));
   await page.screenshot({ path: docs("split-groups-bridge.png") });
   await runToEnd(page);
   await page.getByTestId("tab-group-hub").click();
