@@ -2,7 +2,7 @@
 SHELL := /bin/bash
 export PATH := $(HOME)/.cargo/bin:$(CURDIR)/.tools/node_modules/.bin:$(PATH)
 
-.PHONY: serve test setup setup-test build e2e bench fmt lint clean help
+.PHONY: serve test setup setup-test build e2e bench bench-ui fmt lint clean help
 
 ## serve: install what is missing, then serve the app on http://127.0.0.1:8080 (no autoreload: its inline
 ##        script would break the page's Content-Security-Policy)
@@ -34,6 +34,12 @@ bench:
 	cargo bench -p messagebox-engine --bench matcher
 	cargo build --release -p messagebox-engine --bin mbx
 	for n in 100 1000 10000; do target/release/mbx bench --subscriptions $$n --messages 20000 --seed 1; done
+
+## bench-ui: scripted browser measurements of a fresh release build: first render, frame intervals with
+##           500 tokens in flight, compressed wasm size
+bench-ui: setup-test
+	trunk build --release
+	scripts/bench-ui.sh
 
 ## fmt: format the code
 fmt:

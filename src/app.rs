@@ -129,10 +129,11 @@ impl Component for App {
         if let Msg::Frame(t) = msg {
             self.request_frame(ctx);
             let mut lab = self.lab.borrow_mut();
-            let moving = lab.playing || !lab.tokens.is_empty();
+            let before = lab.now;
             let steps = lab.session.steps;
             lab.frame(t);
             let stepped = lab.session.steps != steps;
+            let moving = lab.now != before;
             drop(lab);
             if stepped && t - self.last_saved_at > 1000.0 {
                 self.last_saved_at = t;

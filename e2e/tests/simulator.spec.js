@@ -194,3 +194,34 @@ test("the keyboard drives time and the shortcuts list", async ({ page, problems 
   await expect(page.getByTestId("btn-play")).toBeVisible();
   expect(problems).toEqual([]);
 });
+
+test("nodes can be dragged and stay where they were put after a reload", async ({ page, problems }) => {
+  await open(page);
+  const broker = node(page, "SRV-SEA|orch|OrderBroker");
+  const before = await broker.boundingBox();
+  await page.mouse.move(before.x + before.width / 2, before.y + before.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(before.x + before.width / 2 + 10, before.y + before.height / 2 + 160, { steps: 8 });
+  await page.mouse.up();
+  const moved = await broker.boundingBox();
+  expect(moved.y - before.y).toBeGreaterThan(120);
+  await page.reload();
+  await expect(page.getByTestId("clock")).toBeVisible();
+  const after = await node(page, "SRV-SEA|orch|OrderBroker").boundingBox();
+  expect(Math.abs(after.y - moved.y)).toBeLessThan(2);
+  expect(problems).toEqual([]);
+});
+
+test("the main screen mid-run, for the README", async ({ page, problems }) => {
+  await page.setViewportSize({ width: 1600, height: 900 });
+  await open(page);
+  await page.getByTestId("speed").fill("-1");
+  await page.getByTestId("btn-play").click();
+  // Wait until the broker's four messages are on their way out of the MessageBox.
+  await expect(page.locator('[data-testid=message-token]')).toHaveCount(4, { timeout: 20_000 });
+  await page.getByTestId("btn-pause").click();
+  await page.locator('[data-testid=message-token]').last().click();
+  await expect(page.getByTestId("inspector")).toContainText("Why:");
+  await page.screenshot({ path: docs("main-screen.png") });
+  expect(problems).toEqual([]);
+});

@@ -2,7 +2,7 @@
 //! table showing the last evaluation), orchestrations, send ports and hosts; WAN links between groups;
 //! message tokens moving along the edges. Nodes and regions can be dragged; the positions are saved.
 
-use super::canvas_parts::{legend, link_line, node_view, subscription_table, token_views};
+use super::canvas_parts::{edges, legend, link_line, node_view, subscription_table, token_views};
 use crate::app::{LabRef, Msg};
 use crate::lab::layout::{region_key, Layout, NodeKind};
 use crate::lab::Selection;
@@ -146,6 +146,7 @@ pub fn Canvas(props: &CanvasProps) -> Html {
                  {onpointermove} onpointerup={stop.clone()} onpointerleave={stop}>
                 { for regions }
                 { for links }
+                { edges(&lab, &layout) }
                 { for tables }
                 { for nodes }
                 { tokens }

@@ -133,7 +133,7 @@ pub fn node_view(
             (
                 html! { <rect x={f(x - 80.0)} y={f(y - 18.0)} width="160" height="36" rx="4" /> },
                 "Suspended queue".into(),
-                format!("{refs} suspended · {reports} routing failure reports"),
+                format!("{refs} suspended · {reports} failure reports"),
                 None,
             )
         }
@@ -373,11 +373,14 @@ pub fn token_views(lab: &Lab, layout: &Layout, reduced_motion: bool, on: Callbac
             }
             continue;
         }
-        for (i, p) in tokens {
+        // Copies on one edge fan out across it, so each stays visible and clickable.
+        let spread = (tokens.len() as f64 - 1.0) * 8.0;
+        for (k, (i, p)) in tokens.iter().enumerate() {
             let t = &lab.tokens[*i];
             let Some((x, y)) = point(from, to, *p) else {
                 continue;
             };
+            let y = y + k as f64 * 16.0 - spread;
             let kind = match t.kind {
                 TokenKind::Failed => "failed",
                 TokenKind::Held => "held",
@@ -429,4 +432,34 @@ pub fn legend(y: f64) -> Html {
         }
     });
     html! { <g class="legend" aria-label="Legend">{ for views }</g> }
+}
+
+/// Faint edges from each receive location into the MessageBox and from the MessageBox to each
+/// subscriber that has a subscription, so a token's path is visible before it moves.
+pub fn edges(lab: &Lab, layout: &Layout) -> Html {
+    let mut lines = Vec::new();
+    for mbx in layout
+        .nodes
+        .iter()
+        .filter(|n| n.kind == NodeKind::MessageBox)
+    {
+        let Some(g) = lab.session.world.group(&mbx.group) else {
+            continue;
+        };
+        for n in layout.nodes.iter().filter(|n| n.group == mbx.group) {
+            let subscribed = owner_of(n).is_some_and(|o| {
+                g.messagebox
+                    .state()
+                    .services
+                    .get(&o)
+                    .is_some_and(|s| s.state != ServiceState::Unenlisted)
+            });
+            if n.kind == NodeKind::Location || subscribed {
+                lines.push(html! {
+                    <line class="edge" x1={f(n.x)} y1={f(n.y)} x2={f(mbx.x)} y2={f(mbx.y)} />
+                });
+            }
+        }
+    }
+    html! { <g class="edges" aria-hidden="true">{ for lines }</g> }
 }

@@ -82,9 +82,12 @@ pub struct Lab {
     pub session: Session,
     pub view: View,
     pub tokens: Vec<Token>,
-    /// The animation clock (browser milliseconds).
+    /// The animation clock (milliseconds). It runs while playing, and after a single step until that
+    /// step's tokens arrive; paused, everything on the canvas holds still so it can be clicked.
     pub now: f64,
     next_step_at: f64,
+    run_until: f64,
+    last_frame: Option<f64>,
     pub playing: bool,
     pub pending: Option<Pending>,
     pub notice: Option<Notice>,
@@ -116,6 +119,8 @@ impl Lab {
             tokens: Vec::new(),
             now: 0.0,
             next_step_at: 0.0,
+            run_until: 0.0,
+            last_frame: None,
             playing: false,
             pending: None,
             notice: None,
@@ -179,8 +184,15 @@ impl Lab {
 
     /// One animation frame at browser time `now`: runs the steps that are due when playing, and lets
     /// tokens that have arrived go.
-    pub fn frame(&mut self, now: f64) {
-        self.now = now;
+    pub fn frame(&mut self, browser_now: f64) {
+        // A long gap (a background tab) does not fast-forward the animation.
+        let dt = (browser_now - self.last_frame.unwrap_or(browser_now)).clamp(0.0, 100.0);
+        self.last_frame = Some(browser_now);
+        if self.playing {
+            self.now += dt;
+        } else if self.now < self.run_until {
+            self.now = (self.now + dt).min(self.run_until);
+        }
         if self.playing {
             let mut ran = 0;
             while self.now >= self.next_step_at && ran < MAX_STEPS_PER_FRAME {
@@ -204,6 +216,8 @@ impl Lab {
     pub fn toggle_play(&mut self) {
         if self.playing {
             self.playing = false;
+            // Freeze where it is, so a token can be clicked.
+            self.run_until = self.now;
         } else if self.session.world.next_due().is_some() || self.session.in_past() {
             self.playing = true;
             self.next_step_at = self.now;
@@ -223,6 +237,7 @@ impl Lab {
         };
         let last = self.animate(&events);
         self.next_step_at = self.now.max(self.next_step_at) + last.max(self.hop() * 0.25);
+        self.run_until = self.now + last;
         true
     }
 
@@ -261,7 +276,8 @@ impl Lab {
     fn carry_out(&mut self, command: Command) {
         match self.session.act(command) {
             Ok(events) => {
-                self.animate(&events);
+                let last = self.animate(&events);
+                self.run_until = self.run_until.max(self.now + last);
                 self.notice = None;
             }
             Err(e) => {
@@ -351,6 +367,7 @@ impl Lab {
             *self = Self {
                 now: self.now,
                 next_step_at: self.now,
+                last_frame: self.last_frame,
                 aggregate: keep_aggregate,
                 ..fresh
             };
