@@ -663,3 +663,28 @@ fn an_administrator_can_terminate_a_waiting_instance_and_its_subscriptions_go() 
         "the timer does not revive it"
     );
 }
+
+#[test]
+fn the_current_shape_of_a_waiting_instance_is_named() {
+    // The BPM default scenario: the broker waits for its delivery notification after its sends.
+    let scenario = messagebox_engine::scenario::Scenario::from_json(include_str!(
+        "../../scenarios/default.json"
+    ))
+    .unwrap();
+    let mut w = scenario.build().unwrap();
+    w.advance_to(8);
+    let broker = w
+        .group("SRV-SEA")
+        .unwrap()
+        .runs
+        .values()
+        .find(|r| r.orchestration == "OrderBroker")
+        .unwrap()
+        .id;
+    let shape = w.current_shape("SRV-SEA", broker).unwrap();
+    assert!(shape.contains("(in OrderBroker)"), "{shape}");
+    assert!(
+        shape.starts_with("Receive") || shape.starts_with("Listen"),
+        "{shape}"
+    );
+}

@@ -75,6 +75,9 @@ pub fn EventLog(props: &PanelProps) -> Html {
                            oninput={Callback::from(move |e: InputEvent| on_message(e.target_unchecked_into::<HtmlInputElement>().value()))} />
                 </label>
             </div>
+            if trace.is_empty() {
+                <p class="hint">{ "Nothing has happened yet. Press Play (Space) or Step (Right arrow) to run the scenario, or submit an order from Compose." }</p>
+            }
             <ol class="log-lines">{ for lines }</ol>
         </section>
     }

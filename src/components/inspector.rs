@@ -238,8 +238,8 @@ fn instance_view(lab: &Lab, g: &Group, id: InstanceId, on: &Callback<Msg>) -> Ht
         <>
             <h2>{ format!("{} instance {}", run.orchestration, id.0) }</h2>
             <p data-testid="instance-state">{ format!("State: {:?}", run.state) }</p>
-            if let Some(wait) = &run.wait {
-                <p>{ format!("Waiting at: {wait:?}") }</p>
+            if let Some(shape) = lab.session.world.current_shape(&g.name, id) {
+                <p data-testid="instance-shape">{ format!("At: {shape}") }</p>
             }
             if let Some(status) = &run.status {
                 <p>{ format!("Order status: {status}") }</p>
