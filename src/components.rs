@@ -4,6 +4,7 @@ mod canvas;
 mod canvas_parts;
 mod compose;
 mod controls;
+mod create_port;
 mod debugger;
 mod event_log;
 pub mod filter_editor;

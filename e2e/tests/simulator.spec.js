@@ -225,3 +225,17 @@ test("the main screen mid-run, for the README", async ({ page, problems }) => {
   await page.screenshot({ path: docs("main-screen.png") });
   expect(problems).toEqual([]);
 });
+
+test("a send port created by hand subscribes with its filter and gets a copy", async ({ page, problems }) => {
+  await open(page);
+  await page.locator('[data-testid="group-SRV-SEA"] .region-title').click();
+  await page.getByTestId("create-port-name").fill("Audit-SP");
+  await page.getByTestId("create-port-filter").fill('SV.OrderMgrType == "CABLEORDER"');
+  await page.getByTestId("create-port-address").fill("AuditQ");
+  await page.getByTestId("btn-create-port").click();
+  await expect(node(page, "SRV-SEA|sp|Audit-SP")).toContainText("started");
+  await submitOrder(page, { customer: "9191" });
+  await runToEnd(page);
+  await expect(page.getByTestId("event-log").getByText("delivered to send port Audit-SP").first()).toBeVisible();
+  expect(problems).toEqual([]);
+});

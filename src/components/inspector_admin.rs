@@ -2,6 +2,7 @@
 //! a receive location's enable / disable and pipeline, a host's start / stop, and for a group its
 //! links, partner systems, endpoints, applications (export, import, start, stop, remove) and bridges.
 
+use super::create_port::CreatePort;
 use crate::app::Msg;
 use crate::browser;
 use crate::lab::Lab;
@@ -246,6 +247,7 @@ pub fn group_admin(lab: &Lab, g: &Group, on: &Callback<Msg>) -> Html {
                 { "Import an application package into this group: " }
                 <input type="file" accept=".json,application/json" data-testid="import-package" onchange={import} />
             </label>
+            <CreatePort group={g.name.clone()} on={on.clone()} />
             <label class="file">
                 { "Import a BizTalk binding file as a new, started application: " }
                 <input type="file" accept=".xml" data-testid="import-bindings" onchange={import_bindings} />
