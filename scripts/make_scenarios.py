@@ -87,6 +87,8 @@ default = {
     "summary": "The BizTalk SDK's Business Process Management solution in the Seattle group: the OrderBroker marks each order for an order manager and publishes it; the OrderManager, VipOrderManager and BroadbandOrderManager filter for the orders meant for them. The script submits the eight sample orders M1-M8. Dublin is ready, empty, for the move.",
     "seed": 1, "config": {"TotalStages": "2", "Marking": "multi-manager"}, "libraries": ["bpm"],
     "groups": [sea(), dub([])],
+    # Ready for the move of the tutorial's lesson 8: nothing crosses it until a bridge exists.
+    "links": [{"a": SEA, "b": DUB, "latency_ms": 150, "jitter_ms": 20}],
     "script": orders(0, SEA),
 }
 

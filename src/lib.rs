@@ -5,5 +5,6 @@ pub mod app;
 mod browser;
 pub mod components;
 pub mod lab;
+pub mod tutorial;
 
 pub use app::App;

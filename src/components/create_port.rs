@@ -3,9 +3,7 @@
 //! imported into the group and started, as an administrator would do with a binding file.
 
 use crate::app::Msg;
-use messagebox_engine::scenario::ApplicationSpec;
-use messagebox_engine::world::{Command, Package, PACKAGE_FORMAT};
-use serde_json::json;
+use crate::lab::ports::{create_port, PortDraft};
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
@@ -22,42 +20,6 @@ struct Draft {
     filter: String,
     address: String,
     pipeline: String,
-}
-
-/// The commands that create the port: import its one-port application, then start it.
-fn commands(group: &str, d: &Draft) -> Result<Vec<Command>, String> {
-    let name = d.name.trim();
-    if name.is_empty() {
-        return Err("Give the port a name".into());
-    }
-    if d.address.trim().is_empty() {
-        return Err("Give the address (the queue, folder or URL)".into());
-    }
-    let application = format!("Lab.{name}");
-    let spec = if d.kind == "receive" {
-        json!({"name": application, "receive_ports": [{"name": format!("{name}-RP"), "locations": [{
-            "name": name, "address": d.address.trim(), "transport_type": "FILE",
-            "pipeline": if d.pipeline == "PassThru" { "PassThru" } else { "XmlReceive" }}]}]})
-    } else {
-        json!({"name": application, "send_ports": [{"name": name, "filter": d.filter.trim(),
-            "transport": {"transport_type": "FILE", "address": d.address.trim()}}]})
-    };
-    let application_spec: ApplicationSpec =
-        serde_json::from_str(&spec.to_string()).map_err(|e| e.to_string())?;
-    Ok(vec![
-        Command::ImportApplication {
-            group: group.to_string(),
-            package: Box::new(Package {
-                format: PACKAGE_FORMAT,
-                application: application_spec,
-                programs: vec![],
-            }),
-        },
-        Command::StartApplication {
-            group: group.to_string(),
-            application,
-        },
-    ])
 }
 
 #[component]
@@ -91,9 +53,20 @@ pub fn CreatePort(props: &CreatePortProps) -> Html {
     };
     let create = {
         let (group, d) = (props.group.clone(), (*draft).clone());
-        props.on.reform(move |_| match commands(&group, &d) {
-            Ok(c) => Msg::ActAll(c),
-            Err(e) => Msg::Notice(e),
+        props.on.reform(move |_| {
+            match create_port(
+                &group,
+                &PortDraft {
+                    receive: d.kind == "receive",
+                    name: d.name.clone(),
+                    filter: d.filter.clone(),
+                    address: d.address.clone(),
+                    pass_thru: d.pipeline == "PassThru",
+                },
+            ) {
+                Ok(c) => Msg::ActAll(c),
+                Err(e) => Msg::Notice(e),
+            }
         })
     };
     let receive = draft.kind == "receive";

@@ -7,6 +7,7 @@ pub mod explain_text;
 pub mod filter_edit;
 pub mod layout;
 pub mod marks;
+pub mod ports;
 pub mod saved;
 pub mod session;
 pub mod tokens;

@@ -1,0 +1,273 @@
+//! Goals: predicates over the engine's state and the events since a step began. A step is done only
+//! when its goal holds in the engine, never because something was clicked.
+
+use crate::lab::marks::message_mark;
+use messagebox_engine::message::MessageId;
+use messagebox_engine::messagebox::{Event, Owner, ServiceState};
+use messagebox_engine::world::{Traced, World, WorldEvent};
+
+/// A subscriber named in a goal.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Who {
+    Orchestration(&'static str),
+    SendPort(&'static str),
+}
+
+impl Who {
+    pub fn owner(self) -> Owner {
+        match self {
+            Who::Orchestration(n) => Owner::Orchestration(n.into()),
+            Who::SendPort(n) => Owner::SendPort(n.into()),
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Goal {
+    /// A receive location in `group` published a message.
+    Received { group: &'static str },
+    /// An instance of `orchestration` in `group` was activated by a message marked `mark` (any mark if
+    /// None).
+    Activated {
+        group: &'static str,
+        orchestration: &'static str,
+        mark: Option<&'static str>,
+    },
+    /// A message marked `mark` was published in `group`.
+    Published {
+        group: &'static str,
+        mark: &'static str,
+    },
+    /// One published message was delivered to at least `copies` subscribers.
+    Copies { group: &'static str, copies: usize },
+    /// A message was delivered to `who` in `group`.
+    Delivered { group: &'static str, who: Who },
+    /// A message waits for `who`, which is stopped.
+    Held { group: &'static str, who: Who },
+    /// A routing failure report was made in `group` (a messaging publish with no subscriber).
+    RoutingFailure { group: &'static str },
+    /// An orchestration's publish found no subscriber (the RoutingFailureException of domain.md 1.9).
+    PublishFailed {
+        group: &'static str,
+        orchestration: &'static str,
+    },
+    /// `who` exists in `group` and is in `state`.
+    ServiceIs {
+        group: &'static str,
+        who: Who,
+        state: ServiceState,
+    },
+    /// `who`'s own filter, as text, mentions `text`.
+    FilterMentions {
+        group: &'static str,
+        who: Who,
+        text: &'static str,
+    },
+    /// The application is (or is not) deployed in `group`.
+    Application {
+        group: &'static str,
+        name: &'static str,
+        present: bool,
+    },
+    /// A bridge was created.
+    BridgeCreated,
+    /// The WAN link is up or cut.
+    LinkUp { up: bool },
+    /// A send port's transport failed and will retry.
+    TransmitRetried { group: &'static str },
+    /// A send port's transmission was suspended after its retries.
+    TransmissionSuspended { group: &'static str },
+    /// A convoy match went to a running instance in `group`.
+    ConvoyMatched { group: &'static str },
+    /// An orchestration in `group` wrote an event-log entry containing `text`.
+    Logged {
+        group: &'static str,
+        text: &'static str,
+    },
+    /// A message was published in `group` whose context has `property` (by its short name) = `value`.
+    PublishedWith {
+        group: &'static str,
+        property: &'static str,
+        value: &'static str,
+    },
+    /// The goal does not hold.
+    Not(Box<Goal>),
+    /// A receive location in `group` uses the PassThru pipeline.
+    PassThru { group: &'static str },
+    /// Every one of these.
+    All(Vec<Goal>),
+}
+
+fn mark_is(world: &World, group: &str, message: MessageId, mark: Option<&str>) -> bool {
+    let Some(want) = mark else { return true };
+    world
+        .group(group)
+        .and_then(|g| g.messagebox.message(message))
+        .is_some_and(|m| message_mark(m).label == want)
+}
+
+impl Goal {
+    /// Whether the goal holds, counting only events from trace index `since` on.
+    pub fn holds(&self, world: &World, since: usize) -> bool {
+        let events: &[Traced] = world.trace().get(since..).unwrap_or(&[]);
+        let in_group = |group: &'static str| events.iter().filter(move |t| t.group == group);
+        let service = |group: &str, who: Who| {
+            world
+                .group(group)
+                .and_then(|g| g.messagebox.state().services.get(&who.owner()))
+        };
+        match self {
+            Goal::Received { group } => {
+                in_group(group).any(|t| matches!(t.event, WorldEvent::Received { .. }))
+            }
+            Goal::Activated {
+                group,
+                orchestration,
+                mark,
+            } => in_group(group).any(|t| match &t.event {
+                WorldEvent::MessageBox {
+                    event: Event::InstanceActivated { owner, message, .. },
+                } => owner.name() == *orchestration && mark_is(world, group, *message, *mark),
+                _ => false,
+            }),
+            Goal::Published { group, mark } => in_group(group).any(|t| match &t.event {
+                WorldEvent::MessageBox {
+                    event: Event::Published { message, .. },
+                } => mark_is(world, group, *message, Some(mark)),
+                _ => false,
+            }),
+            Goal::Copies { group, copies } => {
+                let mut delivered: std::collections::BTreeMap<u64, usize> = Default::default();
+                for t in in_group(group) {
+                    if let WorldEvent::MessageBox {
+                        event: Event::Delivered { message, .. },
+                    } = &t.event
+                    {
+                        *delivered.entry(message.0).or_default() += 1;
+                    }
+                }
+                delivered.values().any(|n| n >= copies)
+            }
+            Goal::Delivered { group, who } => in_group(group).any(|t| match &t.event {
+                WorldEvent::MessageBox {
+                    event: Event::Delivered { owner, .. },
+                } => *owner == who.owner(),
+                _ => false,
+            }),
+            Goal::Held { group, who } => in_group(group).any(|t| match &t.event {
+                WorldEvent::MessageBox {
+                    event: Event::Held { owner, .. },
+                } => *owner == who.owner(),
+                _ => false,
+            }),
+            Goal::RoutingFailure { group } => in_group(group).any(|t| {
+                matches!(
+                    t.event,
+                    WorldEvent::MessageBox {
+                        event: Event::RoutingFailed { .. }
+                    }
+                )
+            }),
+            Goal::PublishFailed {
+                group,
+                orchestration,
+            } => {
+                let instances: Vec<_> = world
+                    .group(group)
+                    .map(|g| {
+                        g.runs
+                            .values()
+                            .filter(|r| r.orchestration == *orchestration)
+                            .map(|r| r.id)
+                            .collect()
+                    })
+                    .unwrap_or_default();
+                in_group(group).any(|t| match &t.event {
+                    WorldEvent::ExceptionThrown {
+                        instance,
+                        exception,
+                        ..
+                    } => exception == "RoutingFailureException" && instances.contains(instance),
+                    _ => false,
+                })
+            }
+            Goal::ServiceIs { group, who, state } => {
+                service(group, *who).is_some_and(|s| s.state == *state)
+            }
+            Goal::FilterMentions { group, who, text } => world
+                .group(group)
+                .and_then(|g| {
+                    let filter = crate::lab::filter_edit::own_filter(&g.messagebox, &who.owner())?;
+                    Some(
+                        filter
+                            .to_orchestration(g.messagebox.schema())
+                            .contains(text),
+                    )
+                })
+                .unwrap_or(false),
+            Goal::Application {
+                group,
+                name,
+                present,
+            } => {
+                world
+                    .group(group)
+                    .is_some_and(|g| g.applications.iter().any(|a| a.name == *name))
+                    == *present
+            }
+            Goal::BridgeCreated => events
+                .iter()
+                .any(|t| matches!(t.event, WorldEvent::BridgeCreated { .. })),
+            Goal::LinkUp { up } => world.links.iter().all(|l| l.up == *up),
+            Goal::TransmitRetried { group } => in_group(group).any(|t| {
+                matches!(
+                    t.event,
+                    WorldEvent::TransmitFailed {
+                        retry_at: Some(_),
+                        ..
+                    }
+                )
+            }),
+            Goal::TransmissionSuspended { group } => {
+                in_group(group).any(|t| matches!(t.event, WorldEvent::TransmissionSuspended { .. }))
+            }
+            Goal::ConvoyMatched { group } => in_group(group).any(|t| {
+                matches!(
+                    t.event,
+                    WorldEvent::MessageBox {
+                        event: Event::ConvoyMatched { .. }
+                    }
+                )
+            }),
+            Goal::Logged { group, text } => in_group(group).any(|t| match &t.event {
+                WorldEvent::Logged { text: logged, .. } => logged.contains(text),
+                _ => false,
+            }),
+            Goal::PassThru { group } => world.group(group).is_some_and(|g| {
+                g.receive_ports
+                    .iter()
+                    .flat_map(|p| &p.locations)
+                    .any(|l| l.pipeline == messagebox_engine::world::config::Pipeline::PassThru)
+            }),
+            Goal::PublishedWith {
+                group,
+                property,
+                value,
+            } => in_group(group).any(|t| match &t.event {
+                WorldEvent::MessageBox {
+                    event: Event::Published { message, .. },
+                } => world
+                    .group(group)
+                    .and_then(|g| g.messagebox.message(*message))
+                    .is_some_and(|m| {
+                        m.context()
+                            .iter()
+                            .any(|(n, p)| n.name() == *property && p.value.to_string() == *value)
+                    }),
+                _ => false,
+            }),
+            Goal::Not(goal) => !goal.holds(world, since),
+            Goal::All(goals) => goals.iter().all(|g| g.holds(world, since)),
+        }
+    }
+}

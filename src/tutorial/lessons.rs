@@ -1,0 +1,506 @@
+//! The ten lessons. Their text follows domain.md (sections cited); their goals are checked in the engine.
+
+use super::{admin, order, started, Goal, Lesson, ShowMe, Step, Who, DUB, SEA};
+use crate::lab::ports::{create_port, PortDraft};
+use messagebox_engine::messagebox::{AdminAction, ServiceState};
+use messagebox_engine::world::config::Pipeline;
+use messagebox_engine::world::{Command, StopMode};
+
+const MANAGER: Who = Who::Orchestration("OrderManager");
+const VIP: Who = Who::Orchestration("VipOrderManager");
+const AUDIT: Who = Who::SendPort("VIP-Audit-SP");
+const WRITTEN: Who = Who::SendPort("Written-SP");
+const MESSAGING: &str = "BTSScn.BPM.MessagingApp";
+const CABLE: &str = "BTSScn.BPM.CableOrderApp";
+
+fn run(n: u64) -> ShowMe {
+    ShowMe::Run(n)
+}
+
+fn act(c: Command) -> ShowMe {
+    ShowMe::Do(c)
+}
+
+fn manager_for(group: &'static str, mark: &'static str) -> Goal {
+    Goal::Activated {
+        group,
+        orchestration: "OrderManager",
+        mark: Some(mark),
+    }
+}
+
+/// The commands of domain.md 10.6 steps 1-4, as the split-groups scenario scripts them.
+fn the_move() -> Vec<Command> {
+    vec![
+        Command::CopyApplication {
+            from: SEA.into(),
+            to: DUB.into(),
+            application: MESSAGING.into(),
+        },
+        Command::CopyApplication {
+            from: SEA.into(),
+            to: DUB.into(),
+            application: CABLE.into(),
+        },
+        Command::StopApplication {
+            group: SEA.into(),
+            application: CABLE.into(),
+            mode: StopMode::Full,
+        },
+        Command::RemoveApplication {
+            group: SEA.into(),
+            application: CABLE.into(),
+        },
+        Command::StartApplication {
+            group: DUB.into(),
+            application: MESSAGING.into(),
+        },
+        Command::StartApplication {
+            group: DUB.into(),
+            application: CABLE.into(),
+        },
+        Command::CreateBridge {
+            from: SEA.into(),
+            to: DUB.into(),
+            application: CABLE.into(),
+        },
+    ]
+}
+
+fn set_filter(who: Who, filter: &str) -> Command {
+    Command::SetFilter {
+        group: SEA.into(),
+        owner: who.owner(),
+        filter: filter.into(),
+    }
+}
+
+fn written_port() -> Vec<ShowMe> {
+    create_port(
+        SEA,
+        &PortDraft {
+            receive: false,
+            name: "Written-SP".into(),
+            filter: r#"BTS.ReceiveLocationName == "Order-RP-TestRL""#.into(),
+            address: "WrittenQ".into(),
+            pass_thru: false,
+        },
+    )
+    .expect("a valid port")
+    .into_iter()
+    .map(act)
+    .collect()
+}
+
+pub fn lessons() -> Vec<Lesson> {
+    vec![
+        Lesson {
+            id: "the-messagebox",
+            title: "The MessageBox: publishers, subscribers, nothing sent directly",
+            scenario: "default.json",
+            setup: vec![],
+            steps: vec![
+                Step {
+                    narration: "Orders arrive at the receive location Order-RP-TestRL. Its receive port does not know who wants them: it publishes each one into the MessageBox. Submit an order from Compose (customer 1, order 1, code NS).",
+                    highlight: "compose-form",
+                    goal: Goal::Received { group: SEA },
+                    goal_text: "An order was published by the receive port",
+                    hint: "Open the Compose tab and press Submit.",
+                    show_me: vec![act(order("1", "1", 1, "NS"))],
+                },
+                Step {
+                    narration: "The MessageBox evaluates every subscription against the order's promoted properties. The OrderBroker's activation subscription matches a CSR order, so a new OrderBroker instance starts. Press Play or Step and watch the MessageBox's table.",
+                    highlight: "messagebox-SRV-SEA",
+                    goal: Goal::Activated { group: SEA, orchestration: "OrderBroker", mark: None },
+                    goal_text: "An OrderBroker instance was activated by the order",
+                    hint: "Press Step (Right arrow) a few times.",
+                    show_me: vec![run(200)],
+                },
+                Step {
+                    narration: "The broker marks the order for an order manager and publishes it again. It never names the OrderManager: the manager's own subscription, Status == ACCEPTED and OrderMgrType == CABLEORDER, picks the order up.",
+                    highlight: "messagebox-SRV-SEA",
+                    goal: manager_for(SEA, "CABLEORDER"),
+                    goal_text: "An OrderManager instance was activated by an order marked CABLEORDER",
+                    hint: "Keep stepping, or press Play; then click the blue CABLEORDER token.",
+                    show_me: vec![run(200)],
+                },
+            ],
+            summary: [
+                "Publishers publish into the MessageBox; every subscriber whose subscription matches gets a copy.",
+                "Nothing is sent directly, so a publisher never needs to know who will process a message.",
+            ],
+        },
+        Lesson {
+            id: "promoted-vs-written",
+            title: "Promoted versus written properties",
+            scenario: "default.json",
+            setup: vec![],
+            steps: vec![
+                Step {
+                    narration: "When a receive location takes an order, the engine promotes BTS.ReceivePortName but only writes BTS.ReceiveLocationName (domain.md 1.4). Make a send port that filters on the written one: click SRV-SEA's title, and under Create a port make send port Written-SP with filter BTS.ReceiveLocationName == \"Order-RP-TestRL\" and address WrittenQ.",
+                    highlight: "inspector",
+                    goal: started(SEA, WRITTEN),
+                    goal_text: "Send port Written-SP exists and is started",
+                    hint: "The group panel opens when you click the group's title on the canvas.",
+                    show_me: written_port(),
+                },
+                Step {
+                    narration: "Submit an order and run until the OrderBroker has it. The order's context does hold ReceiveLocationName = Order-RP-TestRL, but written, not promoted: click the order and read the explanation for Written-SP. It gets no copy.",
+                    highlight: "inspector",
+                    goal: Goal::All(vec![
+                        Goal::Activated { group: SEA, orchestration: "OrderBroker", mark: None },
+                        Goal::Not(Box::new(Goal::Delivered { group: SEA, who: WRITTEN })),
+                    ]),
+                    goal_text: "The OrderBroker got the order and Written-SP got no copy",
+                    hint: "Compose, Submit, then Step a few times.",
+                    show_me: vec![act(order("1", "1", 1, "NS")), run(200)],
+                },
+                Step {
+                    narration: "Only promoted properties route. Select Written-SP, change its filter to the promoted BTS.ReceivePortName == \"Order-RP\", Apply, and submit another order.",
+                    highlight: "filter-editor",
+                    goal: Goal::All(vec![
+                        Goal::FilterMentions { group: SEA, who: WRITTEN, text: "ReceivePortName" },
+                        Goal::Delivered { group: SEA, who: WRITTEN },
+                    ]),
+                    goal_text: "Written-SP filters on a promoted property and got a copy",
+                    hint: "Click Written-SP on the canvas; the filter editor is under its buttons.",
+                    show_me: vec![act(set_filter(WRITTEN, r#"BTS.ReceivePortName == "Order-RP""#)), act(order("2", "1", 1, "NS")), run(200)],
+                },
+            ],
+            summary: [
+                "A filter sees only promoted properties; written ones travel with the message but are invisible to routing.",
+                "BizTalk's advice: filter on BTS.ReceivePortName, not the written BTS.ReceiveLocationName; written and distinguished fields never route.",
+            ],
+        },
+        Lesson {
+            id: "marking",
+            title: "Marking: how the OrderBroker chooses an order manager",
+            scenario: "default.json",
+            setup: vec![],
+            steps: vec![
+                Step {
+                    narration: "The broker marks each order by setting OrderMgrType (domain.md 10.3, standing in for the Business Rules Engine): customers 900 and 901 are VIP; codes NS to CD are cable; NB and XB broadband; anything else UNASSIGNED. Submit an order for customer 900.",
+                    highlight: "compose-form",
+                    goal: Goal::Published { group: SEA, mark: "VIPORDER" },
+                    goal_text: "A message marked VIPORDER was published",
+                    hint: "Customer ID 900, then Submit and Play.",
+                    show_me: vec![act(order("900", "7", 1, "ND")), run(200)],
+                },
+                Step {
+                    narration: "The VIP order reaches the VipOrderManager, whose subscription asks for OrderMgrType == VIPORDER. The OrderManager's subscription does not match it.",
+                    highlight: "messagebox-SRV-SEA",
+                    goal: Goal::Activated { group: SEA, orchestration: "VipOrderManager", mark: Some("VIPORDER") },
+                    goal_text: "A VipOrderManager instance was activated by the VIP order",
+                    hint: "Keep playing.",
+                    show_me: vec![run(200)],
+                },
+                Step {
+                    narration: "Now submit a cable order (customer 1, code NS): marked CABLEORDER, it goes to the OrderManager instead.",
+                    highlight: "compose-form",
+                    goal: manager_for(SEA, "CABLEORDER"),
+                    goal_text: "An OrderManager instance was activated by a CABLEORDER order",
+                    hint: "Customer ID 1, code NS.",
+                    show_me: vec![act(order("1", "1", 1, "NS")), run(200)],
+                },
+            ],
+            summary: [
+                "The broker decides who processes an order by setting one promoted property, OrderMgrType.",
+                "A new kind of order manager needs a marking rule and a subscriber; the broker's sends do not change.",
+            ],
+        },
+        Lesson {
+            id: "filters",
+            title: "Filters: AND and OR groups",
+            scenario: "default.json",
+            setup: vec![],
+            steps: vec![
+                Step {
+                    narration: "Click VipOrderManager. Its filter is one AND-group: Status == ACCEPTED And OrderMgrType == VIPORDER. Make cable orders reach it too: add an OR-group for CABLEORDER (set the second row's Group by to Or and add rows, or type the text), and Apply.",
+                    highlight: "filter-editor",
+                    goal: Goal::All(vec![
+                        Goal::FilterMentions { group: SEA, who: VIP, text: "VIPORDER" },
+                        Goal::FilterMentions { group: SEA, who: VIP, text: "CABLEORDER" },
+                        Goal::FilterMentions { group: SEA, who: VIP, text: "||" },
+                    ]),
+                    goal_text: "VipOrderManager's filter is VIPORDER or CABLEORDER",
+                    hint: "As text: (SV.Status == \"ACCEPTED\" && SV.OrderMgrType == \"VIPORDER\") || (SV.Status == \"ACCEPTED\" && SV.OrderMgrType == \"CABLEORDER\")",
+                    show_me: vec![act(set_filter(VIP, r#"(SV.Status == "ACCEPTED" && SV.OrderMgrType == "VIPORDER") || (SV.Status == "ACCEPTED" && SV.OrderMgrType == "CABLEORDER")"#))],
+                },
+                Step {
+                    narration: "Submit a cable order (customer 1). Both the OrderManager and the VipOrderManager now match it, so each gets a copy.",
+                    highlight: "messagebox-SRV-SEA",
+                    goal: Goal::Activated { group: SEA, orchestration: "VipOrderManager", mark: Some("CABLEORDER") },
+                    goal_text: "The VipOrderManager was activated by a CABLEORDER order",
+                    hint: "Compose, Submit, Play.",
+                    show_me: vec![act(order("1", "1", 1, "NS")), run(200)],
+                },
+            ],
+            summary: [
+                "Within an AND-group every predicate must hold; a message matches a filter when any one OR-group holds.",
+                "A filter change routes the next published message; messages already routed are not evaluated again.",
+            ],
+        },
+        Lesson {
+            id: "copies",
+            title: "Several subscribers, several copies: the audit port",
+            scenario: "default.json",
+            setup: vec![],
+            steps: vec![
+                Step {
+                    narration: "VIP-Audit-SP, a send port, also subscribes to VIP orders. Submit an order for customer 900 and watch the MessageBox split it.",
+                    highlight: "messagebox-SRV-SEA",
+                    goal: Goal::All(vec![Goal::Copies { group: SEA, copies: 2 }, Goal::Delivered { group: SEA, who: AUDIT }]),
+                    goal_text: "One VIP message went to two subscribers, the audit port among them",
+                    hint: "Customer ID 900.",
+                    show_me: vec![act(order("900", "7", 1, "ND")), run(200)],
+                },
+                Step {
+                    narration: "Stop VIP-Audit-SP (click it, Stop) and submit another VIP order (customer 901). The VipOrderManager still gets its copy; the audit port's copy waits for it.",
+                    highlight: "inspector",
+                    goal: Goal::Held { group: SEA, who: AUDIT },
+                    goal_text: "A copy waits for the stopped audit port",
+                    hint: "Subscribers do not know about each other.",
+                    show_me: vec![act(admin(SEA, AUDIT, AdminAction::Stop)), act(order("901", "8", 1, "ND")), run(200)],
+                },
+                Step {
+                    narration: "Start VIP-Audit-SP again: the waiting copy is released and delivered.",
+                    highlight: "inspector",
+                    goal: Goal::Delivered { group: SEA, who: AUDIT },
+                    goal_text: "The audit port received the waiting copy",
+                    hint: "Select VIP-Audit-SP and press Start.",
+                    show_me: vec![act(admin(SEA, AUDIT, AdminAction::Start)), run(200)],
+                },
+            ],
+            summary: [
+                "Each matching subscriber gets its own copy, a reference to the one stored message.",
+                "Subscribers are independent: adding or stopping the audit port changed nothing for the order manager.",
+            ],
+        },
+        Lesson {
+            id: "routing-failures",
+            title: "Routing failures and the Group Hub",
+            scenario: "split-groups.json",
+            setup: the_move(),
+            steps: vec![
+                Step {
+                    narration: "The cable order manager now runs in Dublin: Seattle's bridge send port forwards cable orders and Dublin's receive port publishes them there. Unenlist the OrderManager in SRV-DUB (click it, Unenlist).",
+                    highlight: "group-SRV-DUB",
+                    goal: Goal::ServiceIs { group: DUB, who: MANAGER, state: ServiceState::Unenlisted },
+                    goal_text: "Dublin's OrderManager is unenlisted",
+                    hint: "The OrderManager box is in the Dublin region.",
+                    show_me: vec![act(admin(DUB, MANAGER, AdminAction::Unenlist))],
+                },
+                Step {
+                    narration: "Submit a cable order and run. In Dublin nothing subscribes to it: BizTalk writes a routing failure report and suspends the message, resumable (domain.md 1.9). Find both in the Group Hub for SRV-DUB.",
+                    highlight: "group-hub",
+                    goal: Goal::RoutingFailure { group: DUB },
+                    goal_text: "A routing failure in Dublin",
+                    hint: "Compose, Submit, Play; then the Group Hub tab, group SRV-DUB.",
+                    show_me: vec![act(order("1", "1", 1, "NS")), run(200)],
+                },
+                Step {
+                    narration: "Fix the subscription: start Dublin's OrderManager (Start enlists it too). Then resume the suspended order in the Group Hub: it is published again and routed as if it had just arrived.",
+                    highlight: "group-hub",
+                    goal: manager_for(DUB, "CABLEORDER"),
+                    goal_text: "Dublin's OrderManager was activated by the resumed order",
+                    hint: "The routing failure report cannot be resumed; the suspended message can.",
+                    show_me: vec![act(admin(DUB, MANAGER, AdminAction::Start)), ShowMe::ResumeMessage(DUB), run(200)],
+                },
+            ],
+            summary: [
+                "A messaging publish that matches no subscription leaves a routing failure report and the message suspended, resumable.",
+                "Fix the subscriber first, then resume: the message is evaluated again against the subscriptions as they are now.",
+            ],
+        },
+        Lesson {
+            id: "stopped-vs-unenlisted",
+            title: "Stopped versus unenlisted",
+            scenario: "default.json",
+            setup: vec![],
+            steps: vec![
+                Step {
+                    narration: "Stop the OrderManager (click it, Stop). Stopped still means enlisted: its subscription stays and keeps matching.",
+                    highlight: "inspector",
+                    goal: Goal::ServiceIs { group: SEA, who: MANAGER, state: ServiceState::Stopped },
+                    goal_text: "The OrderManager is stopped",
+                    hint: "Click the OrderManager box on the canvas.",
+                    show_me: vec![act(admin(SEA, MANAGER, AdminAction::Stop))],
+                },
+                Step {
+                    narration: "Submit a cable order and run: the manager's copy is held in the suspended queue, resumable, waiting for it (domain.md 4.4).",
+                    highlight: "messagebox-SRV-SEA",
+                    goal: Goal::Held { group: SEA, who: MANAGER },
+                    goal_text: "A copy waits for the stopped OrderManager",
+                    hint: "Compose, Submit, Play.",
+                    show_me: vec![act(order("1", "1", 1, "NS")), run(200)],
+                },
+                Step {
+                    narration: "Start the OrderManager: the held order flows to it.",
+                    highlight: "inspector",
+                    goal: manager_for(SEA, "CABLEORDER"),
+                    goal_text: "The held order activated an OrderManager",
+                    hint: "Select the OrderManager, Start, then Play.",
+                    show_me: vec![act(admin(SEA, MANAGER, AdminAction::Start)), run(200)],
+                },
+                Step {
+                    narration: "Let that order finish (BizTalk refuses to unenlist an orchestration while it has running instances), then unenlist the OrderManager and submit another order. With no subscription at all, the broker's publish of the marked order fails: the routing failure is the broker's exception, which its handler reports (domain.md 10.5, M7).",
+                    highlight: "event-log",
+                    goal: Goal::All(vec![
+                        Goal::ServiceIs { group: SEA, who: MANAGER, state: ServiceState::Unenlisted },
+                        Goal::PublishFailed { group: SEA, orchestration: "OrderBroker" },
+                    ]),
+                    goal_text: "The OrderManager is unenlisted and the broker's publish failed",
+                    hint: "Unenlist, then Compose, Submit, Play; look for the failure in the event log.",
+                    show_me: vec![run(400), act(admin(SEA, MANAGER, AdminAction::Unenlist)), act(order("2", "1", 1, "NS")), run(200)],
+                },
+            ],
+            summary: [
+                "Stopped keeps the subscription: matching messages wait, suspended resumable, and flow on start.",
+                "Unenlisted removes it: the same message becomes a routing failure.",
+            ],
+        },
+        Lesson {
+            id: "moving-the-manager",
+            title: "Moving the OrderManager to another group",
+            scenario: "default.json",
+            setup: vec![],
+            steps: vec![
+                Step {
+                    narration: "Dublin is another BizTalk group with its own MessageBox. It needs the property schema first: click SRV-SEA's title, Export BTSScn.BPM.MessagingApp, then click SRV-DUB's title and import the downloaded package.",
+                    highlight: "inspector",
+                    goal: Goal::Application { group: DUB, name: MESSAGING, present: true },
+                    goal_text: "MessagingApp is deployed in SRV-DUB",
+                    hint: "Export downloads a .package.json file; Import an application package reads it.",
+                    show_me: vec![act(Command::CopyApplication { from: SEA.into(), to: DUB.into(), application: MESSAGING.into() })],
+                },
+                Step {
+                    narration: "Now export BTSScn.BPM.CableOrderApp from Seattle and import it into Dublin. The import needs MessagingApp there, which is why it came first.",
+                    highlight: "inspector",
+                    goal: Goal::Application { group: DUB, name: CABLE, present: true },
+                    goal_text: "CableOrderApp is deployed in SRV-DUB",
+                    hint: "Same as before, with CableOrderApp.",
+                    show_me: vec![act(Command::CopyApplication { from: SEA.into(), to: DUB.into(), application: CABLE.into() })],
+                },
+                Step {
+                    narration: "In Seattle, Full stop CableOrderApp and Remove it: the OrderManager, the stages and the helpers leave Seattle.",
+                    highlight: "inspector",
+                    goal: Goal::Application { group: SEA, name: CABLE, present: false },
+                    goal_text: "CableOrderApp is gone from SRV-SEA",
+                    hint: "SRV-SEA's panel: Full stop, then Remove.",
+                    show_me: vec![
+                        act(Command::StopApplication { group: SEA.into(), application: CABLE.into(), mode: StopMode::Full }),
+                        act(Command::RemoveApplication { group: SEA.into(), application: CABLE.into() }),
+                    ],
+                },
+                Step {
+                    narration: "In Dublin, Start both applications. Then create the bridge Dublin's panel proposes: a send port in Seattle with the manager's own filter, sending to a receive port in Dublin that publishes into Dublin's MessageBox.",
+                    highlight: "inspector",
+                    goal: Goal::All(vec![started(DUB, MANAGER), Goal::BridgeCreated]),
+                    goal_text: "Dublin's OrderManager is started and the bridge exists",
+                    hint: "SRV-DUB's panel: Start on each application, then Create bridge from SRV-SEA.",
+                    show_me: vec![
+                        act(Command::StartApplication { group: DUB.into(), application: MESSAGING.into() }),
+                        act(Command::StartApplication { group: DUB.into(), application: CABLE.into() }),
+                        act(Command::CreateBridge { from: SEA.into(), to: DUB.into(), application: CABLE.into() }),
+                    ],
+                },
+                Step {
+                    narration: "Submit a cable order in Seattle and run. The bridge port's subscription matches it, it crosses the WAN link, and Dublin's OrderManager is activated. Neither orchestration was changed.",
+                    highlight: "canvas",
+                    goal: manager_for(DUB, "CABLEORDER"),
+                    goal_text: "Dublin's OrderManager was activated by a CABLEORDER order",
+                    hint: "Compose, Submit, Play.",
+                    show_me: vec![act(order("1", "1", 1, "NS")), run(200)],
+                },
+            ],
+            summary: [
+                "Moving a subscriber to another group takes a bridge: a send port with the subscriber's filter and a receive port that publishes into the other MessageBox.",
+                "The orchestrations did not change because they only ever talk to their own MessageBox.",
+            ],
+        },
+        Lesson {
+            id: "bridge-breaks",
+            title: "When the bridge breaks",
+            scenario: "split-groups.json",
+            setup: the_move(),
+            steps: vec![
+                Step {
+                    narration: "Cut the WAN link (click a group's title, Cut) and submit a cable order. Seattle's bridge port cannot reach Dublin's queue: it retries.",
+                    highlight: "canvas",
+                    goal: Goal::All(vec![Goal::LinkUp { up: false }, Goal::TransmitRetried { group: SEA }]),
+                    goal_text: "The link is cut and the bridge port is retrying",
+                    hint: "The link's Cut button is in either group's panel.",
+                    show_me: vec![act(Command::SetLinkUp { a: SEA.into(), b: DUB.into(), up: false }), act(order("1", "1", 1, "NS")), run(200)],
+                },
+                Step {
+                    narration: "Keep running: after its retries (3, five minutes apart, domain.md 10.6) the transmission is suspended, resumable.",
+                    highlight: "group-hub",
+                    goal: Goal::TransmissionSuspended { group: SEA },
+                    goal_text: "The bridge transmission is suspended in SRV-SEA",
+                    hint: "Play; idle minutes pass at once.",
+                    show_me: vec![run(200)],
+                },
+                Step {
+                    narration: "Restore the link, then resume the suspended transmission from SRV-SEA's Group Hub: the order reaches Dublin's OrderManager.",
+                    highlight: "group-hub",
+                    goal: Goal::All(vec![Goal::LinkUp { up: true }, manager_for(DUB, "CABLEORDER")]),
+                    goal_text: "The link is up and Dublin's OrderManager got the order",
+                    hint: "Restore in the group panel; Resume in the Group Hub (SRV-SEA).",
+                    show_me: vec![act(Command::SetLinkUp { a: SEA.into(), b: DUB.into(), up: true }), ShowMe::ResumeTransmission(SEA), run(200)],
+                },
+                Step {
+                    narration: "The PassThru mistake: switch Dublin's bridge receive location, DUB-FromSEA-CableOrder-RL, to PassThru and submit another order. PassThru promotes nothing, and only the body crossed the link, so nothing matches in Dublin.",
+                    highlight: "group-hub",
+                    goal: Goal::All(vec![Goal::PassThru { group: DUB }, Goal::RoutingFailure { group: DUB }]),
+                    goal_text: "Dublin's bridge location uses PassThru and an order failed to route there",
+                    hint: "Click the location in the Dublin region, then Use PassThru.",
+                    show_me: vec![
+                        act(Command::SetLocationPipeline { group: DUB.into(), location: "DUB-FromSEA-CableOrder-RL".into(), pipeline: Pipeline::PassThru }),
+                        act(order("2", "1", 1, "NS")),
+                        run(200),
+                    ],
+                },
+            ],
+            summary: [
+                "A send port retries, then suspends its transmission, resumable: resume it once the far end is reachable.",
+                "Only the body crosses groups, so the receiving pipeline must promote the routing properties again; PassThru does not.",
+            ],
+        },
+        Lesson {
+            id: "convoys",
+            title: "Updates, duplicates and convoys",
+            scenario: "default.json",
+            setup: vec![Command::SetResponderRunning { group: SEA.into(), responder: "Facilities".into(), running: false }],
+            steps: vec![
+                Step {
+                    narration: "The facilities system is stopped, so an order's manager waits in its first stage. Submit customer 3, order 1, sequence number 1, code NS.",
+                    highlight: "compose-form",
+                    goal: manager_for(SEA, "CABLEORDER"),
+                    goal_text: "An OrderManager instance is running the order",
+                    hint: "Customer 3, order 1, sequence 1.",
+                    show_me: vec![act(order("3", "1", 1, "NS")), run(200)],
+                },
+                Step {
+                    narration: "Submit the same order with sequence number 2 (code ND): an update. The manager's convoy set (Status, customer, order) sends it to the running instance, not to a new one; a higher SeqNum interrupts the stage and restarts (domain.md 6.4).",
+                    highlight: "event-log",
+                    goal: Goal::All(vec![Goal::ConvoyMatched { group: SEA }, Goal::Logged { group: SEA, text: "was interrupted by the update" }]),
+                    goal_text: "The update went to the running instance, which restarted with it",
+                    hint: "Customer 3, order 1, sequence 2.",
+                    show_me: vec![act(order("3", "1", 2, "ND")), run(200)],
+                },
+                Step {
+                    narration: "Submit sequence number 2 again: equal to the current one, it is a duplicate. The manager reports an error to operations; no new instance.",
+                    highlight: "event-log",
+                    goal: Goal::PublishedWith { group: SEA, property: "Error", value: "DUPLICATE" },
+                    goal_text: "The duplicate was reported",
+                    hint: "The same order, sequence 2.",
+                    show_me: vec![act(order("3", "1", 2, "ND")), run(200)],
+                },
+            ],
+            summary: [
+                "A convoy subscription sends every later message of the same order to the one running instance.",
+                "The OrderManager compares SeqNum: higher is an update (interrupt and restart), equal is a duplicate.",
+            ],
+        },
+    ]
+}
