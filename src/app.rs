@@ -3,7 +3,8 @@
 
 use crate::browser;
 use crate::components::{
-    Canvas, Confirmation, Controls, EventLog, Header, HelpOverlay, NoticeBar, SidePanel,
+    Canvas, Confirmation, Controls, EventLog, Header, HelpOverlay, LessonPanel, NoticeBar,
+    SidePanel,
 };
 use crate::lab::{Lab, Selection, Tab};
 use gloo_events::EventListener;
@@ -42,14 +43,29 @@ pub enum Msg {
     Select(Selection),
     Tab(Tab),
     Scenario(usize),
-    Move { key: String, x: f64, y: f64 },
+    Move {
+        key: String,
+        x: f64,
+        y: f64,
+    },
     ToggleHelp,
     Escape,
     DismissNotice,
     DownloadUnrestored,
     Aggregate(bool),
     Notice(String),
-    Export { group: String, application: String },
+    Export {
+        group: String,
+        application: String,
+    },
+    ToggleTutorial,
+    NextStep,
+    ShowMe,
+    RestartLesson,
+    SkipLesson,
+    LeaveTutorial,
+    /// The URL's hash changed (a lesson's deep link, or the back button).
+    Route(String),
 }
 
 pub struct App {
@@ -57,6 +73,7 @@ pub struct App {
     version: u64,
     frame: Option<AnimationFrame>,
     _keys: Option<EventListener>,
+    _hashes: Option<EventListener>,
     last_saved_at: f64,
     reduced_motion: bool,
 }
@@ -71,6 +88,7 @@ impl App {
 
     fn save(&mut self) {
         let lab = self.lab.borrow();
+        browser::store_progress(&lab.progress);
         let text = lab.saved().to_json();
         drop(lab);
         if let Err(reason) = browser::store(&text) {
@@ -113,7 +131,23 @@ impl Component for App {
                 link.send_message(msg);
             })
         });
+        let mut lab = lab;
+        lab.progress.extend(browser::load_progress());
+        if let Some(hash) = browser::location_hash() {
+            route(&mut lab, &hash);
+        }
+        let hashes = {
+            let link = ctx.link().clone();
+            web_sys::window().map(|w| {
+                EventListener::new(&w, "hashchange", move |_| {
+                    if let Some(hash) = browser::location_hash() {
+                        link.send_message(Msg::Route(hash));
+                    }
+                })
+            })
+        };
         let mut app = Self {
+            _hashes: hashes,
             lab: Rc::new(RefCell::new(lab)),
             version: 0,
             frame: None,
@@ -131,11 +165,17 @@ impl Component for App {
             let mut lab = self.lab.borrow_mut();
             let before = lab.now;
             let steps = lab.session.steps;
+            let was_playing = lab.playing;
             lab.frame(t);
             let stepped = lab.session.steps != steps;
+            if stepped {
+                lab.check_lesson();
+            }
             let moving = lab.now != before;
+            // Saved at most once a second while playing, and always where it stops.
+            let stopped = was_playing && !lab.playing;
             drop(lab);
-            if stepped && t - self.last_saved_at > 1000.0 {
+            if stopped || (stepped && t - self.last_saved_at > 1000.0) {
                 self.last_saved_at = t;
                 self.save();
             }
@@ -215,11 +255,25 @@ impl Component for App {
                     });
                 }
                 Msg::Notice(text) => lab.notice = Some(crate::lab::Notice { text, error: true }),
+                Msg::ToggleTutorial => lab.tutorial_open = !lab.tutorial_open,
+                Msg::NextStep => lab.next_step(),
+                Msg::ShowMe => lab.show_me(),
+                Msg::RestartLesson => lab.restart_lesson(),
+                Msg::SkipLesson => lab.skip_lesson(),
+                Msg::LeaveTutorial => lab.leave_tutorial(),
+                Msg::Route(hash) => route(&mut lab, &hash),
             }
+            lab.check_lesson();
         }
         self.save();
         self.version += 1;
         true
+    }
+
+    fn rendered(&mut self, _ctx: &Context<Self>, _first_render: bool) {
+        let lab = self.lab.borrow();
+        browser::show_location(&lesson_hash(&lab));
+        browser::highlight(lab.current_lesson().map(|(l, s)| l.steps[s.step].highlight));
     }
 
     fn view(&self, ctx: &Context<Self>) -> Html {
@@ -228,13 +282,19 @@ impl Component for App {
             version: self.version,
         };
         let on = ctx.link().callback(|m: Msg| m);
-        let help = self.lab.borrow().help;
+        let (help, tutorial) = {
+            let lab = self.lab.borrow();
+            (lab.help, lab.tutorial_open)
+        };
         html! {
             <div class="app">
                 <Header lab={lab.clone()} on={on.clone()} />
                 <NoticeBar lab={lab.clone()} on={on.clone()} />
                 <Confirmation lab={lab.clone()} on={on.clone()} />
-                <main class="workspace">
+                <main class={classes!("workspace", tutorial.then_some("with-lesson"))}>
+                    if tutorial {
+                        <LessonPanel lab={lab.clone()} on={on.clone()} />
+                    }
                     <Canvas lab={lab.clone()} on={on.clone()} reduced_motion={self.reduced_motion} />
                     <SidePanel lab={lab.clone()} on={on.clone()} />
                 </main>
@@ -244,6 +304,37 @@ impl Component for App {
                     <HelpOverlay on={on.clone()} />
                 }
             </div>
+        }
+    }
+}
+
+/// The hash that names where the user is: a lesson's deep link, or free play.
+fn lesson_hash(lab: &Lab) -> String {
+    match lab.current_lesson() {
+        Some((lesson, _)) => format!("#/lesson/{}", lesson.id),
+        None => "#/".to_string(),
+    }
+}
+
+/// Follows a hash: `#/lesson/<id>` starts that lesson unless it is the one in progress.
+fn route(lab: &mut Lab, hash: &str) {
+    let Some(id) = hash.strip_prefix("#/lesson/") else {
+        return;
+    };
+    let current = lab.current_lesson().map(|(l, _)| l.id);
+    if current == Some(id) {
+        lab.tutorial_open = true;
+        return;
+    }
+    match crate::tutorial::lesson(id) {
+        Some((index, _)) => lab.start_lesson(index),
+        None => {
+            lab.notice = Some(crate::lab::Notice {
+                text: format!(
+                    "There is no lesson called \"{id}\"; the lessons are listed under Tutorial."
+                ),
+                error: true,
+            })
         }
     }
 }

@@ -95,3 +95,63 @@ pub fn read_chosen_file(
         done(result);
     });
 }
+
+const PROGRESS_KEY: &str = "messagebox-lab/progress";
+
+/// The completed lessons' ids.
+pub fn load_progress() -> Vec<String> {
+    web_sys::window()
+        .and_then(|w| w.local_storage().ok().flatten())
+        .and_then(|s| s.get_item(PROGRESS_KEY).ok().flatten())
+        .and_then(|text| serde_json::from_str(&text).ok())
+        .unwrap_or_default()
+}
+
+pub fn store_progress(progress: &std::collections::BTreeSet<String>) {
+    if let Some(storage) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) {
+        let text = serde_json::to_string(progress).unwrap_or_default();
+        let _ = storage.set_item(PROGRESS_KEY, &text);
+    }
+}
+
+pub fn location_hash() -> Option<String> {
+    web_sys::window()?.location().hash().ok()
+}
+
+/// Puts `hash` in the address bar without a navigation, so a lesson's URL can be shared.
+pub fn show_location(hash: &str) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let current = window.location().hash().unwrap_or_default();
+    let same = current == hash || (hash == "#/" && current.is_empty());
+    if !same {
+        if let Ok(history) = window.history() {
+            let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(hash));
+        }
+    }
+}
+
+/// Marks the screen part a lesson step talks about (and only that one).
+pub fn highlight(testid: Option<&str>) {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    if let Ok(old) = document.query_selector_all(".lesson-highlight") {
+        for i in 0..old.length() {
+            if let Some(el) = old
+                .get(i)
+                .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+            {
+                if el.get_attribute("data-testid").as_deref() != testid {
+                    let _ = el.class_list().remove_1("lesson-highlight");
+                }
+            }
+        }
+    }
+    if let Some(id) = testid {
+        if let Ok(Some(el)) = document.query_selector(&format!("[data-testid='{id}']")) {
+            let _ = el.class_list().add_1("lesson-highlight");
+        }
+    }
+}

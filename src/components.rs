@@ -13,6 +13,7 @@ mod group_picker;
 mod header;
 pub mod inspector;
 mod inspector_admin;
+mod lesson_panel;
 mod notices;
 mod side_panel;
 mod subscriptions;
@@ -21,6 +22,7 @@ pub use canvas::Canvas;
 pub use controls::Controls;
 pub use event_log::EventLog;
 pub use header::{Header, PanelProps};
+pub use lesson_panel::LessonPanel;
 pub use notices::{Confirmation, HelpOverlay, NoticeBar};
 pub use side_panel::SidePanel;
 

@@ -144,3 +144,27 @@ fn tokens_follow_the_engine_events_and_carry_the_mark() {
         .unwrap();
     assert_eq!(mark_of(&s.world, "SRV-SEA", routed).label, "CABLEORDER");
 }
+
+#[test]
+fn in_a_lesson_playing_pauses_where_the_steps_goal_is_reached() {
+    let mut lab = Lab::fresh(0).unwrap();
+    lab.start_lesson(2); // marking: step 1 asks for a VIP-marked publish
+    lab.act(Command::Submit {
+        group: "SRV-SEA".into(),
+        location: "Order-RP-TestRL".into(),
+        body: csr_request("R-9", "900", "7", 1, "ND", "NEW"),
+    });
+    lab.view.speed_log = 6.0;
+    lab.toggle_play();
+    let mut t = 0.0;
+    while lab.playing && t < 10_000.0 {
+        lab.frame(t);
+        lab.check_lesson();
+        t += 16.0;
+    }
+    assert!(lab.lesson.as_ref().unwrap().done);
+    // Paused right after the broker's publish: the VIP manager's activation is still to come.
+    assert_eq!(lab.session.steps, 2);
+    lab.next_step();
+    assert!(!lab.lesson.as_ref().unwrap().done);
+}

@@ -37,6 +37,8 @@ pub fn Header(props: &PanelProps) -> Html {
             <span class="engine-version" data-testid="engine-version">
                 { format!("engine v{VERSION}") }
             </span>
+            <button data-testid="btn-tutorial" aria-pressed={lab.tutorial_open.to_string()}
+                    onclick={props.on.reform(|_| Msg::ToggleTutorial)}>{ "Tutorial" }</button>
             <button class="help-button" aria-label="Keyboard shortcuts" data-testid="btn-help"
                     onclick={props.on.reform(|_| Msg::ToggleHelp)}>{ "?" }</button>
         </header>

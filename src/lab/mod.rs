@@ -6,11 +6,14 @@ pub mod describe;
 pub mod explain_text;
 pub mod filter_edit;
 pub mod layout;
+mod lesson;
 pub mod marks;
 pub mod ports;
 pub mod saved;
 pub mod session;
 pub mod tokens;
+
+pub use lesson::LessonState;
 
 use messagebox_engine::messagebox::{Event, Owner};
 use messagebox_engine::scenario::{self, ShippedScenario};
@@ -62,6 +65,8 @@ pub enum Pending {
     Fork(Command),
     Reset,
     Switch(usize),
+    /// Starting a lesson replaces the run.
+    StartLesson(usize),
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -101,6 +106,16 @@ pub struct Lab {
     pub unrestored: Option<String>,
     /// Draw busy edges as one counter rather than every token.
     pub aggregate: bool,
+    /// Where the run's world came from: a shipped scenario file, or `lesson:<id>`.
+    pub source: String,
+    /// The lesson in progress, if any.
+    pub lesson: Option<LessonState>,
+    /// The ids of the lessons completed (their goals held), kept apart from the run.
+    pub progress: std::collections::BTreeSet<String>,
+    /// The lesson panel is shown.
+    pub tutorial_open: bool,
+    /// Playing stops by itself when the current step's goal holds ("show me").
+    pub play_until_goal: bool,
 }
 
 impl Lab {
@@ -113,6 +128,11 @@ impl Lab {
             .file;
         let (scenario, world) = build_shipped(file)?;
         Ok(Self {
+            source: file.to_string(),
+            lesson: None,
+            progress: Default::default(),
+            tutorial_open: false,
+            play_until_goal: false,
             catalog,
             scenario,
             session: Session::new(world),
@@ -145,6 +165,8 @@ impl Lab {
                 let mut lab = Self::fresh(r.scenario)?;
                 lab.session = r.session;
                 lab.view = r.view;
+                lab.source = r.file;
+                lab.restore_lesson(r.lesson);
                 Ok(lab)
             }
             Err(reason) => {
@@ -163,7 +185,9 @@ impl Lab {
     }
 
     pub fn saved(&self) -> SavedLab {
-        SavedLab::of(self.catalog[self.scenario].file, &self.session, &self.view)
+        let mut saved = SavedLab::of(&self.source, &self.session, &self.view);
+        saved.lesson = self.lesson_save();
+        saved
     }
 
     pub fn group_order(&self) -> Vec<String> {
@@ -196,7 +220,15 @@ impl Lab {
         }
         if self.playing {
             let mut ran = 0;
-            while self.now >= self.next_step_at && ran < MAX_STEPS_PER_FRAME {
+            loop {
+                // In a lesson the run pauses as soon as the step's goal is reached, so the next
+                // step's events are the learner's to cause.
+                if self.pause_at_goal()
+                    || self.now < self.next_step_at
+                    || ran >= MAX_STEPS_PER_FRAME
+                {
+                    break;
+                }
                 if !self.step_once() {
                     self.playing = false;
                     self.notice = Some(Notice {
@@ -212,6 +244,23 @@ impl Lab {
         }
         let now = self.now;
         self.tokens.retain(|t| t.end() >= now);
+    }
+
+    /// Pauses a lesson's run (or a "show me") where the current step's goal holds.
+    fn pause_at_goal(&mut self) -> bool {
+        let in_lesson = self.lesson.as_ref().is_some_and(|l| !l.finished);
+        if !(self.play_until_goal || in_lesson) || !self.step_goal_holds() {
+            return false;
+        }
+        self.playing = false;
+        self.play_until_goal = false;
+        // The tokens in flight finish their hop.
+        self.run_until = self.tokens.iter().map(|t| t.end()).fold(self.now, f64::max);
+        self.notice = Some(Notice {
+            text: "Goal reached: the run is paused here. Press Next step to go on.".into(),
+            error: false,
+        });
+        true
     }
 
     pub fn toggle_play(&mut self) {
@@ -326,6 +375,11 @@ impl Lab {
                 self.catalog[*i].summary.title,
                 s.inputs().len()
             ),
+            Pending::StartLesson(i) => format!(
+                "Start lesson {}? It starts a run of its own; your {} actions in this run will be discarded.",
+                i + 1,
+                s.inputs().len()
+            ),
         })
     }
 
@@ -335,8 +389,12 @@ impl Lab {
                 self.tokens.clear();
                 self.carry_out(command);
             }
-            Some(Pending::Reset) => self.load(self.scenario),
+            Some(Pending::Reset) => match self.lesson.as_ref().map(|l| l.index) {
+                Some(index) => self.begin_lesson(index),
+                None => self.load(self.scenario),
+            },
             Some(Pending::Switch(i)) => self.load(i),
+            Some(Pending::StartLesson(i)) => self.begin_lesson(i),
             None => {}
         }
     }
@@ -365,11 +423,14 @@ impl Lab {
     fn load(&mut self, index: usize) {
         if let Ok(fresh) = Self::fresh(index) {
             let keep_aggregate = self.aggregate;
+            let progress = std::mem::take(&mut self.progress);
             *self = Self {
                 now: self.now,
                 next_step_at: self.now,
                 last_frame: self.last_frame,
                 aggregate: keep_aggregate,
+                progress,
+                tutorial_open: self.tutorial_open,
                 ..fresh
             };
         }

@@ -9,6 +9,9 @@ use std::collections::BTreeMap;
 
 pub const SAVED_FORMAT: u32 = 1;
 
+/// A run that started as a lesson names its world `lesson:<id>` instead of a scenario file.
+pub const LESSON_PREFIX: &str = "lesson:";
+
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct SavedLab {
     pub format: u32,
@@ -18,6 +21,9 @@ pub struct SavedLab {
     pub position: u64,
     pub horizon: u64,
     pub view: View,
+    /// The lesson in progress: its id, step, and where in the trace the step began.
+    #[serde(default)]
+    pub lesson: Option<(String, usize, usize)>,
 }
 
 /// The parts of the screen the user arranged.
@@ -37,11 +43,23 @@ pub struct Restored {
     pub scenario: usize,
     pub session: Session,
     pub view: View,
+    pub file: String,
+    pub lesson: Option<(String, usize, usize)>,
 }
 
 /// Builds the world of the shipped scenario with this file name.
 pub fn build_shipped(file: &str) -> Result<(usize, messagebox_engine::world::World), String> {
     let all = scenario::shipped().map_err(|e| e.to_string())?;
+    // A lesson's world: its scenario without the scripted orders.
+    if let Some(id) = file.strip_prefix(LESSON_PREFIX) {
+        let (_, lesson) =
+            crate::tutorial::lesson(id).ok_or_else(|| format!("no lesson is called {id}"))?;
+        let index = all
+            .iter()
+            .position(|s| s.file == lesson.scenario)
+            .ok_or_else(|| format!("no shipped scenario is called {}", lesson.scenario))?;
+        return Ok((index, lesson.world()?));
+    }
     let (index, shipped) = all
         .iter()
         .enumerate()
@@ -62,6 +80,7 @@ impl SavedLab {
             position: session.steps,
             horizon: session.horizon,
             view: view.clone(),
+            lesson: None,
         }
     }
 
@@ -106,6 +125,8 @@ impl SavedLab {
             scenario,
             session,
             view: saved.view,
+            file: saved.scenario,
+            lesson: saved.lesson,
         })
     }
 }
