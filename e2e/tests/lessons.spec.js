@@ -115,6 +115,15 @@ test("lesson 4: filters", async ({ page, problems }) => {
   await next(page);
   await submitOrder(page, { customer: "1" });
   await playToGoal(page);
+  await next(page);
+  await node(page, "SRV-SEA|orch|VipOrderManager").click();
+  await page.getByTestId("filter-text").fill(
+    '(SV.Status == "ACCEPTED" && SV.OrderMgrType == "VIPORDER") || (SV.Status == "ACCEPTED" && SV.OrderMgrType == "CABLEORDER" && SV.CustID == "2")'
+  );
+  await expect(page.getByTestId("filter-row")).toHaveCount(5);
+  await page.getByTestId("btn-apply-filter").click();
+  await submitOrder(page, { customer: "5" });
+  await playToGoal(page);
   await finish(page, "filters");
   expect(problems).toEqual([]);
 });

@@ -151,7 +151,14 @@ pub fn group_admin(lab: &Lab, g: &Group, on: &Callback<Msg>) -> Html {
         };
         let bridges = others.iter().filter_map(|from| {
             let proposal = world.propose_bridge(from, &g.name, &a.name).ok()?;
-            if !proposal.send_port.filter.trim().is_empty() {
+            let exists = world
+                .group(from)
+                .is_some_and(|f| f.send_ports.contains_key(&proposal.send_port.name));
+            if exists {
+                Some(html! {
+                    <p class="bridge">{ format!("Bridged from {from} by send port {} to receive port {}.", proposal.send_port.name, proposal.receive_port.name) }</p>
+                })
+            } else if !proposal.send_port.filter.trim().is_empty() {
                 let command = Command::CreateBridge { from: from.clone(), to: g.name.clone(), application: a.name.clone() };
                 Some(html! {
                     <div class="bridge">

@@ -234,6 +234,22 @@ pub fn lessons() -> Vec<Lesson> {
                     hint: "Compose, Submit, Play.",
                     show_me: vec![act(order("1", "1", 1, "NS")), run(200)],
                 },
+                Step {
+                    narration: "An AND narrows a group. Add SV.CustID == \"2\" to the CABLEORDER group (a row with And), Apply, and submit a cable order for customer 5: every predicate of that group must hold, so now only the OrderManager gets it.",
+                    highlight: "filter-editor",
+                    goal: Goal::All(vec![
+                        Goal::FilterMentions { group: SEA, who: VIP, text: "CustID" },
+                        manager_for(SEA, "CABLEORDER"),
+                        Goal::Not(Box::new(Goal::Activated { group: SEA, orchestration: "VipOrderManager", mark: Some("CABLEORDER") })),
+                    ]),
+                    goal_text: "A cable order for another customer reached only the OrderManager",
+                    hint: "As text: (SV.Status == \"ACCEPTED\" && SV.OrderMgrType == \"VIPORDER\") || (SV.Status == \"ACCEPTED\" && SV.OrderMgrType == \"CABLEORDER\" && SV.CustID == \"2\")",
+                    show_me: vec![
+                        act(set_filter(VIP, r#"(SV.Status == "ACCEPTED" && SV.OrderMgrType == "VIPORDER") || (SV.Status == "ACCEPTED" && SV.OrderMgrType == "CABLEORDER" && SV.CustID == "2")"#)),
+                        act(order("5", "1", 1, "NS")),
+                        run(200),
+                    ],
+                },
             ],
             summary: [
                 "Within an AND-group every predicate must hold; a message matches a filter when any one OR-group holds.",
