@@ -58,6 +58,7 @@ pub enum Msg {
         group: String,
         application: String,
     },
+    Zoom(f64),
     ToggleTutorial,
     NextStep,
     ShowMe,
@@ -256,6 +257,7 @@ impl Component for App {
                 }
                 Msg::Notice(text) => lab.notice = Some(crate::lab::Notice { text, error: true }),
                 Msg::ToggleTutorial => lab.tutorial_open = !lab.tutorial_open,
+                Msg::Zoom(z) => lab.view.zoom = z.clamp(0.5, 1.5),
                 Msg::NextStep => lab.next_step(),
                 Msg::ShowMe => lab.show_me(),
                 Msg::RestartLesson => lab.restart_lesson(),

@@ -239,3 +239,16 @@ test("a send port created by hand subscribes with its filter and gets a copy", a
   await expect(page.getByTestId("event-log").getByText("delivered to send port Audit-SP").first()).toBeVisible();
   expect(problems).toEqual([]);
 });
+
+test("the canvas zooms out to show more, and the zoom is kept", async ({ page, problems }) => {
+  await open(page);
+  const svg = page.getByTestId("canvas").locator("svg");
+  const full = Number(await svg.getAttribute("width"));
+  for (let i = 0; i < 3; i++) await page.getByTestId("btn-zoom-out").click();
+  await expect(page.getByTestId("canvas").locator(".zoom")).toContainText("70%");
+  const smaller = Number(await svg.getAttribute("width"));
+  expect(smaller / full).toBeCloseTo(0.7, 2);
+  await page.reload();
+  await expect(page.getByTestId("canvas").locator(".zoom")).toContainText("70%");
+  expect(problems).toEqual([]);
+});

@@ -23,13 +23,13 @@ struct Drag {
     origin: (f64, f64),
 }
 
-/// The pointer's position in the SVG's own coordinates (the SVG is drawn at 1:1, top-left aligned).
-fn svg_point(svg: &NodeRef, e: &PointerEvent) -> Option<(f64, f64)> {
+/// The pointer's position in the SVG's own coordinates (the SVG is drawn at `zoom`, top-left aligned).
+fn svg_point(svg: &NodeRef, e: &PointerEvent, zoom: f64) -> Option<(f64, f64)> {
     let el = svg.cast::<web_sys::Element>()?;
     let rect = el.get_bounding_client_rect();
     Some((
-        e.client_x() as f64 - rect.left(),
-        e.client_y() as f64 - rect.top(),
+        (e.client_x() as f64 - rect.left()) / zoom,
+        (e.client_y() as f64 - rect.top()) / zoom,
     ))
 }
 
@@ -41,6 +41,7 @@ pub fn Canvas(props: &CanvasProps) -> Html {
     let world = &lab.session.world;
     let layout = Layout::of(world, &lab.group_order(), &lab.view.positions);
     let on = props.on.clone();
+    let zoom = lab.zoom();
 
     // Starting a drag also selects: a click is a drag that did not move.
     let start = {
@@ -52,7 +53,7 @@ pub fn Canvas(props: &CanvasProps) -> Html {
             let svg = svg.clone();
             let on = on.clone();
             Callback::from(move |e: PointerEvent| {
-                if let Some(pointer) = svg_point(&svg, &e) {
+                if let Some(pointer) = svg_point(&svg, &e, zoom) {
                     drag.set(Some(Drag {
                         key: key.clone(),
                         pointer,
@@ -73,7 +74,7 @@ pub fn Canvas(props: &CanvasProps) -> Html {
                 drag.set(None);
                 return;
             }
-            if let Some((x, y)) = svg_point(&svg, &e) {
+            if let Some((x, y)) = svg_point(&svg, &e, zoom) {
                 on.emit(Msg::Move {
                     key: d.key,
                     x: (d.origin.0 + x - d.pointer.0).max(0.0),
@@ -140,7 +141,13 @@ pub fn Canvas(props: &CanvasProps) -> Html {
 
     html! {
         <section class="canvas" data-testid="canvas" aria-label="Topology canvas">
-            <svg ref={svg} width={layout.width.to_string()} height={(layout.height + 60.0).to_string()}
+            <div class="zoom" role="group" aria-label="Zoom">
+                <button aria-label="Zoom out" data-testid="btn-zoom-out" onclick={on.reform(move |_| Msg::Zoom(zoom - 0.1))}>{ "−" }</button>
+                <span>{ format!("{:.0}%", zoom * 100.0) }</span>
+                <button aria-label="Zoom in" data-testid="btn-zoom-in" onclick={on.reform(move |_| Msg::Zoom(zoom + 0.1))}>{ "+" }</button>
+                <button aria-label="Actual size" onclick={on.reform(|_| Msg::Zoom(1.0))}>{ "100%" }</button>
+            </div>
+            <svg ref={svg} width={(layout.width * zoom).to_string()} height={((layout.height + 60.0) * zoom).to_string()}
                  viewBox={format!("0 0 {} {}", layout.width, layout.height + 60.0)}
                  role="group" aria-label={format!("{} BizTalk groups", layout.regions.len())}
                  {onpointermove} onpointerup={stop.clone()} onpointerleave={stop}>

@@ -199,6 +199,15 @@ impl Lab {
             .collect()
     }
 
+    /// The canvas's zoom, from 0.5 to 1.5.
+    pub fn zoom(&self) -> f64 {
+        if self.view.zoom <= 0.0 {
+            1.0
+        } else {
+            self.view.zoom.clamp(0.5, 1.5)
+        }
+    }
+
     pub fn speed(&self) -> f64 {
         2f64.powf(self.view.speed_log)
     }

@@ -35,6 +35,9 @@ pub struct View {
     /// The speed slider's exponent: speed = 2^speed_log.
     #[serde(default)]
     pub speed_log: f64,
+    /// The canvas's zoom, 1 for actual size (0 in older saves means 1).
+    #[serde(default)]
+    pub zoom: f64,
 }
 
 /// A restored lab: the scenario's index in the catalog, the session and the view.
