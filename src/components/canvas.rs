@@ -145,7 +145,7 @@ pub fn Canvas(props: &CanvasProps) -> Html {
                 <button aria-label="Zoom out" data-testid="btn-zoom-out" onclick={on.reform(move |_| Msg::Zoom(zoom - 0.1))}>{ "−" }</button>
                 <span>{ format!("{:.0}%", zoom * 100.0) }</span>
                 <button aria-label="Zoom in" data-testid="btn-zoom-in" onclick={on.reform(move |_| Msg::Zoom(zoom + 0.1))}>{ "+" }</button>
-                <button aria-label="Actual size" onclick={on.reform(|_| Msg::Zoom(1.0))}>{ "100%" }</button>
+                <button aria-label="Actual size" onclick={on.reform(|_| Msg::Zoom(1.0))}>{ "1:1" }</button>
             </div>
             <svg ref={svg} width={(layout.width * zoom).to_string()} height={((layout.height + 60.0) * zoom).to_string()}
                  viewBox={format!("0 0 {} {}", layout.width, layout.height + 60.0)}
