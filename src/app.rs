@@ -106,7 +106,10 @@ impl Component for App {
     type Properties = ();
 
     fn create(ctx: &Context<Self>) -> Self {
-        let lab = match Lab::restore_or_default(browser::load()) {
+        let saved = browser::load();
+        // A first visit opens the lesson list beside the canvas: the way in for someone new to BizTalk.
+        let first_visit = saved.is_none();
+        let lab = match Lab::restore_or_default(saved) {
             Ok(lab) => lab,
             // Only a defect in the shipped scenarios gets here; the catalog test guards it.
             Err(reason) => panic!("the shipped scenarios cannot be loaded: {reason}"),
@@ -133,6 +136,7 @@ impl Component for App {
             })
         });
         let mut lab = lab;
+        lab.tutorial_open |= first_visit;
         lab.progress.extend(browser::load_progress());
         if let Some(hash) = browser::location_hash() {
             route(&mut lab, &hash);
