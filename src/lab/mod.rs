@@ -252,7 +252,8 @@ impl Lab {
             }
         }
         let now = self.now;
-        self.tokens.retain(|t| t.end() >= now);
+        // An arrived token goes, so it never sits on top of the node it reached.
+        self.tokens.retain(|t| t.end() > now);
     }
 
     /// Pauses a lesson's run (or a "show me") where the current step's goal holds.
