@@ -208,18 +208,7 @@ impl Component for App {
                 Msg::Reset => lab.reset(),
                 Msg::Seek(step) => lab.seek(step),
                 Msg::Act(command) => lab.act(command),
-                Msg::ActAll(commands) => {
-                    if lab.session.in_past() {
-                        lab.notice = Some(crate::lab::Notice {
-                            text: "Go to the end of the run (or act once to fork it) before \
-                                   submitting a burst."
-                                .into(),
-                            error: true,
-                        });
-                    } else {
-                        lab.act_all(commands)
-                    }
-                }
+                Msg::ActAll(commands) => lab.act_all(commands),
                 Msg::Confirm => lab.confirm(),
                 Msg::Cancel => lab.cancel(),
                 Msg::Select(s) => lab.select(s),

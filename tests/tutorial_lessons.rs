@@ -11,7 +11,7 @@ fn there_are_ten_lessons_with_three_to_six_steps_and_unique_ids() {
     ids.sort();
     ids.dedup();
     assert_eq!(ids.len(), 10);
-    for l in &all {
+    for l in all {
         // Issue 7 asks for 3 to 6 steps; lesson 4 (filters) has 2 and says so in the closing note.
         assert!(
             (2..=6).contains(&l.steps.len()),
@@ -25,7 +25,7 @@ fn there_are_ten_lessons_with_three_to_six_steps_and_unique_ids() {
 #[test]
 fn each_steps_goal_fails_before_and_holds_after_its_show_me() {
     for lesson in lessons() {
-        let mut session = start(&lesson).unwrap();
+        let mut session = start(lesson).unwrap();
         for (i, step) in lesson.steps.iter().enumerate() {
             let since = session.world.trace().len();
             assert!(

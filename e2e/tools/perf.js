@@ -46,7 +46,13 @@ async function frames(browser, aggregate) {
   await page.getByTestId("tab-compose").click();
   await page.getByTestId("compose-burst").fill("500");
   await page.getByTestId("btn-submit").click();
-  await page.waitForTimeout(300);
+  // Measure once all 500 orders are on the canvas, one by one or in counters.
+  await page.waitForFunction(() => {
+    const tokens = document.querySelectorAll("[data-testid=message-token]").length;
+    const counted = [...document.querySelectorAll("[data-testid=token-counter]")]
+      .reduce((n, c) => n + Number(c.textContent.replace("×", "")), 0);
+    return tokens + counted >= 500;
+  });
   const result = await page.evaluate(
     () =>
       new Promise((resolve) => {

@@ -13,23 +13,10 @@ pub struct CreatePortProps {
     pub on: Callback<Msg>,
 }
 
-#[derive(Clone, Default, PartialEq)]
-struct Draft {
-    kind: String,
-    name: String,
-    filter: String,
-    address: String,
-    pipeline: String,
-}
-
 #[component]
 pub fn CreatePort(props: &CreatePortProps) -> Html {
-    let draft = use_state(|| Draft {
-        kind: "send".into(),
-        pipeline: "XmlReceive".into(),
-        ..Draft::default()
-    });
-    let text = |update: fn(&mut Draft, String)| {
+    let draft = use_state(PortDraft::default);
+    let text = |update: fn(&mut PortDraft, String)| {
         let draft = draft.clone();
         Callback::from(move |e: InputEvent| {
             let mut next = (*draft).clone();
@@ -40,7 +27,7 @@ pub fn CreatePort(props: &CreatePortProps) -> Html {
             draft.set(next);
         })
     };
-    let choose = |update: fn(&mut Draft, String)| {
+    let choose = |update: fn(&mut PortDraft, String)| {
         let draft = draft.clone();
         Callback::from(move |e: Event| {
             let mut next = (*draft).clone();
@@ -53,28 +40,17 @@ pub fn CreatePort(props: &CreatePortProps) -> Html {
     };
     let create = {
         let (group, d) = (props.group.clone(), (*draft).clone());
-        props.on.reform(move |_| {
-            match create_port(
-                &group,
-                &PortDraft {
-                    receive: d.kind == "receive",
-                    name: d.name.clone(),
-                    filter: d.filter.clone(),
-                    address: d.address.clone(),
-                    pass_thru: d.pipeline == "PassThru",
-                },
-            ) {
-                Ok(c) => Msg::ActAll(c),
-                Err(e) => Msg::Notice(e),
-            }
+        props.on.reform(move |_| match create_port(&group, &d) {
+            Ok(c) => Msg::ActAll(c),
+            Err(e) => Msg::Notice(e),
         })
     };
-    let receive = draft.kind == "receive";
+    let receive = draft.receive;
     html! {
         <fieldset class="create-port" data-testid="create-port">
             <legend>{ "Create a port" }</legend>
             <label>{ "Kind " }
-                <select onchange={choose(|d, v| d.kind = v)}>
+                <select onchange={choose(|d, v| d.receive = v == "receive")}>
                     <option value="send" selected={!receive}>{ "send port" }</option>
                     <option value="receive" selected={receive}>{ "receive location" }</option>
                 </select>
@@ -82,9 +58,9 @@ pub fn CreatePort(props: &CreatePortProps) -> Html {
             <label>{ "Name " }<input data-testid="create-port-name" value={draft.name.clone()} oninput={text(|d, v| d.name = v)} /></label>
             if receive {
                 <label>{ "Pipeline " }
-                    <select onchange={choose(|d, v| d.pipeline = v)}>
-                        <option value="XmlReceive" selected={draft.pipeline == "XmlReceive"}>{ "XmlReceive" }</option>
-                        <option value="PassThru" selected={draft.pipeline == "PassThru"}>{ "PassThru" }</option>
+                    <select onchange={choose(|d, v| d.pass_thru = v == "PassThru")}>
+                        <option value="XmlReceive" selected={!draft.pass_thru}>{ "XmlReceive" }</option>
+                        <option value="PassThru" selected={draft.pass_thru}>{ "PassThru" }</option>
                     </select>
                 </label>
             } else {

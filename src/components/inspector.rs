@@ -8,7 +8,7 @@ use super::inspector_admin::{group_admin, host_admin, location_admin, service_ad
 use crate::app::Msg;
 use crate::lab::describe::{clock, describe};
 use crate::lab::explain_text::{first_failure, predicate_line, short_name};
-use crate::lab::marks::message_mark;
+use crate::lab::marks::{context_value, message_mark};
 use crate::lab::{Lab, Selection};
 use messagebox_engine::matcher::SubId;
 use messagebox_engine::message::MessageId;
@@ -294,13 +294,7 @@ fn subscription_view(g: &Group, id: SubId, on: &Callback<Msg>) -> Html {
 /// A message in a few words: its mark and the order it is about.
 fn message_summary(m: &messagebox_engine::message::Message) -> String {
     let mark = message_mark(m);
-    let field = |name: &str| {
-        m.context()
-            .iter()
-            .find(|(n, _)| n.name() == name)
-            .map(|(_, p)| p.value.to_string())
-    };
-    match (field("CustID"), field("OrderID")) {
+    match (context_value(m, "CustID"), context_value(m, "OrderID")) {
         (Some(c), Some(o)) => format!("{} (customer {c}, order {o})", mark.label),
         _ => mark.label,
     }

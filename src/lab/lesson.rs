@@ -18,9 +18,9 @@ pub struct LessonState {
 }
 
 impl Lab {
-    pub fn current_lesson(&self) -> Option<(Lesson, &LessonState)> {
+    pub fn current_lesson(&self) -> Option<(&'static Lesson, &LessonState)> {
         let state = self.lesson.as_ref()?;
-        Some((tutorial::lessons().into_iter().nth(state.index)?, state))
+        Some((tutorial::lessons().get(state.index)?, state))
     }
 
     /// Starts lesson `index`, asking first when it would discard the user's own actions.
@@ -34,10 +34,10 @@ impl Lab {
     }
 
     pub(super) fn begin_lesson(&mut self, index: usize) {
-        let Some(lesson) = tutorial::lessons().into_iter().nth(index) else {
+        let Some(lesson) = tutorial::lessons().get(index) else {
             return;
         };
-        let started = tutorial::start(&lesson).and_then(|session| {
+        let started = tutorial::start(lesson).and_then(|session| {
             let scenario = self
                 .catalog
                 .iter()
@@ -126,7 +126,7 @@ impl Lab {
         let Some((lesson, state)) = self.current_lesson() else {
             return;
         };
-        let Some(step) = lesson.steps.get(state.step).cloned() else {
+        let Some(step) = lesson.steps.get(state.step) else {
             return;
         };
         let since = state.since;

@@ -47,17 +47,21 @@ fn shape_of(root: &str) -> Shape {
     }
 }
 
+/// A context property's value by its short name (`OrderMgrType`), whatever namespace alias names it.
+pub fn context_value(message: &Message, name: &str) -> Option<String> {
+    message
+        .context()
+        .iter()
+        .find(|(n, _)| n.name() == name)
+        .map(|(_, p)| p.value.to_string())
+}
+
 pub fn message_mark(message: &Message) -> Mark {
     let root = message
         .message_type()
         .map(|t| root_name(&t).to_string())
         .unwrap_or_default();
-    // The context names it by the schema's alias (SV.) or in full; either way its name is OrderMgrType.
-    let mark = message
-        .context()
-        .iter()
-        .find(|(name, _)| name.name() == MARK_NAME)
-        .map(|(_, p)| p.value.to_string());
+    let mark = context_value(message, MARK_NAME);
     match mark {
         Some(m) => Mark {
             class: mark_class(&m),

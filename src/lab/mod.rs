@@ -349,8 +349,18 @@ impl Lab {
         }
     }
 
-    /// Several actions at once (a burst of orders): one confirmation, one fork.
+    /// Several actions at once (a burst of orders, a port's import and start), from the end of the run
+    /// only: a fork is confirmed for one action at a time. Stops at the first refusal.
     pub fn act_all(&mut self, commands: Vec<Command>) {
+        if self.session.in_past() {
+            self.notice = Some(Notice {
+                text: "Go to the end of the run (or act once to fork it) before doing several \
+                       things at once."
+                    .into(),
+                error: true,
+            });
+            return;
+        }
         for c in commands {
             self.carry_out(c);
             if self.notice.as_ref().is_some_and(|n| n.error) {

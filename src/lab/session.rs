@@ -61,10 +61,6 @@ impl Session {
         self.steps < self.horizon || self.applied < self.inputs.len()
     }
 
-    pub fn finished(&self) -> bool {
-        self.world.next_due().is_none() && !self.in_past()
-    }
-
     /// Runs the next agenda item (and, when replaying, the actions recorded after it). Returns its events,
     /// or None when nothing is scheduled.
     pub fn step(&mut self) -> Option<Vec<Traced>> {

@@ -1,7 +1,7 @@
 //! Goals: predicates over the engine's state and the events since a step began. A step is done only
 //! when its goal holds in the engine, never because something was clicked.
 
-use crate::lab::marks::message_mark;
+use crate::lab::marks::{context_value, message_mark};
 use messagebox_engine::message::MessageId;
 use messagebox_engine::messagebox::{Event, Owner, ServiceState};
 use messagebox_engine::world::{Traced, World, WorldEvent};
@@ -259,11 +259,7 @@ impl Goal {
                 } => world
                     .group(group)
                     .and_then(|g| g.messagebox.message(*message))
-                    .is_some_and(|m| {
-                        m.context()
-                            .iter()
-                            .any(|(n, p)| n.name() == *property && p.value.to_string() == *value)
-                    }),
+                    .is_some_and(|m| context_value(m, property).as_deref() == Some(*value)),
                 _ => false,
             }),
             Goal::Not(goal) => !goal.holds(world, since),

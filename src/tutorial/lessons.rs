@@ -29,42 +29,21 @@ fn manager_for(group: &'static str, mark: &'static str) -> Goal {
     }
 }
 
-/// The commands of domain.md 10.6 steps 1-4, as the split-groups scenario scripts them.
+/// The move of domain.md 10.6 steps 1-4: the split-groups scenario's own scripted commands at time 0,
+/// so the lessons and the scenario cannot drift apart.
 fn the_move() -> Vec<Command> {
-    vec![
-        Command::CopyApplication {
-            from: SEA.into(),
-            to: DUB.into(),
-            application: MESSAGING.into(),
-        },
-        Command::CopyApplication {
-            from: SEA.into(),
-            to: DUB.into(),
-            application: CABLE.into(),
-        },
-        Command::StopApplication {
-            group: SEA.into(),
-            application: CABLE.into(),
-            mode: StopMode::Full,
-        },
-        Command::RemoveApplication {
-            group: SEA.into(),
-            application: CABLE.into(),
-        },
-        Command::StartApplication {
-            group: DUB.into(),
-            application: MESSAGING.into(),
-        },
-        Command::StartApplication {
-            group: DUB.into(),
-            application: CABLE.into(),
-        },
-        Command::CreateBridge {
-            from: SEA.into(),
-            to: DUB.into(),
-            application: CABLE.into(),
-        },
-    ]
+    let all = messagebox_engine::scenario::shipped().expect("the shipped scenarios parse");
+    let split = all
+        .iter()
+        .find(|s| s.file == "split-groups.json")
+        .expect("split-groups.json is shipped");
+    messagebox_engine::scenario::Scenario::from_shipped(split.text)
+        .expect("the shipped scenario parses")
+        .script
+        .into_iter()
+        .filter(|item| item.at == 0)
+        .map(|item| item.command)
+        .collect()
 }
 
 fn set_filter(who: Who, filter: &str) -> Command {
@@ -92,7 +71,13 @@ fn written_port() -> Vec<ShowMe> {
     .collect()
 }
 
-pub fn lessons() -> Vec<Lesson> {
+/// The ten lessons, built once.
+pub fn lessons() -> &'static [Lesson] {
+    static LESSONS: std::sync::OnceLock<Vec<Lesson>> = std::sync::OnceLock::new();
+    LESSONS.get_or_init(build)
+}
+
+fn build() -> Vec<Lesson> {
     vec![
         Lesson {
             id: "the-messagebox",

@@ -66,8 +66,8 @@ impl Lesson {
     }
 }
 
-pub fn lesson(id: &str) -> Option<(usize, Lesson)> {
-    lessons().into_iter().enumerate().find(|(_, l)| l.id == id)
+pub fn lesson(id: &str) -> Option<(usize, &'static Lesson)> {
+    lessons().iter().enumerate().find(|(_, l)| l.id == id)
 }
 
 /// Turns a "show me" into commands now, against the current world.
