@@ -57,7 +57,7 @@ pub fn EventLog(props: &PanelProps) -> Html {
     html! {
         <section class="event-log" data-testid="event-log" aria-label="Event log">
             <div class="log-filters">
-                <h2>{ format!("Event log ({} events)", trace.len()) }</h2>
+                <h2>{ format!("Event log ({} event{})", trace.len(), if trace.len() == 1 { "" } else { "s" }) }</h2>
                 <label>{ "Group " }
                     <select onchange={Callback::from(move |e: Event| on_group(e.target_unchecked_into::<HtmlSelectElement>().value()))}>
                         <option value="" selected={filter.group.is_empty()}>{ "all" }</option>
