@@ -10,5 +10,5 @@ mod value;
 pub use bpm::{bpm_schema, BPM_NAMESPACE, BPM_PROPERTIES};
 pub use name::PropertyName;
 pub use schema::{NamespaceAlias, PropId, PropertyDef, PropertySchema, SchemaError};
-pub use system::{ERROR_REPORT_NS, SYSTEM_NS};
+pub use system::{bts, error_report, ERROR_REPORT_NS, SYSTEM_NS};
 pub use value::{Collation, Value, ValueError, XsdType, PROMOTED_VALUE_CAP};

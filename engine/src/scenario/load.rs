@@ -9,7 +9,7 @@ use crate::messagebox::{
     ServiceState,
 };
 use crate::orchestration::{Binding, Program};
-use crate::property::{PropertyName, PropertySchema, XsdType};
+use crate::property::{bts, PropertyName, PropertySchema, XsdType};
 use crate::world::config::{Endpoint, Responder};
 use crate::world::{activation, convoy, Group, World};
 use std::collections::BTreeMap;
@@ -224,11 +224,11 @@ pub fn orchestration_def(program: &Program, host: &str) -> OrchestrationDef {
         .and_then(|r| program.ports.iter().find(|p| p.name == r.port))
         .map(|p| &p.binding);
     let extra = match binding {
-        Some(Binding::Physical { name }) => Some(("BTS.ReceivePortName", name.clone())),
+        Some(Binding::Physical { name }) => Some((bts::RECEIVE_PORT_NAME, name.clone())),
         Some(Binding::Partner {
             orchestration,
             port,
-        }) => Some(("BTS.PartnerPort", format!("{orchestration}.{port}"))),
+        }) => Some((bts::PARTNER_PORT, format!("{orchestration}.{port}"))),
         _ => None,
     };
     if let Some((property, value)) = extra {

@@ -6,6 +6,7 @@ use super::{Cx, Group, Work, WorldEvent};
 use crate::message::{message_type_of, MessageDraft};
 use crate::messagebox::{CommandError, Publisher};
 use crate::orchestration::eval_field;
+use crate::property::bts;
 
 impl Group {
     /// A message arrives at a receive location. A disabled location takes nothing; a pipeline that cannot
@@ -33,15 +34,15 @@ impl Group {
                 .map_err(|e| CommandError::Refused(format!("pipeline of {location}: {e}")))
         };
         // The messaging engine promotes these whatever the pipeline (domain.md 1.3).
-        promote(&mut draft, "BTS.ReceivePortName", &port.name)?;
-        promote(&mut draft, "BTS.InboundTransportType", &loc.transport_type)?;
-        promote(&mut draft, "BTS.InboundTransportLocation", &loc.address)?;
+        promote(&mut draft, bts::RECEIVE_PORT_NAME, &port.name)?;
+        promote(&mut draft, bts::INBOUND_TRANSPORT_TYPE, &loc.transport_type)?;
+        promote(&mut draft, bts::INBOUND_TRANSPORT_LOCATION, &loc.address)?;
         draft
-            .write_text(&schema, "BTS.ReceiveLocationName", &loc.name)
+            .write_text(&schema, bts::RECEIVE_LOCATION_NAME, &loc.name)
             .map_err(|e| CommandError::Refused(e.to_string()))?;
         if loc.pipeline == Pipeline::XmlReceive {
             if let Some(message_type) = message_type_of(body) {
-                promote(&mut draft, "BTS.MessageType", &message_type)?;
+                promote(&mut draft, bts::MESSAGE_TYPE, &message_type)?;
                 for p in self
                     .promotions
                     .iter()

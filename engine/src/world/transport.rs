@@ -6,7 +6,7 @@ use super::{Cx, Group, Work, WorldEvent};
 use crate::message::{MessageDraft, MessageId};
 use crate::messagebox::{CommandError, Event, InstanceId, Owner, Publisher};
 use crate::orchestration::eval_field;
-use crate::property::{PropertyName, Value};
+use crate::property::{bts, PropertyName, Value};
 use rand_pcg::rand_core::Rng;
 use serde::{Deserialize, Serialize};
 
@@ -103,7 +103,7 @@ impl Group {
         // A dynamic port's address comes with the message (domain.md 3).
         let dynamic = message
             .context()
-            .get(&PropertyName::parse("BTS.OutboundTransportLocation").expect("name"))
+            .get(&PropertyName::parse(bts::OUTBOUND_TRANSPORT_LOCATION).expect("name"))
             .map(|p| p.value.to_string());
         let endpoint = match (&config, t.backup) {
             (Some(c), true) => c
@@ -298,10 +298,10 @@ impl Group {
                 .get(&PropertyName::parse(name).expect("name"))
                 .map(|p| p.value.clone())
         };
-        if get("BTS.AckRequired") != Some(Value::Bool(true)) {
+        if get(bts::ACK_REQUIRED) != Some(Value::Bool(true)) {
             return;
         }
-        let Some(token) = get("BTS.CorrelationToken") else {
+        let Some(token) = get(bts::CORRELATION_TOKEN) else {
             return;
         };
         let schema = self.messagebox.schema().clone();
@@ -309,9 +309,9 @@ impl Group {
             "<Ack xmlns=\"http://schemas.microsoft.com/BizTalk/2003/system-messages\"/>",
         );
         for (name, value) in [
-            ("BTS.AckType", "ACK".to_string()),
-            ("BTS.CorrelationToken", token.to_string()),
-            ("BTS.AckSendPortName", port.to_string()),
+            (bts::ACK_TYPE, "ACK".to_string()),
+            (bts::CORRELATION_TOKEN, token.to_string()),
+            (bts::ACK_SEND_PORT_NAME, port.to_string()),
         ] {
             ack.promote_text(&schema, name, &value)
                 .expect("system properties");
