@@ -2,6 +2,7 @@
 //! Bad input exits with code 2 and a message naming the file, line and reason.
 
 mod bench;
+mod bench_world;
 mod convert;
 mod explain_json;
 mod import;
@@ -76,6 +77,18 @@ enum Command {
         #[arg(long, default_value_t = 1)]
         seed: u64,
     },
+    /// Run generated orders (a seeded mix of every path of domain.md 10.5) through the default
+    /// scenario's deployment, or the split-groups one, and print one JSON line: work, time, memory and a
+    /// digest of every order's outcome.
+    BenchWorld {
+        #[arg(long, default_value_t = 5_000)]
+        orders: usize,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// The split-groups deployment (CableOrderApp moved to SRV-DUB behind the bridge, 10.6).
+        #[arg(long)]
+        split: bool,
+    },
 }
 
 #[derive(Subcommand)]
@@ -124,6 +137,11 @@ fn main() -> ExitCode {
             messages,
             seed,
         } => bench::run(subscriptions, messages, seed),
+        Command::BenchWorld {
+            orders,
+            seed,
+            split,
+        } => bench_world::run(orders, seed, split),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

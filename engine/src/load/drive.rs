@@ -1,0 +1,54 @@
+//! Running a loaded world in chunks of virtual time, counting its events as they come and dropping them,
+//! so a long run never holds more than one chunk's events.
+
+use crate::messagebox::Event;
+use crate::scenario::Scenario;
+use crate::world::{World, WorldEvent};
+
+/// One virtual second per `advance_to`.
+pub const CHUNK_MS: u64 = 1_000;
+/// How long after the last scripted command a run may go on (as `mbx run`): retries and held orders
+/// settle well within it.
+pub const SETTLE_MS: u64 = 60_000;
+
+/// What a run produced.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct RunCounts {
+    pub events: u64,
+    /// MessageBox `Published` events.
+    pub publishes: u64,
+    /// The virtual time the run stopped at.
+    pub end_ms: u64,
+}
+
+/// The latest a run of this scenario goes on to: `SETTLE_MS` after its last scripted command.
+pub fn horizon(scenario: &Scenario) -> u64 {
+    scenario
+        .script
+        .iter()
+        .map(|item| item.at)
+        .max()
+        .unwrap_or(0)
+        + SETTLE_MS
+}
+
+/// Advances `world` until nothing is scheduled or the next work is due after `horizon`.
+pub fn drive(world: &mut World, horizon: u64) -> RunCounts {
+    let mut counts = RunCounts::default();
+    while world.next_due().is_some_and(|due| due <= horizon) {
+        let until = (world.now() + CHUNK_MS).min(horizon);
+        for traced in world.advance_to(until) {
+            counts.events += 1;
+            if matches!(
+                traced.event,
+                WorldEvent::MessageBox {
+                    event: Event::Published { .. }
+                }
+            ) {
+                counts.publishes += 1;
+            }
+        }
+    }
+    counts.end_ms = world.now();
+    counts
+}
