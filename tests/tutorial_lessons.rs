@@ -27,9 +27,9 @@ fn each_steps_goal_fails_before_and_holds_after_its_show_me() {
     for lesson in lessons() {
         let mut session = start(lesson).unwrap();
         for (i, step) in lesson.steps.iter().enumerate() {
-            let since = session.world.trace().len();
+            let since = session.trace().len();
             assert!(
-                !step.goal.holds(&session.world, since),
+                !step.goal.holds(&session.world, session.since(since)),
                 "lesson {} step {}: the goal holds before the learner did anything",
                 lesson.id,
                 i + 1
@@ -39,7 +39,7 @@ fn each_steps_goal_fails_before_and_holds_after_its_show_me() {
                     .unwrap_or_else(|e| panic!("lesson {} step {}: {e}", lesson.id, i + 1));
             }
             assert!(
-                step.goal.holds(&session.world, since),
+                step.goal.holds(&session.world, session.since(since)),
                 "lesson {} step {}: the goal does not hold after show me",
                 lesson.id,
                 i + 1

@@ -9,8 +9,8 @@ use messagebox_engine::world::{World, WorldEvent};
 use std::sync::OnceLock;
 
 /// The default scenario run to its end, once for all the tests of this file.
-fn world() -> &'static World {
-    static WORLD: OnceLock<World> = OnceLock::new();
+fn world() -> &'static Recorded {
+    static WORLD: OnceLock<Recorded> = OnceLock::new();
     WORLD.get_or_init(|| run(&default_scenario(), 92_000))
 }
 
@@ -145,14 +145,11 @@ fn m4_an_update_goes_to_the_running_instance_interrupts_the_stage_and_orphans_th
     let g = sea(w);
     let reports: Vec<_> = g.messagebox.state().reports.values().collect();
     assert_eq!(reports.len(), 1);
-    let orphan = g.messagebox.message(reports[0].failed_message).unwrap();
+    let orphan = w.find_message(SEA, reports[0].failed_message).unwrap();
     assert_eq!(root(orphan), "FacilitiesReply");
     assert_eq!(text(orphan, "SV.SeqNum").as_deref(), Some("1"));
-    let error = g
-        .messagebox
-        .state()
-        .messages
-        .values()
+    let error = all_messages(w, SEA)
+        .into_iter()
         .find(|m| {
             text(m, "ErrorReport.FailureMessageID").is_none()
                 && text(m, "ErrorReport.ErrorType").as_deref() == Some("FailedMessage")
@@ -273,9 +270,20 @@ fn at_the_end_nothing_waits_and_only_the_orphan_report_remains() {
     let w = world();
     let g = sea(w);
     assert!(
-        g.runs.values().all(|r| r.state == InstanceState::Completed),
+        w.all_runs(SEA)
+            .iter()
+            .all(|r| r.state == InstanceState::Completed),
         "every instance completed"
     );
+    // Finished work left the live state (issue 11): no completed instance, no consumed message, no
+    // reference; the archive and the summary still have them.
+    let live = g.messagebox.state();
+    assert!(g.runs.is_empty(), "{:?}", g.runs.keys());
+    assert!(live.instances.is_empty() && g.transmissions.is_empty());
+    assert!(live.messages.is_empty() && live.references.is_empty());
+    let summary = w.summary();
+    assert_eq!(summary.groups[SEA].instances.len(), w.all_runs(SEA).len());
+    assert!(summary.groups[SEA].messages.len() > 40);
     let suspended = g
         .messagebox
         .state()

@@ -5,7 +5,7 @@ mod common;
 
 use common::*;
 use messagebox_engine::messagebox::{Owner, SubscriptionState};
-use messagebox_engine::world::{Command, World, WorldEvent};
+use messagebox_engine::world::{Command, WorldEvent};
 
 fn set_filter(owner: Owner, filter: &str) -> Command {
     Command::SetFilter {
@@ -15,7 +15,7 @@ fn set_filter(owner: Owner, filter: &str) -> Command {
     }
 }
 
-fn activated(world: &World, name: &str) -> usize {
+fn activated(world: &Recorded, name: &str) -> usize {
     world
         .trace()
         .iter()
@@ -25,7 +25,7 @@ fn activated(world: &World, name: &str) -> usize {
         .count()
 }
 
-fn routing_failures(world: &World) -> usize {
+fn routing_failures(world: &Recorded) -> usize {
     world
         .trace()
         .iter()
@@ -95,6 +95,6 @@ fn a_send_port_filter_edit_is_kept_in_its_configuration() {
     assert_eq!(sea(&w).send_ports[&port].filter, r#"SV.CustID == "42""#);
 }
 
-fn default_scenario_without_script() -> World {
-    scenario_with(vec![]).build().unwrap()
+fn default_scenario_without_script() -> Recorded {
+    record(scenario_with(vec![]).build().unwrap())
 }

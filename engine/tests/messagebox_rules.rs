@@ -3,9 +3,9 @@
 use messagebox_engine::filter::Filter;
 use messagebox_engine::message::MessageDraft;
 use messagebox_engine::messagebox::{
-    AdminAction, CommandError, Event, MessageBox, OrchestrationDef, Owner, Publisher, RefState,
-    Seen, SendPortDef, SendPortGroupDef, ServiceDef, ServiceState, SubscriptionKind, SuspendReason,
-    Target, ACTIVATION_PRIORITY, INSTANCE_PRIORITY, NO_SUBSCRIBERS_TEXT,
+    AdminAction, CommandError, Event, InstanceId, MessageBox, OrchestrationDef, Owner, Publisher,
+    RefState, Seen, SendPortDef, SendPortGroupDef, ServiceDef, ServiceState, SubscriptionKind,
+    SuspendReason, Target, ACTIVATION_PRIORITY, INSTANCE_PRIORITY, NO_SUBSCRIBERS_TEXT,
 };
 use messagebox_engine::property::{bpm_schema, Collation, PropertyName, Value};
 
@@ -408,8 +408,14 @@ fn an_unenlisted_subscriber_has_no_subscription_so_its_orders_fail_to_route() {
 fn a_convoy_set_sends_later_messages_to_the_running_instance() {
     // domain.md 1.6 and 10.5 M3/M4: the second order of customer 3, order 1 goes to instance C.
     let mut mb = seattle();
-    mb.publish(order("3", "1", 1, "CABLEORDER"), &receive(false))
+    let (_, events) = mb
+        .publish(order("3", "1", 1, "CABLEORDER"), &receive(false))
         .unwrap();
+    // The set is made when the first message is routed, not when its instance runs.
+    let set_for = events.iter().find_map(|e| match e {
+        Event::ConvoySetCreated { instance, .. } => Some(*instance),
+        _ => None,
+    });
     let events = mb.dispatch();
     let instance = events
         .iter()
@@ -418,9 +424,7 @@ fn a_convoy_set_sends_later_messages_to_the_running_instance() {
             _ => None,
         })
         .unwrap();
-    assert!(events
-        .iter()
-        .any(|e| matches!(e, Event::ConvoySetCreated { .. })));
+    assert_eq!(set_for, Some(instance));
     let (_, events) = mb
         .publish(order("3", "1", 2, "CABLEORDER"), &receive(false))
         .unwrap();
@@ -445,6 +449,61 @@ fn a_convoy_set_sends_later_messages_to_the_running_instance() {
         .dispatch()
         .iter()
         .any(|e| matches!(e, Event::InstanceActivated { .. })));
+}
+
+/// The instances activated and the instance each delivery went to.
+fn activations_and_deliveries(events: &[Event]) -> (Vec<InstanceId>, Vec<Option<InstanceId>>) {
+    let activated = events
+        .iter()
+        .filter_map(|e| match e {
+            Event::InstanceActivated { instance, .. } => Some(*instance),
+            _ => None,
+        })
+        .collect();
+    let delivered = events
+        .iter()
+        .filter_map(|e| match e {
+            Event::Delivered { instance, .. } => Some(*instance),
+            _ => None,
+        })
+        .collect();
+    (activated, delivered)
+}
+
+#[test]
+fn messages_of_one_convoy_routed_before_its_instance_runs_all_reach_that_instance() {
+    // domain.md 1.6 (working-with-convoy-scenarios): the set exists from the first message's routing, so
+    // an order and its update published together make one instance, not two (the race convoys close).
+    let mut mb = seattle();
+    for seq in 1..=3 {
+        mb.publish(order("47", "8", seq, "CABLEORDER"), &receive(false))
+            .unwrap();
+    }
+    let (activated, delivered) = activations_and_deliveries(&mb.dispatch());
+    assert_eq!(activated.len(), 1, "one instance for the convoy");
+    assert_eq!(delivered, vec![Some(activated[0]); 3]);
+    assert_eq!(mb.state().instances[&activated[0]].consumed.len(), 3);
+}
+
+#[test]
+fn with_the_host_stopped_the_convoys_messages_wait_and_start_one_instance() {
+    // domain.md 1.6's example (the host is stopped while a patient's messages arrive) and 1.11.
+    let mut mb = seattle();
+    let host = mb
+        .activation_subscription(&orch("OrderManager"))
+        .unwrap()
+        .host
+        .clone();
+    mb.set_host_running(&host, false);
+    for seq in [1, 2] {
+        mb.publish(order("47", "8", seq, "CABLEORDER"), &receive(false))
+            .unwrap();
+    }
+    assert!(activations_and_deliveries(&mb.dispatch()).1.is_empty());
+    mb.set_host_running(&host, true);
+    let (activated, delivered) = activations_and_deliveries(&mb.dispatch());
+    assert_eq!(activated.len(), 1);
+    assert_eq!(delivered, vec![Some(activated[0]); 2]);
 }
 
 #[test]

@@ -226,7 +226,7 @@ fn check(faults: Vec<(Fault, u64, u64)>, spacing: u64) -> Result<(), TestCaseErr
             e.received
                 .iter()
                 .filter(|m| {
-                    let m = sea(&w).messagebox.message(**m).unwrap();
+                    let m = w.find_message(SEA, **m).unwrap();
                     field(m, "CustID").as_deref() == Some(cust.as_str())
                         && field(m, "Status").as_deref() == Some("COMPLETED")
                 })

@@ -120,7 +120,7 @@ fn completions(w: &World, cust: &str) -> usize {
         e.received
             .iter()
             .filter(|m| {
-                let m = w.group(DUB).unwrap().messagebox.message(**m).unwrap();
+                let m = w.find_message(DUB, **m).unwrap();
                 field(m, "CustID").as_deref() == Some(cust)
                     && field(m, "Status").as_deref() == Some("COMPLETED")
             })

@@ -1,6 +1,9 @@
 //! The world's runtime rules with small programs: direct-bound sends, exceptions and resume, the classic
 //! activation loop, transports with retries and backup, ordered delivery, pipelines, dehydration.
 
+mod common;
+
+use common::{record, Recorded};
 use messagebox_engine::filter::Filter;
 use messagebox_engine::messagebox::{Event, RefState, ServiceState, SuspendReason};
 use messagebox_engine::orchestration::InstanceState;
@@ -181,15 +184,13 @@ fn submit(kind: &str) -> Command {
     }
 }
 
-fn events(w: &World) -> impl Iterator<Item = &WorldEvent> {
+fn events(w: &Recorded) -> impl Iterator<Item = &WorldEvent> {
     w.trace().iter().map(|t| &t.event)
 }
 
 fn runs<'a>(w: &'a World, name: &str) -> Vec<&'a messagebox_engine::orchestration::Run> {
-    w.group(G)
-        .unwrap()
-        .runs
-        .values()
+    w.all_runs(G)
+        .into_iter()
         .filter(|r| r.orchestration == name)
         .collect()
 }
@@ -212,6 +213,7 @@ fn the_classic_loop_is_detected_and_held_instead_of_running_forever() {
         vec![(0, submit("ping"))],
     )
     .build()
+    .map(record)
     .unwrap();
     w.advance_to(10_000);
     assert_eq!(
@@ -259,6 +261,7 @@ fn an_uncaught_routing_failure_suspends_the_instance_and_resume_retries_the_send
         vec![(0, submit("go"))],
     )
     .build()
+    .map(record)
     .unwrap();
     w.advance_to(1_000);
     let run = runs(&w, "Sender")[0].clone();
@@ -323,6 +326,7 @@ fn a_scope_handler_catches_the_routing_failure() {
         vec![(0, submit("go"))],
     )
     .build()
+    .map(record)
     .unwrap();
     w.advance_to(1_000);
     assert_eq!(runs(&w, "Careful")[0].state, InstanceState::Completed);
@@ -368,7 +372,7 @@ fn a_failing_transport_retries_moves_to_its_backup_and_then_suspends() {
             (10, submit("out")),
         ],
     );
-    let mut w = s.build().unwrap();
+    let mut w = s.build().map(record).unwrap();
     w.advance_to(20_000);
     let attempts: Vec<(String, bool)> = events(&w)
         .filter_map(|e| match e {
@@ -417,13 +421,11 @@ fn ordered_delivery_with_stop_on_failure_holds_later_messages() {
             (20, submit("out")),
         ],
     );
-    let mut w = s.build().unwrap();
+    let mut w = s.build().map(record).unwrap();
     w.advance_to(10_000);
     let states: Vec<TransmissionState> = w
-        .group(G)
-        .unwrap()
-        .transmissions
-        .values()
+        .all_transmissions(G)
+        .into_iter()
         .map(|t| t.state.clone())
         .collect();
     assert_eq!(
@@ -469,13 +471,11 @@ fn ordered_delivery_without_stop_on_failure_skips_the_failed_message() {
             (2_600, submit("out")),
         ],
     );
-    let mut w = s.build().unwrap();
+    let mut w = s.build().map(record).unwrap();
     w.advance_to(10_000);
     let states: Vec<TransmissionState> = w
-        .group(G)
-        .unwrap()
-        .transmissions
-        .values()
+        .all_transmissions(G)
+        .into_iter()
         .map(|t| t.state.clone())
         .collect();
     assert_eq!(
@@ -500,6 +500,7 @@ fn passthru_promotes_no_message_type_so_type_filters_fail_but_receive_port_filte
             vec![(0, submit("out"))],
         )
         .build()
+        .map(record)
         .unwrap();
         w.advance_to(1_000);
         w
@@ -526,6 +527,7 @@ fn a_long_delay_dehydrates_and_the_timer_rehydrates() {
         vec![(0, submit("go"))],
     )
     .build()
+    .map(record)
     .unwrap();
     w.advance_to(30_000);
     assert_eq!(runs(&w, "Sleeper")[0].state, InstanceState::Dehydrated);
@@ -610,6 +612,7 @@ fn start_runs_another_orchestration_as_a_new_instance_and_terminate_ends_with_a_
         vec![(0, submit("go"))],
     )
     .build()
+    .map(record)
     .unwrap();
     w.advance_to(1_000);
     assert_eq!(
@@ -634,6 +637,7 @@ fn an_administrator_can_terminate_a_waiting_instance_and_its_subscriptions_go() 
         vec![(0, submit("go"))],
     )
     .build()
+    .map(record)
     .unwrap();
     w.advance_to(100);
     let id = runs(&w, "Waiter")[0].id;
@@ -671,7 +675,7 @@ fn the_current_shape_of_a_waiting_instance_is_named() {
         "../../scenarios/default.json"
     ))
     .unwrap();
-    let mut w = scenario.build().unwrap();
+    let mut w = scenario.build().map(record).unwrap();
     w.advance_to(8);
     let broker = w
         .group("SRV-SEA")

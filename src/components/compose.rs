@@ -132,7 +132,8 @@ pub fn Compose(props: &PanelProps) -> Html {
         .or_else(|| locations.iter().find(|(_, l)| l == "Order-RP-TestRL"))
         .or(locations.first())
         .cloned();
-    let submitted = world
+    let submitted = lab
+        .session
         .trace()
         .iter()
         .filter(|t| {

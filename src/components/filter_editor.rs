@@ -196,12 +196,14 @@ pub fn FilterEditor(props: &FilterEditorProps) -> Html {
     let matches = draft
         .filter
         .as_ref()
-        .map(|f| preview(mb, &props.owner, f))
+        .map(|f| preview(&lab.session.world, &props.group, &props.owner, f))
         .unwrap_or_default();
     let hits = matches.iter().filter(|(_, m)| *m).count();
     let chips = matches.iter().map(|(id, hit)| {
-        let label = mb
-            .message(*id)
+        let label = lab
+            .session
+            .world
+            .find_message(&props.group, *id)
             .map(|m| message_mark(m).label)
             .unwrap_or_default();
         let sel = Selection::Message {

@@ -92,7 +92,13 @@ pub fn GroupHub(props: &PanelProps) -> Html {
                 { format!(" · {:?}", r.state) }
             </li>
         });
-    let finished = g.runs.values().filter(|r| r.state.is_finished()).count();
+    let finished = lab
+        .session
+        .world
+        .all_runs(&name)
+        .iter()
+        .filter(|r| r.state.is_finished())
+        .count();
     html! {
         <section class="group-hub" data-testid="group-hub" aria-label="Group Hub">
             <h2>{ "Group Hub" }</h2>

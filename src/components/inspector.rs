@@ -57,7 +57,6 @@ fn events_about<'a>(
     pred: impl Fn(&Traced) -> bool + 'a,
 ) -> impl Iterator<Item = &'a Traced> + 'a {
     lab.session
-        .world
         .trace()
         .iter()
         .filter(move |t| t.group == group && pred(t))
@@ -83,7 +82,8 @@ fn lifecycle(lab: &Lab, group: &str, message: u64, on: &Callback<Msg>) -> Html {
 
 fn message_view(lab: &Lab, g: &Group, id: MessageId, on: &Callback<Msg>) -> Html {
     let mb = &g.messagebox;
-    let Some(m) = mb.message(id) else {
+    let world = &lab.session.world;
+    let Some(m) = world.find_message(&g.name, id) else {
         return html! { <p class="hint">{ format!("Message #{} is not in {} at this point of the run.", id.0, g.name) }</p> };
     };
     let mark = message_mark(m);
@@ -97,7 +97,7 @@ fn message_view(lab: &Lab, g: &Group, id: MessageId, on: &Callback<Msg>) -> Html
             </tr>
         }
     });
-    let refs = mb.references_of(id).map(|r| {
+    let refs = world.references_of(&g.name, id).into_iter().map(|r| {
         let who = match &r.target {
             Target::Subscriber { owner, .. } => owner.to_string(),
             Target::Unrouted { .. } => "nobody: routing failure".into(),
@@ -192,8 +192,9 @@ fn message_view(lab: &Lab, g: &Group, id: MessageId, on: &Callback<Msg>) -> Html
 
 fn instance_view(lab: &Lab, g: &Group, id: InstanceId, on: &Callback<Msg>) -> Html {
     let group = g.name.clone();
-    let Some(run) = g.runs.get(&id) else {
-        if let Some(t) = g.transmissions.get(&id) {
+    let world = &lab.session.world;
+    let Some(run) = world.find_run(&g.name, id) else {
+        if let Some(t) = world.find_transmission(&g.name, id) {
             return html! {
                 <>
                     <h2>{ format!("Transmission {} of {}", id.0, t.port) }</h2>
@@ -204,16 +205,13 @@ fn instance_view(lab: &Lab, g: &Group, id: InstanceId, on: &Callback<Msg>) -> Ht
         }
         return html! { <p class="hint">{ format!("Instance {} is not in {} at this point of the run.", id.0, g.name) }</p> };
     };
-    let consumed = g
-        .messagebox
-        .state()
-        .instances
-        .get(&id)
+    let consumed = world
+        .find_instance(&g.name, id)
         .map(|i| i.consumed.clone())
         .unwrap_or_default();
     let consumed_view = consumed.iter().map(|m| {
         let sel = Selection::Message { group: group.clone(), id: m.0 };
-        let about = g.messagebox.message(*m).map(message_summary).unwrap_or_default();
+        let about = world.find_message(&group, *m).map(message_summary).unwrap_or_default();
         html! { <li><button class="link" onclick={on.reform(move |_| Msg::Select(sel.clone()))}>{ format!("message #{} {about}", m.0) }</button></li> }
     });
     let correlation = run.correlation.iter().map(|(name, (props, values))| {

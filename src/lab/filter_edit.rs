@@ -6,6 +6,7 @@ use messagebox_engine::matcher::CompiledFilter;
 use messagebox_engine::message::MessageId;
 use messagebox_engine::messagebox::{explain_filter, MessageBox, Owner, ServiceDef};
 use messagebox_engine::property::{PropertyName, SYSTEM_NS};
+use messagebox_engine::world::World;
 
 /// How many of the latest published messages the preview checks.
 pub const PREVIEW_SIZE: usize = 50;
@@ -67,17 +68,23 @@ fn as_subscribed(mb: &MessageBox, owner: &Owner, filter: &Filter) -> Filter {
 }
 
 /// Whether each of the latest published messages (newest first) would match this owner with `filter`.
-pub fn preview(mb: &MessageBox, owner: &Owner, filter: &Filter) -> Vec<(MessageId, bool)> {
+pub fn preview(
+    world: &World,
+    group: &str,
+    owner: &Owner,
+    filter: &Filter,
+) -> Vec<(MessageId, bool)> {
+    let Some(mb) = world.group(group).map(|g| &g.messagebox) else {
+        return Vec::new();
+    };
     let full = as_subscribed(mb, owner, filter);
     let Ok(compiled) = CompiledFilter::compile(&full, mb.schema(), mb.state().collation) else {
         return Vec::new();
     };
-    mb.state()
-        .messages
-        .iter()
-        .rev()
-        .take(PREVIEW_SIZE)
-        .map(|(id, m)| {
+    world
+        .recent_messages(group, PREVIEW_SIZE)
+        .into_iter()
+        .map(|m| {
             let groups = explain_filter(
                 &full,
                 &compiled,
@@ -85,7 +92,7 @@ pub fn preview(mb: &MessageBox, owner: &Owner, filter: &Filter) -> Vec<(MessageI
                 mb.schema(),
                 mb.state().collation,
             );
-            (*id, groups.iter().any(|g| g.matched))
+            (m.id(), groups.iter().any(|g| g.matched))
         })
         .collect()
 }

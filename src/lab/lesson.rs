@@ -52,7 +52,7 @@ impl Lab {
                 self.lesson = Some(LessonState {
                     index,
                     step: 0,
-                    since: session.world.trace().len(),
+                    since: session.trace().len(),
                     done: false,
                     finished: false,
                 });
@@ -76,16 +76,16 @@ impl Lab {
 
     pub fn step_goal_holds(&self) -> bool {
         self.current_lesson().is_some_and(|(lesson, state)| {
-            lesson
-                .steps
-                .get(state.step)
-                .is_some_and(|s| s.goal.holds(&self.session.world, state.since))
+            lesson.steps.get(state.step).is_some_and(|s| {
+                s.goal
+                    .holds(&self.session.world, self.session.since(state.since))
+            })
         })
     }
 
     /// Marks the step done when its goal holds, and the lesson complete after its last step.
     pub fn check_lesson(&mut self) {
-        let trace_len = self.session.world.trace().len();
+        let trace_len = self.session.trace().len();
         if let Some(state) = self.lesson.as_mut() {
             // Scrubbed back before the step began: count from where the run is now.
             state.since = state.since.min(trace_len);
@@ -111,7 +111,7 @@ impl Lab {
         if !state.done || state.step + 1 >= lesson.steps.len() {
             return;
         }
-        let since = self.session.world.trace().len();
+        let since = self.session.trace().len();
         if let Some(state) = self.lesson.as_mut() {
             state.step += 1;
             state.since = since;

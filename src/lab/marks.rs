@@ -82,8 +82,7 @@ pub fn message_mark(message: &Message) -> Mark {
 
 pub fn mark_of(world: &World, group: &str, id: MessageId) -> Mark {
     world
-        .group(group)
-        .and_then(|g| g.messagebox.message(id))
+        .find_message(group, id)
         .map(message_mark)
         .unwrap_or(Mark {
             label: format!("#{}", id.0),

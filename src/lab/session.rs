@@ -20,12 +20,16 @@ pub struct Input {
 struct Snapshot {
     steps: u64,
     applied: usize,
+    /// The length of the trace at this point: the world keeps no events, the session does.
+    events: usize,
     world: World,
 }
 
 #[derive(Clone, Debug)]
 pub struct Session {
     pub world: World,
+    /// Every event the world handed out on this path, in order.
+    trace: Vec<Traced>,
     /// Agenda items run so far on this path.
     pub steps: u64,
     /// The furthest step reached on this path; less than `steps` never, more when scrubbed back.
@@ -42,9 +46,11 @@ impl Session {
             snapshots: vec![Snapshot {
                 steps: 0,
                 applied: 0,
+                events: 0,
                 world: world.clone(),
             }],
             world,
+            trace: Vec::new(),
             steps: 0,
             horizon: 0,
             inputs: Vec::new(),
@@ -54,6 +60,16 @@ impl Session {
 
     pub fn inputs(&self) -> &[Input] {
         &self.inputs
+    }
+
+    /// The events of this path so far.
+    pub fn trace(&self) -> &[Traced] {
+        &self.trace
+    }
+
+    /// The events from trace index `since` on.
+    pub fn since(&self, since: usize) -> &[Traced] {
+        self.trace.get(since..).unwrap_or(&[])
     }
 
     /// True when the view is behind the end of the run: acting now would discard the later part.
@@ -66,6 +82,7 @@ impl Session {
     pub fn step(&mut self) -> Option<Vec<Traced>> {
         let mut events = self.world.step()?;
         self.steps += 1;
+        self.trace.extend(events.iter().cloned());
         events.extend(self.apply_recorded());
         self.horizon = self.horizon.max(self.steps);
         if self.steps.is_multiple_of(SNAPSHOT_EVERY)
@@ -74,6 +91,7 @@ impl Session {
             self.snapshots.push(Snapshot {
                 steps: self.steps,
                 applied: self.applied,
+                events: self.trace.len(),
                 world: self.world.clone(),
             });
         }
@@ -85,6 +103,7 @@ impl Session {
     pub fn act(&mut self, command: Command) -> Result<Vec<Traced>, CommandError> {
         let trial = self.world.apply(command.clone())?;
         self.fork();
+        self.trace.extend(trial.iter().cloned());
         self.inputs.push(Input {
             step: self.steps,
             command,
@@ -111,6 +130,7 @@ impl Session {
             .find(|s| s.steps <= target)
             .expect("the snapshot at step 0 is never removed");
         self.world = snapshot.world.clone();
+        self.trace.truncate(snapshot.events);
         self.steps = snapshot.steps;
         self.applied = snapshot.applied;
         self.apply_recorded();
@@ -159,6 +179,7 @@ impl Session {
             }
             // A recorded action succeeded when it was taken, and the engine is deterministic.
             if let Ok(more) = self.world.apply(input.command.clone()) {
+                self.trace.extend(more.iter().cloned());
                 events.extend(more);
             }
             self.applied += 1;

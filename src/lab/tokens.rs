@@ -6,7 +6,7 @@
 use super::layout::{node_key, owner_key, NodeKind};
 use super::marks::{mark_of, Mark};
 use messagebox_engine::message::MessageId;
-use messagebox_engine::messagebox::Event;
+use messagebox_engine::messagebox::{Event, Publisher};
 use messagebox_engine::world::{Traced, World, WorldEvent};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -78,17 +78,16 @@ pub fn tokens_for(world: &World, events: &[Traced], start: f64, hop: f64) -> Vec
                 hop,
             ),
             WorldEvent::MessageBox { event } => match event {
-                Event::Published { message, publisher } => {
-                    if let Some(name) = publisher.strip_prefix("orchestration ") {
-                        push(
-                            *message,
-                            node_key(g, NodeKind::Orchestration, name),
-                            Some(mbx),
-                            TokenKind::Route,
-                            hop,
-                        )
-                    }
-                }
+                Event::Published {
+                    message,
+                    publisher: Publisher::Orchestration { name },
+                } => push(
+                    *message,
+                    node_key(g, NodeKind::Orchestration, name),
+                    Some(mbx),
+                    TokenKind::Route,
+                    hop,
+                ),
                 Event::Delivered { message, owner, .. } => push(
                     *message,
                     mbx,

@@ -101,15 +101,13 @@ pub enum Goal {
 fn mark_is(world: &World, group: &str, message: MessageId, mark: Option<&str>) -> bool {
     let Some(want) = mark else { return true };
     world
-        .group(group)
-        .and_then(|g| g.messagebox.message(message))
+        .find_message(group, message)
         .is_some_and(|m| message_mark(m).label == want)
 }
 
 impl Goal {
-    /// Whether the goal holds, counting only events from trace index `since` on.
-    pub fn holds(&self, world: &World, since: usize) -> bool {
-        let events: &[Traced] = world.trace().get(since..).unwrap_or(&[]);
+    /// Whether the goal holds, counting only `events` (those since the step began).
+    pub fn holds(&self, world: &World, events: &[Traced]) -> bool {
         let in_group = |group: &'static str| events.iter().filter(move |t| t.group == group);
         let service = |group: &str, who: Who| {
             world
@@ -173,15 +171,11 @@ impl Goal {
                 orchestration,
             } => {
                 let instances: Vec<_> = world
-                    .group(group)
-                    .map(|g| {
-                        g.runs
-                            .values()
-                            .filter(|r| r.orchestration == *orchestration)
-                            .map(|r| r.id)
-                            .collect()
-                    })
-                    .unwrap_or_default();
+                    .all_runs(group)
+                    .into_iter()
+                    .filter(|r| r.orchestration == *orchestration)
+                    .map(|r| r.id)
+                    .collect();
                 in_group(group).any(|t| match &t.event {
                     WorldEvent::ExceptionThrown {
                         instance,
@@ -257,13 +251,12 @@ impl Goal {
                 WorldEvent::MessageBox {
                     event: Event::Published { message, .. },
                 } => world
-                    .group(group)
-                    .and_then(|g| g.messagebox.message(*message))
+                    .find_message(group, *message)
                     .is_some_and(|m| context_value(m, property).as_deref() == Some(*value)),
                 _ => false,
             }),
-            Goal::Not(goal) => !goal.holds(world, since),
-            Goal::All(goals) => goals.iter().all(|g| g.holds(world, since)),
+            Goal::Not(goal) => !goal.holds(world, events),
+            Goal::All(goals) => goals.iter().all(|g| g.holds(world, events)),
         }
     }
 }

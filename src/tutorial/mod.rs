@@ -151,7 +151,7 @@ pub fn perform(
     if let ShowMe::Run(n) = show {
         let mut events = Vec::new();
         for _ in 0..*n {
-            if goal.holds(&session.world, since) {
+            if goal.holds(&session.world, session.since(since)) {
                 break;
             }
             match session.step() {

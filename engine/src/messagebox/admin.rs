@@ -151,7 +151,7 @@ impl MessageBox {
             }
         }
         if to == ServiceState::Started {
-            self.release_held(&mut events);
+            self.release_held(owner, &mut events);
         }
         Ok(events)
     }
@@ -320,29 +320,27 @@ impl MessageBox {
             owner: owner.clone(),
             filter: filter.to_orchestration(&self.state.schema),
         });
-        self.index.insert(id, &compiled);
-        self.state.subscriptions.insert(
+        self.insert_sub(Subscription {
             id,
-            Subscription {
-                id,
-                kind: SubscriptionKind::Activation,
-                owner: owner.clone(),
-                host,
-                priority,
-                state,
-                filter,
-                compiled,
-                convoy,
-            },
-        );
+            kind: SubscriptionKind::Activation,
+            owner: owner.clone(),
+            host,
+            priority,
+            state,
+            filter,
+            compiled,
+            convoy,
+        });
         Ok(())
     }
 
     pub fn activation_subscription(&self, owner: &Owner) -> Option<&Subscription> {
-        self.state
-            .subscriptions
-            .values()
-            .find(|s| &s.owner == owner && s.kind == SubscriptionKind::Activation)
+        self.ix
+            .subs_by_owner
+            .get(owner)?
+            .iter()
+            .filter_map(|id| self.state.subscriptions.get(id))
+            .find(|s| s.kind == SubscriptionKind::Activation)
     }
 
     fn set_subscription_state(
@@ -351,9 +349,11 @@ impl MessageBox {
         state: SubscriptionState,
         events: &mut Vec<Event>,
     ) {
-        for sub in self.state.subscriptions.values_mut() {
-            if &sub.owner == owner && sub.kind == SubscriptionKind::Activation && sub.state != state
-            {
+        for id in self.subscriptions_of(owner) {
+            let Some(sub) = self.state.subscriptions.get_mut(&id) else {
+                continue;
+            };
+            if sub.kind == SubscriptionKind::Activation && sub.state != state {
                 sub.state = state;
                 events.push(Event::SubscriptionStateChanged {
                     subscription: sub.id,
@@ -367,17 +367,8 @@ impl MessageBox {
     /// Unenlisting removes the subscriber's subscriptions (and a convoy's sets): no subscription exists
     /// any more, so what only it would have taken becomes a routing failure (domain.md 4.4).
     fn remove_subscriptions(&mut self, owner: &Owner, events: &mut Vec<Event>) {
-        let ids: Vec<SubId> = self
-            .state
-            .subscriptions
-            .values()
-            .filter(|s| &s.owner == owner)
-            .map(|s| s.id)
-            .collect();
-        for id in ids {
-            self.state.subscriptions.remove(&id);
-            self.index.remove(id);
-            self.state.convoy_sets.retain(|c| c.subscription != id);
+        for id in self.subscriptions_of(owner) {
+            self.remove_sub(id);
             events.push(Event::SubscriptionRemoved {
                 subscription: id,
                 owner: owner.clone(),
@@ -406,26 +397,22 @@ impl MessageBox {
             .map(|s| s.host.clone())
             .unwrap_or_default();
         let id = SubId(self.next_id());
-        self.index.insert(id, &compiled);
         let event = Event::SubscriptionCreated {
             subscription: id,
             owner: owner.clone(),
             filter: filter.to_orchestration(&self.state.schema),
         };
-        self.state.subscriptions.insert(
+        self.insert_sub(Subscription {
             id,
-            Subscription {
-                id,
-                kind: SubscriptionKind::Instance(instance),
-                owner,
-                host,
-                priority: INSTANCE_PRIORITY,
-                state: SubscriptionState::Started,
-                filter,
-                compiled,
-                convoy: None,
-            },
-        );
+            kind: SubscriptionKind::Instance(instance),
+            owner,
+            host,
+            priority: INSTANCE_PRIORITY,
+            state: SubscriptionState::Started,
+            filter,
+            compiled,
+            convoy: None,
+        });
         Ok((id, vec![event]))
     }
 
@@ -439,22 +426,21 @@ impl MessageBox {
             .ok_or_else(|| CommandError::Unknown(format!("running instance {}", instance.0)))?;
         entry.active = false;
         let mut events = vec![Event::InstanceCompleted { instance }];
-        let ids: Vec<(SubId, Owner)> = self
-            .state
-            .subscriptions
-            .values()
-            .filter(|s| s.kind == SubscriptionKind::Instance(instance))
-            .map(|s| (s.id, s.owner.clone()))
-            .collect();
-        for (id, owner) in ids {
-            self.state.subscriptions.remove(&id);
-            self.index.remove(id);
-            events.push(Event::SubscriptionRemoved {
-                subscription: id,
-                owner,
-            });
+        let ids = self
+            .ix
+            .subs_by_instance
+            .get(&instance)
+            .cloned()
+            .unwrap_or_default();
+        for id in ids {
+            if let Some(s) = self.remove_sub(id) {
+                events.push(Event::SubscriptionRemoved {
+                    subscription: id,
+                    owner: s.owner,
+                });
+            }
         }
-        self.state.convoy_sets.retain(|c| c.instance != instance);
+        self.remove_convoys_of(instance);
         Ok(events)
     }
 }

@@ -8,19 +8,7 @@ impl MessageBox {
     /// oldest). An activation creates an instance; a convoy match or an instance subscription feeds its
     /// running instance; a send port takes its copy.
     pub fn dispatch(&mut self) -> Vec<Event> {
-        let mut ready: Vec<(u8, RefId)> = self
-            .state
-            .references
-            .values()
-            .filter(|r| matches!(r.state, RefState::Queued { .. }))
-            .filter_map(|r| match &r.target {
-                Target::Subscriber { host, priority, .. } if self.host_running(host) => {
-                    Some((*priority, r.id))
-                }
-                _ => None,
-            })
-            .collect();
-        ready.sort();
+        let ready = self.ix.ready(|host| self.host_running(host));
         let mut events = Vec::new();
         for (_, id) in ready {
             self.deliver(id, &mut events);
@@ -42,22 +30,29 @@ impl MessageBox {
         let kind = self.state.subscriptions.get(subscription).map(|s| s.kind);
         let running = |i: &InstanceId| self.state.instances.get(i).is_some_and(|x| x.active);
         let instance = match (owner, kind, convoy_instance) {
-            (_, _, Some(i)) if running(i) => Some(*i),
+            // A convoy's message goes to its instance: the first one delivered starts it; after the
+            // instance ended, the message is a zombie for the runtime to discard (domain.md 1.6, 11).
+            (_, _, Some(i)) => {
+                if self
+                    .state
+                    .instances
+                    .get(i)
+                    .is_some_and(|x| x.active && !x.started)
+                {
+                    self.start_pending(*i, reference.message, events);
+                }
+                Some(*i)
+            }
             (_, Some(SubscriptionKind::Instance(i)), _) if running(&i) => Some(i),
             (Owner::Orchestration(_), _, _) => {
-                Some(self.activate(*subscription, owner, reference.message, events))
+                Some(self.activate(owner, reference.message, events))
             }
             _ => None,
         };
-        if let Some(i) = instance {
-            self.state
-                .instances
-                .get_mut(&i)
-                .unwrap()
-                .consumed
-                .push(reference.message);
+        if let Some(x) = instance.and_then(|i| self.state.instances.get_mut(&i)) {
+            x.consumed.push(reference.message);
         }
-        self.state.references.get_mut(&id).unwrap().state = RefState::Delivered { instance };
+        self.set_ref_state(id, RefState::Delivered { instance });
         events.push(Event::Delivered {
             reference: id,
             message: reference.message,
@@ -67,7 +62,7 @@ impl MessageBox {
     }
 
     /// A new running instance that no message activated (an orchestration started by another's Start
-    /// shape).
+    /// shape, a send port's transmission).
     pub fn create_instance(&mut self, owner: Owner) -> InstanceId {
         let instance = InstanceId(self.next_id());
         self.state.instances.insert(
@@ -76,57 +71,46 @@ impl MessageBox {
                 id: instance,
                 owner,
                 active: true,
+                started: true,
                 consumed: Vec::new(),
             },
         );
         instance
     }
 
-    /// A new orchestration instance for an activation; a convoy's first message creates its convoy set.
+    /// A new orchestration instance for an activation.
     fn activate(
         &mut self,
-        sub: SubId,
         owner: &Owner,
         message: MessageId,
         events: &mut Vec<Event>,
     ) -> InstanceId {
-        let instance = InstanceId(self.next_id());
-        self.state.instances.insert(
-            instance,
-            Instance {
-                id: instance,
-                owner: owner.clone(),
-                active: true,
-                consumed: Vec::new(),
-            },
-        );
+        let instance = self.create_instance(owner.clone());
         events.push(Event::InstanceActivated {
             instance,
             owner: owner.clone(),
             message,
         });
-        let subscription = self.state.subscriptions.get(&sub).cloned();
-        if let Some(s) = subscription.filter(|s| s.convoy.is_some()) {
-            let props = self.routing_props(self.state.messages[&message].context());
-            if let Some(values) = self.convoy_values(&s, &props) {
-                events.push(Event::ConvoySetCreated {
-                    instance,
-                    subscription: sub,
-                    values: values.clone(),
-                });
-                self.state.convoy_sets.push(ConvoySet {
-                    subscription: sub,
-                    instance,
-                    values,
-                });
-            }
-        }
         instance
+    }
+
+    /// A convoy's instance, made when its first message was routed, starts with the first message
+    /// delivered to it.
+    fn start_pending(&mut self, instance: InstanceId, message: MessageId, events: &mut Vec<Event>) {
+        let Some(x) = self.state.instances.get_mut(&instance) else {
+            return;
+        };
+        x.started = true;
+        events.push(Event::InstanceActivated {
+            instance,
+            owner: x.owner.clone(),
+            message,
+        });
     }
 
     /// References held for stopped subscribers whose subscriber (and group) are now started go back to
     /// the work queue: held messages flow on start (domain.md 4.4).
-    pub(super) fn release_held(&mut self, events: &mut Vec<Event>) {
+    pub(super) fn release_held(&mut self, started_owner: &Owner, events: &mut Vec<Event>) {
         let started = |owner: &Owner| {
             self.state
                 .services
@@ -134,18 +118,10 @@ impl MessageBox {
                 .is_some_and(|s| s.state == ServiceState::Started)
         };
         let releasable: Vec<(RefId, Owner)> = self
-            .state
-            .references
-            .values()
-            .filter(|r| {
-                matches!(
-                    r.state,
-                    RefState::Suspended {
-                        reason: SuspendReason::SubscriberStopped,
-                        ..
-                    }
-                )
-            })
+            .ix
+            .held(started_owner)
+            .into_iter()
+            .filter_map(|id| self.state.references.get(&id))
             .filter_map(|r| match &r.target {
                 Target::Subscriber {
                     owner, via_group, ..
@@ -159,7 +135,7 @@ impl MessageBox {
             })
             .collect();
         for (id, owner) in releasable {
-            self.state.references.get_mut(&id).unwrap().state = RefState::Queued { forced: false };
+            self.set_ref_state(id, RefState::Queued { forced: false });
             events.push(Event::Released {
                 reference: id,
                 owner,
@@ -191,8 +167,7 @@ impl MessageBox {
                 unreachable!("activation loops are held non-resumable")
             }
             SuspendReason::SubscriberStopped => {
-                self.state.references.get_mut(&id).unwrap().state =
-                    RefState::Queued { forced: true };
+                self.set_ref_state(id, RefState::Queued { forced: true });
             }
             SuspendReason::RoutingFailure => {
                 let Target::Unrouted { report } = reference.target else {
@@ -201,7 +176,7 @@ impl MessageBox {
                 let publisher = self.state.reports[&report].publisher.clone();
                 let draft = self.state.messages[&reference.message].to_draft();
                 let (_, more) = self.publish(draft, &publisher)?;
-                self.state.references.get_mut(&id).unwrap().state = RefState::Republished;
+                self.set_ref_state(id, RefState::Republished);
                 events.extend(more);
             }
         }
@@ -222,7 +197,7 @@ impl MessageBox {
             )));
         }
         let target = reference.target.clone();
-        self.state.references.get_mut(&id).unwrap().state = RefState::Terminated;
+        self.set_ref_state(id, RefState::Terminated);
         let mut events = vec![Event::Terminated { reference: id }];
         if let Target::Unrouted { report } = target {
             if self.state.reports.remove(&report).is_some() {

@@ -42,7 +42,7 @@ pub enum Event {
     /// A message entered the MessageBox.
     Published {
         message: MessageId,
-        publisher: String,
+        publisher: super::Publisher,
     },
     /// The subscriptions a message matched, in priority order.
     Evaluated {

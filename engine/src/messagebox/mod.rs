@@ -6,10 +6,12 @@ mod dispatch;
 mod error;
 mod event;
 mod explain;
-
+mod index;
 mod publish;
 mod reference;
+mod retire;
 mod services;
+mod store;
 mod subscription;
 
 pub use error::{CommandError, NO_SUBSCRIBERS_TEXT};
@@ -17,10 +19,12 @@ pub use event::Event;
 pub use explain::{
     explain_filter, GroupExplanation, PredicateExplanation, Seen, SubscriptionExplanation,
 };
+pub use index::ConvoyKey;
 pub use publish::Publisher;
 pub use reference::{
     MessageRef, RefId, RefState, ReportId, RoutingFailureReport, SuspendReason, Target,
 };
+pub use retire::RetiredMessage;
 pub use services::{
     AdminAction, OrchestrationDef, SendPortDef, SendPortGroupDef, Service, ServiceDef, ServiceState,
 };
@@ -41,17 +45,11 @@ pub struct Instance {
     pub id: InstanceId,
     pub owner: Owner,
     pub active: bool,
+    /// False while a convoy's first message waits to be delivered: the instance exists (its convoy set
+    /// already catches the later messages) but has not run (domain.md 1.6).
+    pub started: bool,
     /// The messages delivered to it, in order.
     pub consumed: Vec<MessageId>,
-}
-
-/// After the first message of a convoy, the values of its correlation properties, so later messages
-/// with the same values reach the same instance (domain.md 1.6).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct ConvoySet {
-    pub subscription: SubId,
-    pub instance: InstanceId,
-    pub values: Vec<Value>,
 }
 
 /// Everything a MessageBox holds, serialisable. The matcher's index is derived from it.
@@ -66,7 +64,13 @@ pub struct MessageBoxState {
     pub references: BTreeMap<RefId, MessageRef>,
     pub reports: BTreeMap<ReportId, RoutingFailureReport>,
     pub instances: BTreeMap<InstanceId, Instance>,
-    pub convoy_sets: Vec<ConvoySet>,
+    /// Who published each live message.
+    pub publishers: BTreeMap<MessageId, Publisher>,
+    /// The convoy sets: from the first message of a convoy, the values of its correlation properties
+    /// and the instance that message is for, so later messages with the same values reach that instance
+    /// (domain.md 1.6).
+    #[serde(with = "crate::serde_pairs")]
+    pub convoy_sets: BTreeMap<ConvoyKey, InstanceId>,
     /// Hosts by name, and whether a host instance is running.
     pub hosts: BTreeMap<String, bool>,
     next_id: u64,
@@ -77,6 +81,9 @@ pub struct MessageBoxState {
 pub struct MessageBox {
     state: MessageBoxState,
     index: IndexedMatcher,
+    ix: index::Lookups,
+    /// Messages one of whose references just reached an end: candidates to leave the live state.
+    spent: std::collections::BTreeSet<MessageId>,
 }
 
 impl PartialEq for MessageBox {
@@ -93,7 +100,13 @@ impl From<MessageBoxState> for MessageBox {
                 index.insert(*id, &sub.compiled);
             }
         }
-        Self { state, index }
+        let ix = index::Lookups::build(&state);
+        Self {
+            state,
+            index,
+            ix,
+            spent: Default::default(),
+        }
     }
 }
 
@@ -136,10 +149,16 @@ impl MessageBox {
     }
 
     pub fn references_of(&self, message: MessageId) -> impl Iterator<Item = &MessageRef> {
-        self.state
-            .references
-            .values()
-            .filter(move |r| r.message == message)
+        self.ix
+            .refs_by_message
+            .get(&message)
+            .into_iter()
+            .flatten()
+            .filter_map(|id| self.state.references.get(id))
+    }
+
+    pub fn publisher(&self, message: MessageId) -> Option<&Publisher> {
+        self.state.publishers.get(&message)
     }
 
     /// Ids come from one counter, so they are unique across kinds and follow creation order.

@@ -22,6 +22,12 @@ pub enum Publisher {
     Acknowledgement { send_port: String },
 }
 
+impl std::fmt::Display for Publisher {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.label())
+    }
+}
+
 impl Publisher {
     pub fn label(&self) -> String {
         match self {
@@ -73,10 +79,11 @@ impl MessageBox {
         }
         let id = MessageId(self.next_id());
         self.state.messages.insert(id, Message::new(id, draft));
+        self.state.publishers.insert(id, publisher.clone());
         let mut events = vec![
             Event::Published {
                 message: id,
-                publisher: publisher.label(),
+                publisher: publisher.clone(),
             },
             Event::Evaluated {
                 message: id,
@@ -137,49 +144,88 @@ impl MessageBox {
                 message,
                 owner,
             });
-            self.state.references.insert(
+            self.insert_ref(MessageRef {
                 id,
-                MessageRef {
-                    id,
-                    message,
-                    target,
-                    state: RefState::Suspended {
-                        resumable: false,
-                        reason: SuspendReason::ActivationLoop,
-                    },
+                message,
+                target,
+                state: RefState::Suspended {
+                    resumable: false,
+                    reason: SuspendReason::ActivationLoop,
                 },
-            );
+            });
             return;
         }
-        let targets: Vec<(Target, bool)> = match &s.owner {
+        let (owner, host, priority) = (s.owner.clone(), s.host.clone(), s.priority);
+        let targets: Vec<(Target, bool)> = match &owner {
             Owner::SendPortGroup(group) => self.member_targets(sub, group, started),
-            owner => vec![(
+            _ => vec![(
                 Target::Subscriber {
                     subscription: sub,
-                    owner: owner.clone(),
-                    host: s.host.clone(),
-                    priority: s.priority,
-                    convoy_instance: self.convoy_instance(s, props),
+                    owner,
+                    host,
+                    priority,
+                    convoy_instance: None,
                     via_group: None,
                 },
                 started,
             )],
         };
-        for (target, ready) in targets {
-            let convoy = match &target {
-                Target::Subscriber {
-                    convoy_instance, ..
-                } => *convoy_instance,
-                Target::Unrouted { .. } => None,
-            };
+        let convoy = self.convoy_for(sub, props, events);
+        for (mut target, ready) in targets {
+            if let Target::Subscriber {
+                convoy_instance, ..
+            } = &mut target
+            {
+                *convoy_instance = convoy.map(|(i, _)| i);
+            }
             let reference = self.add_reference(message, target, ready, events);
-            if let Some(instance) = convoy {
+            if let Some((instance, false)) = convoy {
                 events.push(Event::ConvoyMatched {
                     reference,
                     instance,
                 });
             }
         }
+    }
+
+    /// For a convoy's activation subscription, the instance this message is for: the one whose convoy
+    /// set holds its correlation values, or, for the first message, a new instance whose set is recorded
+    /// now, at routing time, so that every later message of the convoy goes to it even before it runs
+    /// (domain.md 1.6). The flag tells a new instance.
+    fn convoy_for(
+        &mut self,
+        sub: SubId,
+        props: &RoutingProps,
+        events: &mut Vec<Event>,
+    ) -> Option<(InstanceId, bool)> {
+        let s = &self.state.subscriptions[&sub];
+        if s.kind != SubscriptionKind::Activation {
+            return None;
+        }
+        let values = self.convoy_values(s, props)?;
+        let key = (sub, values);
+        if let Some(instance) = self.state.convoy_sets.get(&key) {
+            return Some((*instance, false));
+        }
+        let owner = s.owner.clone();
+        let instance = InstanceId(self.next_id());
+        self.state.instances.insert(
+            instance,
+            Instance {
+                id: instance,
+                owner,
+                active: true,
+                started: false,
+                consumed: Vec::new(),
+            },
+        );
+        events.push(Event::ConvoySetCreated {
+            instance,
+            subscription: sub,
+            values: key.1.clone(),
+        });
+        self.insert_convoy(key, instance);
+        Some((instance, true))
     }
 
     /// A send port group's match fans out to its enlisted members; by domain.md 4.3 a member's copy is
@@ -260,26 +306,13 @@ impl MessageBox {
                 reason: SuspendReason::SubscriberStopped,
             }
         };
-        self.state.references.insert(
+        self.insert_ref(MessageRef {
             id,
-            MessageRef {
-                id,
-                message,
-                target,
-                state,
-            },
-        );
+            message,
+            target,
+            state,
+        });
         id
-    }
-
-    /// The running instance whose convoy set holds this message's correlation values, if any.
-    fn convoy_instance(&self, sub: &Subscription, props: &RoutingProps) -> Option<InstanceId> {
-        let values = self.convoy_values(sub, props)?;
-        self.state
-            .convoy_sets
-            .iter()
-            .find(|c| c.subscription == sub.id && c.values == values)
-            .map(|c| c.instance)
     }
 
     pub(super) fn convoy_values(
@@ -325,18 +358,15 @@ impl MessageBox {
             },
         );
         let resumable = !*two_way;
-        self.state.references.insert(
-            reference,
-            MessageRef {
-                id: reference,
-                message,
-                target: Target::Unrouted { report },
-                state: RefState::Suspended {
-                    resumable,
-                    reason: SuspendReason::RoutingFailure,
-                },
+        self.insert_ref(MessageRef {
+            id: reference,
+            message,
+            target: Target::Unrouted { report },
+            state: RefState::Suspended {
+                resumable,
+                reason: SuspendReason::RoutingFailure,
             },
-        );
+        });
         events.push(Event::RoutingFailed {
             message,
             reference,
@@ -355,8 +385,7 @@ impl MessageBox {
             let (error_message, more) = self
                 .publish(error_draft, &plain)
                 .expect("receive-port publishes are never refused");
-            self.state.references.get_mut(&reference).unwrap().state =
-                RefState::Rerouted { error_message };
+            self.set_ref_state(reference, RefState::Rerouted { error_message });
             events.push(Event::ErrorMessagePublished {
                 failed_message: message,
                 error_message,

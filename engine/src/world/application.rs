@@ -684,7 +684,7 @@ impl World {
         let before = (
             self.groups[&proposal.from].clone(),
             self.groups.get(&proposal.to).cloned(),
-            self.trace.len(),
+            self.pending.len(),
             self.agenda.clone(),
         );
         let result = self
@@ -698,7 +698,7 @@ impl World {
             if let Some(to) = before.1 {
                 self.groups.insert(proposal.to.clone(), to);
             }
-            self.trace.truncate(before.2);
+            self.pending.truncate(before.2);
             self.agenda = before.3;
             return result;
         }

@@ -30,6 +30,9 @@ pub struct Group {
     pub deferred: Vec<InstanceId>,
     /// The applications deployed in the group, as configured.
     pub applications: Vec<crate::scenario::ApplicationSpec>,
+    /// Messages that live transmissions still need, and how many hold each.
+    #[serde(default, with = "crate::serde_pairs")]
+    pub holds: BTreeMap<crate::message::MessageId, u32>,
 }
 
 impl Group {

@@ -5,24 +5,30 @@
 mod admin;
 mod agenda;
 mod application;
+pub mod archive;
 mod command;
 pub mod config;
 mod event;
 mod group;
 mod link;
+mod lookup;
 mod pipeline;
+mod retire;
 mod runtime;
 mod summary;
 mod transport;
 
 pub use agenda::{Agenda, Work};
 pub use application::{BridgeProposal, Package, StopMode, PACKAGE_FORMAT};
+pub use archive::{GroupArchive, Retention, Retired, RetiredInstance};
 pub use command::Command;
 pub use event::{Traced, WorldEvent};
 pub use group::Group;
 pub use link::{Link, Reader, Wire};
 pub use runtime::{activation, convoy, ROUTING_FAILURE};
-pub use summary::{GroupSummary as GroupOutcome, InstanceSummary, MessageSummary, Summary};
+pub use summary::{
+    GroupSummary as GroupOutcome, InstanceSummary, MessageSummary, Summary, SummaryBuilder,
+};
 pub use transport::{Transmission, TransmissionState};
 
 use crate::messagebox::{CommandError, Event, Owner};
@@ -68,8 +74,38 @@ pub struct World {
     pub settings: Settings,
     agenda: Agenda,
     rng: Pcg64,
-    trace: Vec<Traced>,
+    /// Events of the call in progress; every call hands its events out and keeps none (design.md 2).
+    #[serde(skip)]
+    pending: Vec<Traced>,
+    /// Events handed out so far.
+    events_emitted: usize,
     pub links: Vec<Link>,
+    /// What happens to finished work.
+    retention: Retention,
+    /// Finished work by group, under `Retention::Keep`.
+    archive: BTreeMap<String, GroupArchive>,
+    /// Finished work waiting for the caller, under `Retention::HandOut`.
+    #[serde(skip)]
+    handed: Vec<Retired>,
+    /// Who reads each address and what each group has enlisted: built once, rebuilt after a command.
+    #[serde(skip)]
+    context: ContextCache,
+}
+
+/// The world-wide facts every piece of work may consult, which only commands change.
+#[derive(Clone, Debug, Default)]
+struct ContextCache(Option<std::sync::Arc<WorldContext>>);
+
+#[derive(Debug)]
+struct WorldContext {
+    readers: BTreeMap<String, Vec<Reader>>,
+    enlisted: BTreeMap<String, std::collections::BTreeSet<String>>,
+}
+
+impl PartialEq for ContextCache {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
 }
 
 /// What work in one group can reach besides the group itself.
@@ -146,17 +182,52 @@ impl World {
             settings: Settings::default(),
             agenda: Agenda::default(),
             rng: Pcg64::seed_from_u64(seed),
-            trace: Vec::new(),
+            pending: Vec::new(),
+            events_emitted: 0,
             links: Vec::new(),
+            retention: Retention::default(),
+            archive: BTreeMap::new(),
+            handed: Vec::new(),
+            context: ContextCache::default(),
         }
+    }
+
+    /// Chooses what happens to finished work from now on.
+    pub fn set_retention(&mut self, retention: Retention) {
+        self.retention = retention;
+    }
+
+    pub fn retention(&self) -> Retention {
+        self.retention
+    }
+
+    /// The finished work handed out since the last call (under `Retention::HandOut`).
+    pub fn take_retired(&mut self) -> Vec<Retired> {
+        std::mem::take(&mut self.handed)
+    }
+
+    /// A group's archive of finished work (under `Retention::Keep`).
+    pub fn archive(&self, group: &str) -> Option<&GroupArchive> {
+        self.archive.get(group)
+    }
+
+    /// A message, live or archived.
+    pub fn find_message(
+        &self,
+        group: &str,
+        id: crate::message::MessageId,
+    ) -> Option<&crate::message::Message> {
+        let live = self.group(group)?.messagebox.message(id);
+        live.or_else(|| self.archive.get(group)?.message(id))
+    }
+
+    /// How many events the world has handed out since it was made.
+    pub fn events_emitted(&self) -> usize {
+        self.events_emitted
     }
 
     pub fn now(&self) -> u64 {
         self.clock
-    }
-
-    pub fn trace(&self) -> &[Traced] {
-        &self.trace
     }
 
     pub fn program(&self, name: &str) -> Option<&Program> {
@@ -214,28 +285,70 @@ impl World {
 
     /// Applies a command now. A refused command changes nothing and returns why.
     pub fn apply(&mut self, command: Command) -> Result<Vec<Traced>, CommandError> {
-        let start = self.trace.len();
-        self.execute(command)?;
-        Ok(self.trace[start..].to_vec())
+        match self.execute(command) {
+            Ok(()) => Ok(self.hand_out()),
+            Err(e) => {
+                // A refused command changes nothing, and says nothing but why.
+                self.pending.clear();
+                Err(e)
+            }
+        }
     }
 
-    /// Runs the next scheduled work, moving the clock to its time. `None` when nothing is scheduled.
+    /// Runs the next scheduled work, moving the clock to its time, and hands out its events. `None` when
+    /// nothing is scheduled.
     pub fn step(&mut self) -> Option<Vec<Traced>> {
         let (at, work) = self.agenda.pop()?;
         self.clock = self.clock.max(at);
-        let start = self.trace.len();
         self.run_work(work);
-        Some(self.trace[start..].to_vec())
+        Some(self.hand_out())
     }
 
-    /// Runs all work due up to `t` and moves the clock to `t`.
+    /// Runs all work due up to `t` and moves the clock to `t`. For long spans, prefer `step` or short
+    /// spans: the events of the whole span are handed out at once.
     pub fn advance_to(&mut self, t: u64) -> Vec<Traced> {
-        let start = self.trace.len();
+        let mut events = Vec::new();
         while self.agenda.next_time().is_some_and(|due| due <= t) {
-            self.step();
+            events.extend(self.step().unwrap_or_default());
         }
         self.clock = self.clock.max(t);
-        self.trace[start..].to_vec()
+        events
+    }
+
+    /// The events of the call that just ended, and the finished work it retired.
+    fn hand_out(&mut self) -> Vec<Traced> {
+        let events = std::mem::take(&mut self.pending);
+        self.events_emitted += events.len();
+        if self.retention == Retention::Keep {
+            for t in &events {
+                if let WorldEvent::Logged { text, .. } = &t.event {
+                    let archive = self.archive.entry(t.group.clone()).or_default();
+                    archive.log.push(text.clone());
+                }
+            }
+        }
+        events
+    }
+
+    /// Files what a piece of work in `group` finished, as the retention says.
+    fn file_retired(&mut self, group: &str, since: usize) {
+        let Some(g) = self.groups.get_mut(group) else {
+            return;
+        };
+        let retired = g.retire(&self.pending[since..]);
+        if retired.is_empty() {
+            return;
+        }
+        match self.retention {
+            Retention::Keep => {
+                let archive = self.archive.entry(group.to_string()).or_default();
+                for r in retired {
+                    archive.keep(r);
+                }
+            }
+            Retention::HandOut => self.handed.extend(retired),
+            Retention::Discard => {}
+        }
     }
 
     fn run_work(&mut self, work: Work) {
@@ -352,6 +465,14 @@ impl World {
     }
 
     fn execute(&mut self, command: Command) -> Result<(), CommandError> {
+        // Commands change who reads an address and what is enlisted: the context is rebuilt after one.
+        self.context.0 = None;
+        let result = self.carry_out(command);
+        self.context.0 = None;
+        result
+    }
+
+    fn carry_out(&mut self, command: Command) -> Result<(), CommandError> {
         if let Command::SetConfig { key, value } = &command {
             self.config.insert(key.clone(), config_value(value));
             self.note("", WorldEvent::ConfigChanged { key: key.clone() });
@@ -426,8 +547,8 @@ impl World {
     /// Runs `f` on one group with what it may reach of the rest of the world, then puts the wire messages
     /// it sent on their links. `None` when there is no such group.
     fn in_group<R>(&mut self, name: &str, f: impl FnOnce(&mut Group, &mut Cx) -> R) -> Option<R> {
-        let readers = self.readers();
-        let enlisted = self.enlisted();
+        let context = self.context();
+        let since = self.pending.len();
         let mut wire = Vec::new();
         let World {
             clock,
@@ -438,8 +559,9 @@ impl World {
             settings,
             agenda,
             rng,
-            trace,
+            pending,
             links,
+            ..
         } = self;
         let group = groups.get_mut(name)?;
         let mut cx = Cx {
@@ -451,20 +573,34 @@ impl World {
             settings,
             agenda,
             rng,
-            out: trace,
-            readers: &readers,
+            out: pending,
+            readers: &context.readers,
             links,
             wire: &mut wire,
-            enlisted: &enlisted,
+            enlisted: &context.enlisted,
         };
         let result = f(group, &mut cx);
+        self.file_retired(name, since);
         self.send_wire(wire);
         Some(result)
     }
 
+    /// The world-wide context, built on first use after a command.
+    fn context(&mut self) -> std::sync::Arc<WorldContext> {
+        if let Some(c) = &self.context.0 {
+            return c.clone();
+        }
+        let c = std::sync::Arc::new(WorldContext {
+            readers: self.readers(),
+            enlisted: self.enlisted(),
+        });
+        self.context.0 = Some(c.clone());
+        c
+    }
+
     /// Records a world-level event (or one of a group, done by the world itself) at the current time.
     fn note(&mut self, group: &str, event: WorldEvent) {
-        self.trace.push(Traced {
+        self.pending.push(Traced {
             at: self.clock,
             group: group.to_string(),
             event,

@@ -1,9 +1,11 @@
 //! A run's outcome in a few lines per group: what every message reached, how every instance ended,
 //! what is suspended, and the routing failure reports. `mbx run` prints it; golden tests compare it.
 
-use super::{TransmissionState, World, WorldEvent};
-use crate::messagebox::{Event, Owner, RefState};
-use crate::orchestration::{eval_field, InstanceState};
+use super::archive::Retired;
+use super::{Traced, TransmissionState, World, WorldEvent};
+use crate::message::{Message, MessageId};
+use crate::messagebox::{MessageBox, MessageRef, Owner, Publisher, RefState, Target};
+use crate::orchestration::{eval_field, InstanceState, Run};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -59,101 +61,154 @@ fn owner_name(owner: &Owner) -> String {
     owner.name().to_string()
 }
 
-impl World {
-    pub fn summary(&self) -> Summary {
-        let mut groups = BTreeMap::new();
-        for (name, g) in &self.groups {
-            let mb = &g.messagebox;
-            let mut s = GroupSummary::default();
-            let mut publishers = BTreeMap::new();
-            for t in self.trace().iter().filter(|t| &t.group == name) {
-                match &t.event {
-                    WorldEvent::MessageBox {
-                        event: Event::Published { message, publisher },
-                    } => {
-                        publishers.insert(*message, publisher.clone());
-                    }
-                    WorldEvent::Logged { text, .. } => s.log.push(text.clone()),
-                    _ => {}
+/// The request ids (ReqId / RequestID) of these messages, for those still live.
+pub(crate) fn requests_of(mb: &MessageBox, messages: &[MessageId]) -> Vec<String> {
+    messages
+        .iter()
+        .filter_map(|m| mb.message(*m).and_then(|m| request_of(m.body())))
+        .collect()
+}
+
+fn request_of(body: &str) -> Option<String> {
+    eval_field(body, "RequestID").or_else(|| eval_field(body, "ReqId"))
+}
+
+fn message_summary(
+    message: &Message,
+    publisher: Option<&Publisher>,
+    refs: &[&MessageRef],
+) -> MessageSummary {
+    let targets = |pred: &dyn Fn(&RefState) -> bool| -> Vec<String> {
+        refs.iter()
+            .filter(|r| pred(&r.state))
+            .filter_map(|r| match &r.target {
+                Target::Subscriber { owner, .. } => Some(owner_name(owner)),
+                Target::Unrouted { .. } => None,
+            })
+            .collect()
+    };
+    MessageSummary {
+        id: message.id().0,
+        publisher: publisher.map(Publisher::label).unwrap_or_default(),
+        request: eval_field(message.body(), "ReqId")
+            .or_else(|| eval_field(message.body(), "RequestID")),
+        message_type: message.message_type(),
+        copies: targets(&|st| matches!(st, RefState::Delivered { .. })),
+        waiting: targets(&|st| matches!(st, RefState::Queued { .. } | RefState::Suspended { .. })),
+        routing_failure: refs
+            .iter()
+            .any(|r| matches!(r.target, Target::Unrouted { .. })),
+    }
+}
+
+fn instance_summary(run: &Run, requests: Vec<String>) -> InstanceSummary {
+    let state = match &run.state {
+        InstanceState::Active => "active".to_string(),
+        InstanceState::Waiting => "waiting".to_string(),
+        InstanceState::Dehydrated => "dehydrated".to_string(),
+        InstanceState::SuspendedResumable { error } => {
+            format!("suspended (resumable): {error}")
+        }
+        InstanceState::SuspendedNotResumable { error } => {
+            format!("suspended (not resumable): {error}")
+        }
+        InstanceState::Completed => "completed".to_string(),
+        InstanceState::Terminated { reason } => format!("terminated: {reason}"),
+    };
+    InstanceSummary {
+        id: run.id.0,
+        orchestration: run.orchestration.clone(),
+        state,
+        status: run.status.clone(),
+        requests,
+    }
+}
+
+/// A summary folded as the run goes: finished work as it is retired, event-log lines as they are
+/// written, and, at the end, what is still live. One pass, whatever the run's length.
+#[derive(Clone, Debug, Default)]
+pub struct SummaryBuilder {
+    events: usize,
+    groups: BTreeMap<String, Folded>,
+}
+
+#[derive(Clone, Debug, Default)]
+struct Folded {
+    messages: BTreeMap<u64, MessageSummary>,
+    instances: BTreeMap<u64, InstanceSummary>,
+    log: Vec<String>,
+}
+
+impl SummaryBuilder {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    pub fn event(&mut self, t: &Traced) {
+        self.events += 1;
+        if let WorldEvent::Logged { text, .. } = &t.event {
+            self.group(&t.group).log.push(text.clone());
+        }
+    }
+
+    pub fn retired(&mut self, r: &Retired) {
+        match r {
+            Retired::Message { group, record } => {
+                let refs: Vec<&MessageRef> = record.references.iter().collect();
+                let m = message_summary(&record.message, record.publisher.as_ref(), &refs);
+                self.group(group).messages.insert(m.id, m);
+            }
+            Retired::Instance { group, record } => {
+                if let Some(run) = &record.run {
+                    let i = instance_summary(run, record.requests.clone());
+                    self.group(group).instances.insert(i.id, i);
                 }
             }
+        }
+    }
+
+    fn group(&mut self, name: &str) -> &mut Folded {
+        self.groups.entry(name.to_string()).or_default()
+    }
+
+    /// Adds what is still live in the world, and the counts and reports only the end knows.
+    pub fn finish(mut self, world: &World) -> Summary {
+        let mut groups = BTreeMap::new();
+        for (name, g) in &world.groups {
+            let mb = &g.messagebox;
+            let folded = self.groups.remove(name).unwrap_or_default();
+            let mut s = GroupSummary {
+                log: folded.log,
+                ..GroupSummary::default()
+            };
+            let mut messages = folded.messages;
             for (id, message) in &mb.state().messages {
-                let refs: Vec<_> = mb.references_of(*id).collect();
-                let targets = |pred: &dyn Fn(&RefState) -> bool| -> Vec<String> {
-                    refs.iter()
-                        .filter(|r| pred(&r.state))
-                        .filter_map(|r| match &r.target {
-                            crate::messagebox::Target::Subscriber { owner, .. } => {
-                                Some(owner_name(owner))
-                            }
-                            crate::messagebox::Target::Unrouted { .. } => None,
-                        })
-                        .collect()
-                };
-                s.messages.push(MessageSummary {
-                    id: id.0,
-                    publisher: publishers.get(id).cloned().unwrap_or_default(),
-                    request: eval_field(message.body(), "ReqId")
-                        .or_else(|| eval_field(message.body(), "RequestID")),
-                    message_type: message.message_type(),
-                    copies: targets(&|st| matches!(st, RefState::Delivered { .. })),
-                    waiting: targets(&|st| {
-                        matches!(st, RefState::Queued { .. } | RefState::Suspended { .. })
-                    }),
-                    routing_failure: refs
-                        .iter()
-                        .any(|r| matches!(r.target, crate::messagebox::Target::Unrouted { .. })),
-                });
+                let refs: Vec<&MessageRef> = mb.references_of(*id).collect();
+                messages.insert(id.0, message_summary(message, mb.publisher(*id), &refs));
                 for r in refs
                     .iter()
                     .filter(|r| matches!(r.state, RefState::Suspended { .. }))
                 {
                     let what = match &r.target {
-                        crate::messagebox::Target::Subscriber { owner, .. } => owner_name(owner),
-                        crate::messagebox::Target::Unrouted { .. } => "routing failure".into(),
+                        Target::Subscriber { owner, .. } => owner_name(owner),
+                        Target::Unrouted { .. } => "routing failure".into(),
                     };
                     s.suspended_messages
                         .push(format!("ref {} of message {}: {what}", r.id.0, id.0));
                 }
             }
+            s.messages = messages.into_values().collect();
+            let mut instances = folded.instances;
             for run in g.runs.values() {
                 let requests = mb
                     .state()
                     .instances
                     .get(&run.id)
-                    .map(|i| {
-                        i.consumed
-                            .iter()
-                            .filter_map(|m| {
-                                mb.message(*m).and_then(|m| {
-                                    eval_field(m.body(), "RequestID")
-                                        .or_else(|| eval_field(m.body(), "ReqId"))
-                                })
-                            })
-                            .collect()
-                    })
+                    .map(|i| requests_of(mb, &i.consumed))
                     .unwrap_or_default();
-                let state = match &run.state {
-                    InstanceState::Active => "active".to_string(),
-                    InstanceState::Waiting => "waiting".to_string(),
-                    InstanceState::Dehydrated => "dehydrated".to_string(),
-                    InstanceState::SuspendedResumable { error } => {
-                        format!("suspended (resumable): {error}")
-                    }
-                    InstanceState::SuspendedNotResumable { error } => {
-                        format!("suspended (not resumable): {error}")
-                    }
-                    InstanceState::Completed => "completed".to_string(),
-                    InstanceState::Terminated { reason } => format!("terminated: {reason}"),
-                };
-                s.instances.push(InstanceSummary {
-                    id: run.id.0,
-                    orchestration: run.orchestration.clone(),
-                    state,
-                    status: run.status.clone(),
-                    requests,
-                });
+                instances.insert(run.id.0, instance_summary(run, requests));
             }
+            s.instances = instances.into_values().collect();
             for t in g.transmissions.values() {
                 if let TransmissionState::Suspended { resumable } = t.state {
                     s.suspended_transmissions.push(format!(
@@ -185,9 +240,35 @@ impl World {
             groups.insert(name.clone(), s);
         }
         Summary {
-            time: self.now(),
-            events: self.trace().len(),
+            time: world.now(),
+            events: self.events,
             groups,
         }
+    }
+}
+
+impl World {
+    /// The run's outcome from the live state and the archive (`Retention::Keep`; under the other
+    /// retentions fold a `SummaryBuilder` instead, as `mbx run` does).
+    pub fn summary(&self) -> Summary {
+        let mut b = SummaryBuilder::new();
+        for (name, archive) in &self.archive {
+            for record in archive.messages.values() {
+                b.retired(&Retired::Message {
+                    group: name.clone(),
+                    record: Box::new(record.clone()),
+                });
+            }
+            for record in archive.instances.values() {
+                b.retired(&Retired::Instance {
+                    group: name.clone(),
+                    record: Box::new(record.clone()),
+                });
+            }
+            b.group(name).log = archive.log.clone();
+        }
+        let mut summary = b.finish(self);
+        summary.events = self.events_emitted();
+        summary
     }
 }

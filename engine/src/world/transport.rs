@@ -64,6 +64,7 @@ impl Group {
         } else {
             TransmissionState::Pending
         };
+        self.hold(message);
         self.transmissions.insert(
             id,
             Transmission {

@@ -3,10 +3,10 @@
 
 use messagebox_engine::bpm::csr_request;
 use messagebox_engine::message::Message;
-use messagebox_engine::messagebox::{Event, Owner, RefState, Target};
+use messagebox_engine::messagebox::{Owner, RefState, Target};
 use messagebox_engine::property::PropertyName;
 use messagebox_engine::scenario::{Scenario, ScriptItem};
-use messagebox_engine::world::{Command, Group, World, WorldEvent};
+use messagebox_engine::world::{Command, Group, Traced, World};
 
 pub const SEA: &str = "SRV-SEA";
 pub const DEFAULT: &str = include_str!("../../../scenarios/default.json");
@@ -41,10 +41,71 @@ pub fn facilities(running: bool) -> Command {
     }
 }
 
-pub fn run(scenario: &Scenario, until: u64) -> World {
-    let mut world = scenario.build().expect("the scenario builds");
+pub fn run(scenario: &Scenario, until: u64) -> Recorded {
+    let mut world = record(scenario.build().expect("the scenario builds"));
     world.advance_to(until);
     world
+}
+
+/// A run and every event it handed out.
+pub fn run_traced(scenario: &Scenario, until: u64) -> (World, Vec<Traced>) {
+    let r = run(scenario, until);
+    (r.world, r.trace)
+}
+
+/// A world that keeps the events it hands out, for tests that read the whole trace. The world itself
+/// keeps none (design.md 2).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Recorded {
+    pub world: World,
+    pub trace: Vec<Traced>,
+}
+
+pub fn record(world: World) -> Recorded {
+    Recorded {
+        world,
+        trace: Vec::new(),
+    }
+}
+
+impl Recorded {
+    pub fn trace(&self) -> &[Traced] {
+        &self.trace
+    }
+
+    pub fn advance_to(&mut self, t: u64) -> Vec<Traced> {
+        let events = self.world.advance_to(t);
+        self.trace.extend(events.iter().cloned());
+        events
+    }
+
+    pub fn step(&mut self) -> Option<Vec<Traced>> {
+        let events = self.world.step()?;
+        self.trace.extend(events.iter().cloned());
+        Some(events)
+    }
+
+    pub fn apply(
+        &mut self,
+        command: Command,
+    ) -> Result<Vec<Traced>, messagebox_engine::messagebox::CommandError> {
+        let events = self.world.apply(command)?;
+        self.trace.extend(events.iter().cloned());
+        Ok(events)
+    }
+}
+
+impl std::ops::Deref for Recorded {
+    type Target = World;
+    fn deref(&self) -> &World {
+        &self.world
+    }
+}
+
+impl std::ops::DerefMut for Recorded {
+    fn deref_mut(&mut self) -> &mut World {
+        &mut self.world
+    }
 }
 
 pub fn sea(world: &World) -> &Group {
@@ -85,13 +146,8 @@ pub fn messages_in<'a>(
     root_name: &str,
     req: Option<&str>,
 ) -> Vec<&'a Message> {
-    world
-        .group(group)
-        .unwrap()
-        .messagebox
-        .state()
-        .messages
-        .values()
+    all_messages(world, group)
+        .into_iter()
         .filter(|m| root(m) == root_name)
         .filter(|m| {
             req.is_none_or(|r| {
@@ -104,6 +160,24 @@ pub fn messages_in<'a>(
         .collect()
 }
 
+/// Every message a group published, live or archived, in id order.
+pub fn all_messages<'a>(world: &'a World, group: &str) -> Vec<&'a Message> {
+    let live = world
+        .group(group)
+        .unwrap()
+        .messagebox
+        .state()
+        .messages
+        .values();
+    let archived = world
+        .archive(group)
+        .into_iter()
+        .flat_map(|a| a.messages.values().map(|r| &r.message));
+    let mut all: Vec<&Message> = live.chain(archived).collect();
+    all.sort_by_key(|m| m.id());
+    all
+}
+
 /// Who in SRV-SEA received a copy of a message.
 pub fn copies(world: &World, message: &Message) -> Vec<String> {
     copies_in(world, SEA, message)
@@ -112,10 +186,8 @@ pub fn copies(world: &World, message: &Message) -> Vec<String> {
 /// Who in a group received a copy of a message, sorted.
 pub fn copies_in(world: &World, group: &str, message: &Message) -> Vec<String> {
     let mut out: Vec<String> = world
-        .group(group)
-        .unwrap()
-        .messagebox
-        .references_of(message.id())
+        .references_of(group, message.id())
+        .into_iter()
         .filter(|r| matches!(r.state, RefState::Delivered { .. }))
         .filter_map(|r| match &r.target {
             Target::Subscriber { owner, .. } => Some(owner.name().to_string()),
@@ -128,18 +200,8 @@ pub fn copies_in(world: &World, group: &str, message: &Message) -> Vec<String> {
 
 pub fn publisher(world: &World, message: &Message) -> String {
     world
-        .trace()
-        .iter()
-        .find_map(|t| match &t.event {
-            WorldEvent::MessageBox {
-                event:
-                    Event::Published {
-                        message: m,
-                        publisher,
-                    },
-            } if *m == message.id() => Some(publisher.clone()),
-            _ => None,
-        })
+        .publisher_of(SEA, message.id())
+        .map(|p| p.label())
         .unwrap_or_default()
 }
 
@@ -148,9 +210,9 @@ pub fn instances<'a>(
     world: &'a World,
     orchestration: &str,
 ) -> Vec<&'a messagebox_engine::orchestration::Run> {
-    sea(world)
-        .runs
-        .values()
+    world
+        .all_runs(SEA)
+        .into_iter()
         .filter(|r| r.orchestration == orchestration)
         .collect()
 }
@@ -159,11 +221,12 @@ pub fn consumed_requests(
     world: &World,
     instance: messagebox_engine::messagebox::InstanceId,
 ) -> Vec<String> {
-    let mb = &sea(world).messagebox;
-    mb.state().instances[&instance]
+    world
+        .find_instance(SEA, instance)
+        .expect("the instance exists, live or archived")
         .consumed
         .iter()
-        .filter_map(|m| mb.message(*m))
+        .filter_map(|m| world.find_message(SEA, *m))
         .filter_map(|m| field(m, "RequestID").or_else(|| field(m, "ReqId")))
         .collect()
 }
@@ -172,13 +235,11 @@ pub fn owner(name: &str) -> Owner {
     Owner::Orchestration(name.into())
 }
 
+/// The event-log entries of every group.
 pub fn logs(world: &World) -> Vec<String> {
     world
-        .trace()
-        .iter()
-        .filter_map(|t| match &t.event {
-            WorldEvent::Logged { text, .. } => Some(text.clone()),
-            _ => None,
-        })
+        .groups
+        .keys()
+        .flat_map(|g| world.event_log(g).iter().cloned())
         .collect()
 }

@@ -1,0 +1,73 @@
+//! Finished work leaves the live state, as BizTalk purges a message once every reference to it is
+//! consumed and an instance's state once it completes (domain.md 1.8, 1.13): the next step then never
+//! looks at it. What leaves is handed to the caller, who archives it or drops it.
+
+use super::store::is_final;
+use super::*;
+
+/// A message that left the live state, with everything the MessageBox knew of it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct RetiredMessage {
+    pub message: Message,
+    pub publisher: Option<Publisher>,
+    pub references: Vec<MessageRef>,
+}
+
+impl MessageBox {
+    /// An ended instance leaves the live state; the messages it consumed may follow it.
+    pub fn retire_instance(&mut self, id: InstanceId) -> Option<Instance> {
+        if self.state.instances.get(&id)?.active {
+            return None;
+        }
+        let instance = self.state.instances.remove(&id)?;
+        self.spent.extend(instance.consumed.iter().copied());
+        Some(instance)
+    }
+
+    /// Makes a message a candidate again (the group let go of it: its transmission ended).
+    pub fn released(&mut self, message: MessageId) {
+        self.spent.insert(message);
+    }
+
+    /// The candidate messages whose every reference has ended, that no live instance consumed and that
+    /// the group does not `hold`, leave the live state with their references.
+    pub fn retire_spent(&mut self, hold: impl Fn(MessageId) -> bool) -> Vec<RetiredMessage> {
+        let candidates = std::mem::take(&mut self.spent);
+        let mut out = Vec::new();
+        for id in candidates {
+            if hold(id) || !self.is_spent(id) {
+                continue;
+            }
+            let Some(message) = self.state.messages.remove(&id) else {
+                continue;
+            };
+            let ids = self
+                .ix
+                .refs_by_message
+                .get(&id)
+                .cloned()
+                .unwrap_or_default();
+            let mut references = Vec::with_capacity(ids.len());
+            for rid in ids {
+                if let Some(r) = self.state.references.remove(&rid) {
+                    self.ix.remove_ref(&r);
+                    references.push(r);
+                }
+            }
+            out.push(RetiredMessage {
+                message,
+                publisher: self.state.publishers.remove(&id),
+                references,
+            });
+        }
+        out
+    }
+
+    fn is_spent(&self, message: MessageId) -> bool {
+        self.state.messages.contains_key(&message)
+            && self.references_of(message).all(|r| match r.state {
+                RefState::Delivered { instance: Some(i) } => !self.state.instances.contains_key(&i),
+                ref state => is_final(state),
+            })
+    }
+}

@@ -1,0 +1,87 @@
+//! What the world does with finished work. Like BizTalk's tracking database beside the MessageBox, the
+//! archive is apart from the live state that every step looks at, and the caller chooses what it keeps:
+//! all of it (the app's inspector and Group Hub history), hand it out to be folded as it comes (`mbx run`'s
+//! summary, `mbx bench-world`'s outcomes), or nothing.
+
+use crate::message::{Message, MessageId};
+use crate::messagebox::{Instance, InstanceId, RetiredMessage};
+use crate::orchestration::Run;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+use super::Transmission;
+
+/// What happens to work once it has finished.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Retention {
+    /// The world keeps it in its archive, where lookups (`World::find_message`, ...) still find it.
+    #[default]
+    Keep,
+    /// The world buffers it for the caller to take with `World::take_retired` after each call.
+    HandOut,
+    /// Nobody keeps it: memory follows the work in flight only.
+    Discard,
+}
+
+/// An ended service instance: an orchestration run or a send port's transmission.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct RetiredInstance {
+    pub instance: Option<Instance>,
+    pub run: Option<Run>,
+    pub transmission: Option<Transmission>,
+    /// The request ids of the order messages it consumed, read while those messages were still live.
+    pub requests: Vec<String>,
+}
+
+impl RetiredInstance {
+    pub fn id(&self) -> Option<InstanceId> {
+        self.instance
+            .as_ref()
+            .map(|i| i.id)
+            .or(self.run.as_ref().map(|r| r.id))
+            .or(self.transmission.as_ref().map(|t| t.id))
+    }
+}
+
+/// One piece of finished work of one group.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum Retired {
+    Instance {
+        group: String,
+        record: Box<RetiredInstance>,
+    },
+    Message {
+        group: String,
+        record: Box<RetiredMessage>,
+    },
+}
+
+/// A group's finished work, kept under `Retention::Keep`.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct GroupArchive {
+    #[serde(with = "crate::serde_pairs")]
+    pub messages: BTreeMap<MessageId, RetiredMessage>,
+    #[serde(with = "crate::serde_pairs")]
+    pub instances: BTreeMap<InstanceId, RetiredInstance>,
+    /// The event-log entries orchestrations wrote.
+    pub log: Vec<String>,
+}
+
+impl GroupArchive {
+    pub fn message(&self, id: MessageId) -> Option<&Message> {
+        self.messages.get(&id).map(|r| &r.message)
+    }
+
+    pub fn keep(&mut self, retired: Retired) {
+        match retired {
+            Retired::Instance { record, .. } => {
+                if let Some(id) = record.id() {
+                    self.instances.insert(id, *record);
+                }
+            }
+            Retired::Message { record, .. } => {
+                self.messages.insert(record.message.id(), *record);
+            }
+        }
+    }
+}

@@ -1,0 +1,102 @@
+//! Lookups over a group's live state and its archive together (`Retention::Keep`), for readers that ask
+//! about any piece of work, finished or not: the inspector, the Group Hub's history, tests. The steps
+//! themselves look at the live state only.
+
+use super::World;
+use crate::message::MessageId;
+use crate::messagebox::{Instance, InstanceId, MessageRef, Publisher};
+use crate::orchestration::Run;
+
+impl World {
+    /// Every orchestration instance of a group, live or archived, in id order.
+    pub fn all_runs(&self, group: &str) -> Vec<&Run> {
+        let mut out: Vec<&Run> = Vec::new();
+        if let Some(g) = self.group(group) {
+            out.extend(g.runs.values());
+        }
+        if let Some(a) = self.archive(group) {
+            out.extend(a.instances.values().filter_map(|r| r.run.as_ref()));
+        }
+        out.sort_by_key(|r| r.id);
+        out
+    }
+
+    /// Every transmission of a group, live or archived, in id order.
+    pub fn all_transmissions(&self, group: &str) -> Vec<&super::Transmission> {
+        let mut out: Vec<&super::Transmission> = Vec::new();
+        if let Some(g) = self.group(group) {
+            out.extend(g.transmissions.values());
+        }
+        if let Some(a) = self.archive(group) {
+            out.extend(a.instances.values().filter_map(|r| r.transmission.as_ref()));
+        }
+        out.sort_by_key(|t| t.id);
+        out
+    }
+
+    pub fn find_run(&self, group: &str, id: InstanceId) -> Option<&Run> {
+        let live = self.group(group)?.runs.get(&id);
+        live.or_else(|| self.archive(group)?.instances.get(&id)?.run.as_ref())
+    }
+
+    pub fn find_instance(&self, group: &str, id: InstanceId) -> Option<&Instance> {
+        let live = self.group(group)?.messagebox.state().instances.get(&id);
+        live.or_else(|| self.archive(group)?.instances.get(&id)?.instance.as_ref())
+    }
+
+    pub fn find_transmission(&self, group: &str, id: InstanceId) -> Option<&super::Transmission> {
+        let live = self.group(group)?.transmissions.get(&id);
+        live.or_else(|| {
+            self.archive(group)?
+                .instances
+                .get(&id)?
+                .transmission
+                .as_ref()
+        })
+    }
+
+    /// A message's references, live or archived.
+    pub fn references_of(&self, group: &str, message: MessageId) -> Vec<&MessageRef> {
+        let Some(g) = self.group(group) else {
+            return Vec::new();
+        };
+        let live: Vec<&MessageRef> = g.messagebox.references_of(message).collect();
+        if !live.is_empty() {
+            return live;
+        }
+        self.archive(group)
+            .and_then(|a| a.messages.get(&message))
+            .map(|r| r.references.iter().collect())
+            .unwrap_or_default()
+    }
+
+    pub fn publisher_of(&self, group: &str, message: MessageId) -> Option<&Publisher> {
+        let live = self.group(group)?.messagebox.publisher(message);
+        live.or_else(|| {
+            self.archive(group)?
+                .messages
+                .get(&message)?
+                .publisher
+                .as_ref()
+        })
+    }
+
+    /// A group's latest `n` messages, live or archived, newest first.
+    pub fn recent_messages(&self, group: &str, n: usize) -> Vec<&crate::message::Message> {
+        let mut out: Vec<&crate::message::Message> = Vec::new();
+        if let Some(g) = self.group(group) {
+            out.extend(g.messagebox.state().messages.values().rev().take(n));
+        }
+        if let Some(a) = self.archive(group) {
+            out.extend(a.messages.values().rev().take(n).map(|r| &r.message));
+        }
+        out.sort_by_key(|m| std::cmp::Reverse(m.id()));
+        out.truncate(n);
+        out
+    }
+
+    /// The event-log entries orchestrations of a group wrote (kept under `Retention::Keep`).
+    pub fn event_log(&self, group: &str) -> &[String] {
+        self.archive(group).map_or(&[], |a| a.log.as_slice())
+    }
+}

@@ -1,0 +1,91 @@
+//! After each piece of work, what it finished leaves the group's live state: orchestration instances that
+//! completed or were terminated, transmissions that were sent or terminated, and then every message whose
+//! references have all ended and that nothing live still needs (domain.md 1.8, 1.13). Only what this
+//! work's events name is looked at, so the cost follows the work, not the history.
+
+use super::archive::{Retired, RetiredInstance};
+use super::summary::requests_of;
+use super::{Group, Traced, TransmissionState, WorldEvent};
+use crate::message::MessageId;
+use crate::messagebox::InstanceId;
+use std::collections::BTreeSet;
+
+impl Group {
+    /// Retires what `events` (this group's latest) finished, and returns it.
+    pub(crate) fn retire(&mut self, events: &[Traced]) -> Vec<Retired> {
+        let ended: BTreeSet<InstanceId> = events
+            .iter()
+            .filter(|t| t.group == self.name)
+            .filter_map(|t| match &t.event {
+                WorldEvent::InstanceCompleted { instance, .. }
+                | WorldEvent::InstanceTerminated { instance, .. } => Some(*instance),
+                WorldEvent::Transmitted { transmission, .. } => Some(*transmission),
+                _ => None,
+            })
+            .collect();
+        let mut out = Vec::new();
+        for id in ended {
+            if let Some(record) = self.retire_instance(id) {
+                out.push(Retired::Instance {
+                    group: self.name.clone(),
+                    record: Box::new(record),
+                });
+            }
+        }
+        let holds = &self.holds;
+        for record in self.messagebox.retire_spent(|m| holds.contains_key(&m)) {
+            out.push(Retired::Message {
+                group: self.name.clone(),
+                record: Box::new(record),
+            });
+        }
+        out
+    }
+
+    fn retire_instance(&mut self, id: InstanceId) -> Option<RetiredInstance> {
+        let run_ended = self.runs.get(&id).is_some_and(|r| r.state.is_finished());
+        let sent = self.transmissions.get(&id).is_some_and(|t| {
+            matches!(
+                t.state,
+                TransmissionState::Done | TransmissionState::Terminated
+            )
+        });
+        if !run_ended && !sent {
+            return None;
+        }
+        let requests = self
+            .messagebox
+            .state()
+            .instances
+            .get(&id)
+            .map(|i| requests_of(&self.messagebox, &i.consumed))
+            .unwrap_or_default();
+        let run = self.runs.remove(&id);
+        let transmission = self.transmissions.remove(&id);
+        if let Some(t) = &transmission {
+            self.let_go(t.message);
+        }
+        self.deferred.retain(|d| *d != id);
+        Some(RetiredInstance {
+            instance: self.messagebox.retire_instance(id),
+            run,
+            transmission,
+            requests,
+        })
+    }
+
+    /// A live transmission holds its message; when the last one ends, the message may retire.
+    pub(crate) fn hold(&mut self, message: MessageId) {
+        *self.holds.entry(message).or_default() += 1;
+    }
+
+    fn let_go(&mut self, message: MessageId) {
+        if let Some(n) = self.holds.get_mut(&message) {
+            *n -= 1;
+            if *n == 0 {
+                self.holds.remove(&message);
+                self.messagebox.released(message);
+            }
+        }
+    }
+}
