@@ -337,4 +337,12 @@ fn explain_says_which_subscribers_of_a_binding_file_a_context_matches_and_why() 
     let mark = bridge["groups"][1]["predicates"][1].clone();
     assert_eq!(mark["seen"], "written, not promoted");
     assert_eq!(mark["holds"], false);
+    assert_eq!(mark["added_by_engine"], false);
+    // The port's own transport id is the group BizTalk added.
+    assert_eq!(bridge["groups"][0]["added_by_engine"], true);
+    assert_eq!(bridge["groups"][1]["added_by_engine"], false);
+    assert_eq!(
+        bridge["groups"][0]["predicates"][0]["added_by_engine"],
+        true
+    );
 }

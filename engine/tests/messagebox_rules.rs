@@ -851,6 +851,81 @@ fn explain_names_each_predicate_with_the_value_it_saw() {
 }
 
 #[test]
+fn explain_marks_what_biztalk_added_to_the_subscribers_filter() {
+    // domain.md 1.6, 1.7: a send port (group) also subscribes to its own id, and an orchestration's
+    // message type joins every AND-group; the explanation tells those from the user's filter.
+    let mut mb = seattle();
+    add(
+        &mut mb,
+        ServiceDef::SendPortGroup(SendPortGroupDef {
+            name: "Audit-SPG".into(),
+            members: vec!["VIP-Audit-SP".into()],
+            filter: filter(r#"SV.OrderMgrType == "VIPORDER""#),
+        }),
+        Some(AdminAction::Start),
+    );
+    for (name, message_type, user_filter) in [
+        (
+            "Typed",
+            "http://ns#Order",
+            r#"SV.Status == "A" || SV.Status == "B""#,
+        ),
+        ("TypeOnly", "http://ns#Order", ""),
+    ] {
+        add(
+            &mut mb,
+            ServiceDef::Orchestration(OrchestrationDef {
+                name: name.into(),
+                host: HOST.into(),
+                bound: true,
+                message_type: Some(message_type.into()),
+                activation_filter: if user_filter.is_empty() {
+                    Filter::default()
+                } else {
+                    filter(user_filter)
+                },
+                convoy: None,
+            }),
+            Some(AdminAction::Start),
+        );
+    }
+    let (msg, _) = mb
+        .publish(order("1", "1", 1, "VIPORDER"), &receive(false))
+        .unwrap();
+    let explained = mb.explain(msg).unwrap();
+    let of = |owner: Owner| explained.iter().find(|e| e.owner == owner).unwrap();
+    let added = |owner: Owner| -> Vec<(bool, Vec<bool>)> {
+        of(owner)
+            .groups
+            .iter()
+            .map(|g| {
+                (
+                    g.added_by_engine,
+                    g.predicates.iter().map(|p| p.added_by_engine).collect(),
+                )
+            })
+            .collect()
+    };
+    // The port's transport id group is BizTalk's; the user's filter is not.
+    assert_eq!(
+        added(sp("VIP-Audit-SP")),
+        [(true, vec![true]), (false, vec![false])]
+    );
+    assert_eq!(
+        added(Owner::SendPortGroup("Audit-SPG".into())),
+        [(true, vec![true]), (false, vec![false])]
+    );
+    // The message type is BizTalk's predicate in each of the user's groups; alone, the whole group.
+    assert_eq!(
+        added(orch("Typed")),
+        [(false, vec![false, true]), (false, vec![false, true])]
+    );
+    assert_eq!(added(orch("TypeOnly")), [(true, vec![true])]);
+    // An orchestration without a message type is all the user's.
+    assert_eq!(added(orch("OrderManager")), [(false, vec![false, false])]);
+}
+
+#[test]
 fn an_orchestrations_message_type_joins_every_and_group() {
     // domain.md 1.7 [inferred]: the receive's message type is added to every OR group.
     let mut mb = mb();

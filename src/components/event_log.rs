@@ -3,7 +3,7 @@
 
 use super::header::PanelProps;
 use crate::app::Msg;
-use crate::lab::describe::{clock, describe, KINDS};
+use crate::lab::describe::{clock, describe, CATEGORIES};
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
@@ -13,7 +13,7 @@ const SHOWN: usize = 400;
 #[derive(Clone, Default, PartialEq)]
 struct LogFilter {
     group: String,
-    kind: String,
+    category: String,
     message: String,
 }
 
@@ -28,18 +28,18 @@ pub fn EventLog(props: &PanelProps) -> Html {
         .rev()
         .filter(|t| filter.group.is_empty() || t.group == filter.group)
         .map(|t| (t, describe(t)))
-        .filter(|(_, d)| filter.kind.is_empty() || d.kind == filter.kind)
+        .filter(|(_, d)| filter.category.is_empty() || d.category == filter.category)
         .filter(|(_, d)| message.is_none() || d.message == message)
         .take(SHOWN)
         .map(|(t, d)| {
             let text = format!("{}  {}  {}", clock(t.at), t.group, d.text);
             match d.link {
                 Some(link) => html! {
-                    <li class={classes!("log-line", d.kind)}>
+                    <li class={classes!("log-line", d.category)} data-kind={d.kind}>
                         <button class="link" onclick={props.on.reform(move |_| Msg::Select(link.clone()))}>{ text }</button>
                     </li>
                 },
-                None => html! { <li class={classes!("log-line", d.kind)}>{ text }</li> },
+                None => html! { <li class={classes!("log-line", d.category)} data-kind={d.kind}>{ text }</li> },
             }
         })
         .collect();
@@ -52,7 +52,7 @@ pub fn EventLog(props: &PanelProps) -> Html {
         }
     };
     let on_group = set(|f, v| f.group = v);
-    let on_kind = set(|f, v| f.kind = v);
+    let on_category = set(|f, v| f.category = v);
     let on_message = set(|f, v| f.message = v);
     html! {
         <section class="event-log" data-testid="event-log" aria-label="Event log">
@@ -65,9 +65,9 @@ pub fn EventLog(props: &PanelProps) -> Html {
                     </select>
                 </label>
                 <label>{ "Kind " }
-                    <select data-testid="log-kind" onchange={Callback::from(move |e: Event| on_kind(e.target_unchecked_into::<HtmlSelectElement>().value()))}>
-                        <option value="" selected={filter.kind.is_empty()}>{ "all" }</option>
-                        { for KINDS.iter().map(|k| html! { <option value={*k} selected={*k == filter.kind}>{ *k }</option> }) }
+                    <select data-testid="log-kind" onchange={Callback::from(move |e: Event| on_category(e.target_unchecked_into::<HtmlSelectElement>().value()))}>
+                        <option value="" selected={filter.category.is_empty()}>{ "all" }</option>
+                        { for CATEGORIES.iter().map(|k| html! { <option value={*k} selected={*k == filter.category}>{ *k }</option> }) }
                     </select>
                 </label>
                 <label>{ "Message # " }

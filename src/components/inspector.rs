@@ -7,7 +7,9 @@ use super::header::PanelProps;
 use super::inspector_admin::{group_admin, host_admin, location_admin, service_admin};
 use crate::app::Msg;
 use crate::lab::describe::{clock, describe};
-use crate::lab::explain_text::{first_failure, predicate_line, short_name};
+use crate::lab::explain_text::{
+    added_note, first_failure, predicate_line, short_name, subscription_state,
+};
 use crate::lab::marks::{context_value, message_mark};
 use crate::lab::{Lab, Selection};
 use messagebox_engine::matcher::SubId;
@@ -140,14 +142,17 @@ fn message_view(lab: &Lab, g: &Group, id: MessageId, on: &Callback<Msg>) -> Html
     explanation.sort_by_key(|e| !e.matched);
     let why = explanation.iter().map(|e| {
         let groups = e.groups.iter().enumerate().map(|(i, grp)| {
+            // A group the engine added says so once, not on its predicates too.
             let preds = grp.predicates.iter().map(|p| html! {
                 <li class={classes!(if p.holds { "holds" } else { "fails" })}>
                     { if p.holds { "✓ " } else { "✗ " } }{ predicate_line(p, schema) }
+                    { added_note(p.added_by_engine && !grp.added_by_engine) }
                 </li>
             });
             html! {
                 <li>
                     <span class="group-label">{ if i == 0 { "if" } else { "or" } }</span>
+                    { added_note(grp.added_by_engine) }
                     <ul class="predicates">{ for preds }</ul>
                 </li>
             }
@@ -158,7 +163,7 @@ fn message_view(lab: &Lab, g: &Group, id: MessageId, on: &Callback<Msg>) -> Html
                 <details open={e.matched}>
                     <summary>
                         <strong>{ format!("{} {}", if e.matched { "✓ matched" } else { "✗ no match" }, e.owner) }</strong>
-                        { format!("{reason} · subscription {} ({:?})", e.subscription.0, e.state) }
+                        { format!("{reason} · subscription {} ({})", e.subscription.0, subscription_state(e.state)) }
                     </summary>
                     <ul class="groups">{ for groups }</ul>
                 </details>

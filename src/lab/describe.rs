@@ -1,429 +1,162 @@
-//! Engine events in words, for the event log: a kind to filter by, a sentence, and what to open in the
-//! inspector when the line is clicked.
+//! Engine events for the event log: the engine's own kind and sentence, plus what only the app knows:
+//! the category the log filters by, what to open in the inspector when the line is clicked, and the
+//! message the line is about.
 
 use super::Selection;
-use messagebox_engine::messagebox::Event;
+use messagebox_engine::matcher::SubId;
+use messagebox_engine::message::MessageId;
+use messagebox_engine::messagebox::{Event, InstanceId, Owner};
 use messagebox_engine::world::{Traced, WorldEvent};
 
 pub struct Described {
+    /// The log's coarse filter, one of `CATEGORIES`.
+    pub category: &'static str,
+    /// The engine's name for the event (`WorldEvent::kind`).
     pub kind: &'static str,
+    /// The engine's sentence for the event (`WorldEvent`'s Display).
     pub text: String,
     pub link: Option<Selection>,
-    /// The message the event is about, for the log's message filter.
+    /// The message the event is about, for the log's message filter and a message's lifecycle.
     pub message: Option<u64>,
 }
 
-pub const KINDS: &[&str] = &[
+pub const CATEGORIES: &[&str] = &[
     "publish", "route", "deliver", "failure", "instance", "port", "admin", "link", "other",
 ];
 
 pub fn describe(t: &Traced) -> Described {
-    let g = t.group.clone();
-    let msg = |id: u64| {
-        Some(Selection::Message {
-            group: g.clone(),
-            id,
-        })
-    };
-    let inst = |id: u64| {
-        Some(Selection::Instance {
-            group: g.clone(),
-            id,
-        })
-    };
-    let d = |kind, text: String, link, message| Described {
-        kind,
-        text,
-        link,
-        message,
-    };
-    match &t.event {
-        WorldEvent::MessageBox { event } => match event {
-            Event::Published { message, publisher } => d(
-                "publish",
-                format!("message #{} published by {publisher}", message.0),
-                msg(message.0),
-                Some(message.0),
-            ),
-            Event::Evaluated { message, matched } => d(
-                "route",
-                format!(
-                    "message #{} matched {} subscription{}",
-                    message.0,
-                    matched.len(),
-                    if matched.len() == 1 { "" } else { "s" }
-                ),
-                msg(message.0),
-                Some(message.0),
-            ),
-            Event::Queued { message, owner, .. } => d(
-                "route",
-                format!("message #{} queued for {owner}", message.0),
-                msg(message.0),
-                Some(message.0),
-            ),
-            Event::Held { message, owner, .. } => d(
-                "route",
-                format!("message #{} held: {owner} is stopped", message.0),
-                msg(message.0),
-                Some(message.0),
-            ),
-            Event::Delivered {
-                message,
-                owner,
-                instance,
-                ..
-            } => d(
-                "deliver",
-                match instance {
-                    Some(i) => format!(
-                        "message #{} delivered to {owner} (instance {})",
-                        message.0, i.0
-                    ),
-                    None => format!("message #{} delivered to {owner}", message.0),
-                },
-                msg(message.0),
-                Some(message.0),
-            ),
-            Event::RoutingFailed { message, .. } => d(
-                "failure",
-                format!("routing failure: no subscriber for message #{}", message.0),
-                msg(message.0),
-                Some(message.0),
-            ),
-            Event::InstanceActivated {
-                instance,
-                owner,
-                message,
-            } => d(
-                "instance",
-                format!(
-                    "{owner} activated as instance {} by message #{}",
-                    instance.0, message.0
-                ),
-                inst(instance.0),
-                Some(message.0),
-            ),
-            Event::ServiceStateChanged { owner, to, .. } => {
-                d("admin", format!("{owner} is now {to}"), None, None)
-            }
-            Event::HostStateChanged { host, running } => d(
-                "admin",
-                format!(
-                    "host {host} {}",
-                    if *running { "started" } else { "stopped" }
-                ),
-                None,
-                None,
-            ),
-            Event::SubscriptionCreated {
-                subscription,
-                owner,
-                filter,
-            } => d(
-                "admin",
-                format!(
-                    "subscription {} created for {owner}: {filter}",
-                    subscription.0
-                ),
-                Some(Selection::Subscription {
-                    group: g.clone(),
-                    id: subscription.0,
-                }),
-                None,
-            ),
-            Event::SubscriptionRemoved {
-                subscription,
-                owner,
-            } => d(
-                "admin",
-                format!("subscription {} of {owner} removed", subscription.0),
-                None,
-                None,
-            ),
-            Event::ConvoySetCreated {
-                instance, values, ..
-            } => d(
-                "instance",
-                format!(
-                    "instance {} now receives the convoy of ({})",
-                    instance.0,
-                    values
-                        .iter()
-                        .map(|v| v.to_string())
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                ),
-                inst(instance.0),
-                None,
-            ),
-            Event::ConvoyMatched { instance, .. } => d(
-                "route",
-                format!("a convoy match went to running instance {}", instance.0),
-                inst(instance.0),
-                None,
-            ),
-            Event::Released { owner, .. } => d(
-                "route",
-                format!("a held message for {owner} was released to its queue"),
-                None,
-                None,
-            ),
-            Event::InstanceCompleted { instance } => d(
-                "instance",
-                format!("instance {} left the MessageBox", instance.0),
-                inst(instance.0),
-                None,
-            ),
-            Event::CommandRefused { reason } => {
-                d("failure", format!("refused: {reason}"), None, None)
-            }
-            other => d("other", format!("{other:?}"), None, None),
-        },
-        WorldEvent::Received { location, message } => d(
-            "publish",
-            format!("message #{} received at {location}", message.0),
-            msg(message.0),
-            Some(message.0),
-        ),
-        WorldEvent::InstanceStarted {
-            instance,
-            orchestration,
-        } => d(
-            "instance",
-            format!("{orchestration} instance {} started", instance.0),
-            inst(instance.0),
-            None,
-        ),
-        WorldEvent::Consumed {
-            instance,
-            port,
-            message,
-        } => d(
-            "instance",
-            format!(
-                "instance {} took message #{} on {port}",
-                instance.0, message.0
-            ),
-            inst(instance.0),
-            Some(message.0),
-        ),
-        WorldEvent::Sent {
-            instance,
-            port,
-            message,
-        } => d(
-            "instance",
-            format!(
-                "instance {} sent message #{} on {port}",
-                instance.0, message.0
-            ),
-            msg(message.0),
-            Some(message.0),
-        ),
-        WorldEvent::InstanceSuspended {
-            instance, error, ..
-        } => d(
-            "failure",
-            format!("instance {} suspended: {error}", instance.0),
-            inst(instance.0),
-            None,
-        ),
-        WorldEvent::InstanceCompleted { instance, status } => d(
-            "instance",
-            format!(
-                "instance {} completed{}",
-                instance.0,
-                status
-                    .as_ref()
-                    .map(|s| format!(" ({s})"))
-                    .unwrap_or_default()
-            ),
-            inst(instance.0),
-            None,
-        ),
-        WorldEvent::InstanceTerminated { instance, reason } => d(
-            "instance",
-            format!("instance {} terminated: {reason}", instance.0),
-            inst(instance.0),
-            None,
-        ),
-        WorldEvent::Waiting { instance } => d(
-            "instance",
-            format!("instance {} waits for a message", instance.0),
-            inst(instance.0),
-            None,
-        ),
-        WorldEvent::Dehydrated { instance } => d(
-            "instance",
-            format!(
-                "instance {} dehydrated (idle, saved to the database)",
-                instance.0
-            ),
-            inst(instance.0),
-            None,
-        ),
-        WorldEvent::Rehydrated { instance } => d(
-            "instance",
-            format!("instance {} rehydrated", instance.0),
-            inst(instance.0),
-            None,
-        ),
-        WorldEvent::Discarded { instance, message } => d(
-            "failure",
-            format!(
-                "message #{} discarded: instance {} could not take it",
-                message.0, instance.0
-            ),
-            msg(message.0),
-            Some(message.0),
-        ),
-        WorldEvent::Logged { text, .. } => d("other", format!("log: {text}"), None, None),
-        WorldEvent::ExceptionThrown {
-            instance,
-            exception,
-            ..
-        } => d(
-            "failure",
-            format!("instance {} threw {exception}", instance.0),
-            inst(instance.0),
-            None,
-        ),
-        WorldEvent::Transmitted {
-            port,
-            message,
-            endpoint,
-            ..
-        } => d(
-            "port",
-            format!("{port} sent message #{} to {endpoint}", message.0),
-            msg(message.0),
-            Some(message.0),
-        ),
-        WorldEvent::TransmitAttempt {
-            port,
-            message,
-            endpoint,
-            attempt,
-            backup,
-            ..
-        } => d(
-            "port",
-            format!(
-                "{port} tries to send message #{} to {endpoint} (attempt {attempt}{})",
-                message.0,
-                if *backup { ", backup transport" } else { "" }
-            ),
-            msg(message.0),
-            Some(message.0),
-        ),
-        WorldEvent::MovedToBackup { port, .. } => d(
-            "port",
-            format!("{port} moved to its backup transport"),
-            None,
-            None,
-        ),
-        WorldEvent::AckDiscarded { port } => d(
-            "port",
-            format!("a delivery notification from {port} was discarded: nobody subscribed"),
-            None,
-            None,
-        ),
-        WorldEvent::ResponderReplied { responder } => {
-            d("port", format!("{responder} replied"), None, None)
-        }
-        WorldEvent::ExceptionCaught {
-            instance,
-            exception,
-            scope,
-        } => d(
-            "instance",
-            format!("instance {} caught {exception} in {scope}", instance.0),
-            inst(instance.0),
-            None,
-        ),
-        WorldEvent::InstanceResumed { instance } => d(
-            "instance",
-            format!("instance {} resumed", instance.0),
-            inst(instance.0),
-            None,
-        ),
-        WorldEvent::TransmitFailed {
-            port,
-            endpoint,
-            retry_at,
-            ..
-        } => d(
-            "failure",
-            match retry_at {
-                Some(at) => format!("{port} could not reach {endpoint}; retry at {}", clock(*at)),
-                None => format!("{port} could not reach {endpoint}; no retries left"),
-            },
-            None,
-            None,
-        ),
-        WorldEvent::TransmissionSuspended { port, message, .. } => d(
-            "failure",
-            format!("{port}: transmission of message #{} suspended", message.0),
-            msg(message.0),
-            Some(message.0),
-        ),
-        WorldEvent::WireSent {
-            to,
-            location,
-            arrives_at,
-        } => d(
-            "link",
-            format!(
-                "on the wire to {to} / {location}, arriving at {}",
-                clock(*arrives_at)
-            ),
-            None,
-            None,
-        ),
-        WorldEvent::LinkChanged { a, b, up } => d(
-            "link",
-            format!("link {a} - {b} {}", if *up { "restored" } else { "cut" }),
-            None,
-            None,
-        ),
-        WorldEvent::Warning { text } => d("other", format!("warning: {text}"), None, None),
-        other => d("admin", admin_text(other), None, None),
+    let (category, opens, message) = about(&t.event);
+    Described {
+        category,
+        kind: t.event.kind(),
+        text: t.event.to_string(),
+        link: opens.selection(&t.group),
+        message: message.map(|m| m.0),
     }
 }
 
-fn admin_text(event: &WorldEvent) -> String {
+/// What a log line opens in the inspector.
+enum Opens {
+    Nothing,
+    Message(MessageId),
+    Instance(InstanceId),
+    Subscription(SubId),
+    Service(Owner),
+    Location(String),
+    Host(String),
+    Group,
+}
+
+impl Opens {
+    fn selection(self, group: &str) -> Option<Selection> {
+        let group = group.to_string();
+        Some(match self {
+            Opens::Nothing => return None,
+            Opens::Message(m) => Selection::Message { group, id: m.0 },
+            Opens::Instance(i) => Selection::Instance { group, id: i.0 },
+            Opens::Subscription(s) => Selection::Subscription { group, id: s.0 },
+            Opens::Service(owner) => Selection::Service { group, owner },
+            Opens::Location(name) => Selection::Location { group, name },
+            Opens::Host(name) => Selection::Host { group, name },
+            Opens::Group => Selection::Group { group },
+        })
+    }
+}
+
+/// The category, what the line opens, and the message it is about.
+fn about(event: &WorldEvent) -> (&'static str, Opens, Option<MessageId>) {
+    use Opens::*;
+    let on_message = |category, m: &MessageId| (category, Message(*m), Some(*m));
     match event {
-        WorldEvent::ReceiveLocationChanged { location, enabled } => format!(
-            "receive location {location} {}",
-            if *enabled { "enabled" } else { "disabled" }
-        ),
-        WorldEvent::FilterChanged { owner, filter } => format!("{owner}: filter set to {filter}"),
-        WorldEvent::ApplicationImported { application } => format!("{application} imported"),
-        WorldEvent::ApplicationStarted { application } => format!("{application} started"),
-        WorldEvent::ApplicationStopped { application, .. } => format!("{application} stopped"),
-        WorldEvent::ApplicationRemoved { application } => format!("{application} removed"),
-        WorldEvent::BridgeCreated {
-            send_port,
-            to,
-            receive_port,
-        } => format!("bridge created: {send_port} to {to} / {receive_port}"),
-        WorldEvent::EndpointChanged {
-            endpoint,
-            available,
-        } => format!(
-            "endpoint {endpoint} {}",
-            if *available {
-                "available"
-            } else {
-                "unavailable"
-            }
-        ),
-        WorldEvent::ResponderChanged { responder, running } => format!(
-            "{responder} {}",
-            if *running { "running" } else { "stopped" }
-        ),
-        other => format!("{other:?}"),
+        WorldEvent::MessageBox { event } => about_messagebox(event),
+        WorldEvent::Received { message, .. } => on_message("publish", message),
+        WorldEvent::FilterChanged { owner, .. } => ("admin", Service(owner.clone()), None),
+        WorldEvent::ReceiveLocationChanged { location, .. } => {
+            ("admin", Location(location.clone()), None)
+        }
+        WorldEvent::InstanceStarted { instance, .. }
+        | WorldEvent::Waiting { instance }
+        | WorldEvent::Dehydrated { instance }
+        | WorldEvent::Rehydrated { instance }
+        | WorldEvent::ExceptionCaught { instance, .. }
+        | WorldEvent::InstanceResumed { instance }
+        | WorldEvent::InstanceCompleted { instance, .. }
+        | WorldEvent::InstanceTerminated { instance, .. } => {
+            ("instance", Instance(*instance), None)
+        }
+        WorldEvent::Consumed {
+            instance, message, ..
+        } => ("instance", Instance(*instance), Some(*message)),
+        WorldEvent::Sent { message, .. } => on_message("instance", message),
+        WorldEvent::ExceptionThrown { instance, .. }
+        | WorldEvent::InstanceSuspended { instance, .. } => ("failure", Instance(*instance), None),
+        WorldEvent::Logged { instance, .. } => ("other", Instance(*instance), None),
+        WorldEvent::Discarded { message, .. } => on_message("failure", message),
+        WorldEvent::TransmitAttempt { message, .. } | WorldEvent::Transmitted { message, .. } => {
+            on_message("port", message)
+        }
+        // A transmission opens like an instance: its state, resume and terminate.
+        WorldEvent::TransmitFailed { transmission, .. } => {
+            ("failure", Instance(*transmission), None)
+        }
+        WorldEvent::MovedToBackup { transmission, .. } => ("port", Instance(*transmission), None),
+        WorldEvent::TransmissionSuspended { message, .. } => on_message("failure", message),
+        WorldEvent::AckDiscarded { port } => ("port", Service(Owner::SendPort(port.clone())), None),
+        WorldEvent::ResponderReplied { .. } => ("port", Nothing, None),
+        WorldEvent::EndpointChanged { .. }
+        | WorldEvent::ResponderChanged { .. }
+        | WorldEvent::ConfigChanged { .. } => ("admin", Nothing, None),
+        WorldEvent::WireSent { message, .. } => on_message("link", message),
+        WorldEvent::LinkChanged { .. } => ("link", Nothing, None),
+        WorldEvent::ApplicationImported { .. }
+        | WorldEvent::ApplicationStarted { .. }
+        | WorldEvent::ApplicationStopped { .. }
+        | WorldEvent::ApplicationRemoved { .. }
+        | WorldEvent::BridgeCreated { .. } => ("admin", Group, None),
+        WorldEvent::Warning { .. } => ("other", Nothing, None),
+    }
+}
+
+fn about_messagebox(event: &Event) -> (&'static str, Opens, Option<MessageId>) {
+    use Opens::*;
+    let on_message = |category, m: &MessageId| (category, Message(*m), Some(*m));
+    match event {
+        Event::ServiceAdded { owner } | Event::ServiceStateChanged { owner, .. } => {
+            ("admin", Service(owner.clone()), None)
+        }
+        Event::SubscriptionCreated { subscription, .. }
+        | Event::SubscriptionStateChanged { subscription, .. } => {
+            ("admin", Subscription(*subscription), None)
+        }
+        Event::HostStateChanged { host, .. } => ("admin", Host(host.clone()), None),
+        Event::ServiceRemoved { .. }
+        | Event::SubscriptionRemoved { .. }
+        | Event::Resumed { .. }
+        | Event::Terminated { .. }
+        | Event::ReportRemoved { .. } => ("admin", Nothing, None),
+        Event::Published { message, .. } => on_message("publish", message),
+        Event::Evaluated { message, .. }
+        | Event::Queued { message, .. }
+        | Event::Held { message, .. } => on_message("route", message),
+        Event::Released { owner, .. } => ("route", Service(owner.clone()), None),
+        Event::ConvoyMatched { instance, .. } => ("route", Instance(*instance), None),
+        Event::Delivered { message, .. } => on_message("deliver", message),
+        Event::InstanceActivated {
+            instance, message, ..
+        } => ("instance", Instance(*instance), Some(*message)),
+        Event::ConvoySetCreated { instance, .. } | Event::InstanceCompleted { instance } => {
+            ("instance", Instance(*instance), None)
+        }
+        Event::RoutingFailed { message, .. } | Event::ActivationLoopDetected { message, .. } => {
+            on_message("failure", message)
+        }
+        // The line opens the error message; it belongs to the failed message's lifecycle.
+        Event::ErrorMessagePublished {
+            failed_message,
+            error_message,
+            ..
+        } => ("failure", Message(*error_message), Some(*failed_message)),
+        Event::CommandRefused { .. } => ("failure", Nothing, None),
     }
 }
 

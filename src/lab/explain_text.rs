@@ -2,7 +2,9 @@
 //! had, and the first reason a subscription did not match.
 
 use messagebox_engine::filter::{Op, Predicate};
-use messagebox_engine::messagebox::{PredicateExplanation, Seen, SubscriptionExplanation};
+use messagebox_engine::messagebox::{
+    PredicateExplanation, Seen, SubscriptionExplanation, SubscriptionState,
+};
 use messagebox_engine::property::PropertySchema;
 
 /// `Microsoft.Samples.BizTalk.SouthridgeVideo.Schemas.Status` as `SV.Status`, through the schema's
@@ -44,19 +46,36 @@ pub fn predicate_line(p: &PredicateExplanation, schema: &PropertySchema) -> Stri
     )
 }
 
+/// What the inspector appends to a group or predicate the engine added to the subscriber's filter.
+pub fn added_note(added_by_engine: bool) -> &'static str {
+    if added_by_engine {
+        " (added by BizTalk)"
+    } else {
+        ""
+    }
+}
+
+pub fn subscription_state(state: SubscriptionState) -> &'static str {
+    match state {
+        SubscriptionState::Started => "started",
+        SubscriptionState::Stopped => "stopped",
+        SubscriptionState::Disabled => "disabled",
+    }
+}
+
 /// Why a subscription did not match, in one line: its stopped or disabled state, else the first failing
 /// predicate of its closest AND-group (the one with the fewest failures).
 pub fn first_failure(e: &SubscriptionExplanation, schema: &PropertySchema) -> Option<String> {
     if e.matched {
         return None;
     }
-    // A send port's own transport-id group always fails for a published message; the user's groups
-    // say more. Among equally close groups the later (user-written) one wins.
+    // A group the engine added (a send port's own transport id) always fails for a published message;
+    // the user's groups say more. Among equally close groups the later (user-written) one wins.
     let closest = e
         .groups
         .iter()
         .enumerate()
-        .filter(|(_, g)| e.groups.len() == 1 || !is_port_identity(g))
+        .filter(|(_, g)| e.groups.len() == 1 || !g.added_by_engine)
         .min_by_key(|(i, g)| {
             (
                 g.predicates.iter().filter(|p| !p.holds).count(),
@@ -66,13 +85,4 @@ pub fn first_failure(e: &SubscriptionExplanation, schema: &PropertySchema) -> Op
         .1;
     let failing = closest.predicates.iter().find(|p| !p.holds)?;
     Some(predicate_line(failing, schema))
-}
-
-/// The group the engine adds to a send port's (group's) subscription: its own transport or group id.
-fn is_port_identity(g: &messagebox_engine::messagebox::GroupExplanation) -> bool {
-    g.predicates.len() == 1
-        && matches!(
-            g.predicates[0].predicate.property.name(),
-            "SPTransportID" | "SPGroupID"
-        )
 }

@@ -53,7 +53,6 @@ impl Token {
 /// proportion to the link's latency).
 pub fn tokens_for(world: &World, events: &[Traced], start: f64, hop: f64) -> Vec<Token> {
     let mut out = Vec::new();
-    let mut last_port: Option<(String, MessageId)> = None;
     for t in events {
         let g = t.group.as_str();
         let mbx = node_key(g, NodeKind::MessageBox, "MessageBox");
@@ -111,34 +110,29 @@ pub fn tokens_for(world: &World, events: &[Traced], start: f64, hop: f64) -> Vec
                 ),
                 _ => {}
             },
-            WorldEvent::TransmitAttempt { port, message, .. } => {
-                last_port = Some((port.clone(), *message));
-            }
-            WorldEvent::Transmitted { port, message, .. } => {
-                last_port = Some((port.clone(), *message));
-                push(
-                    *message,
-                    node_key(g, NodeKind::SendPort, port),
-                    None,
-                    TokenKind::Out,
-                    hop,
-                )
-            }
+            WorldEvent::Transmitted { port, message, .. } => push(
+                *message,
+                node_key(g, NodeKind::SendPort, port),
+                None,
+                TokenKind::Out,
+                hop,
+            ),
+            // The wire event names its port and message, so the token needs no earlier event.
             WorldEvent::WireSent {
+                port,
+                message,
                 to,
                 location,
                 arrives_at,
             } if to != g => {
-                if let Some((port, message)) = &last_port {
-                    let latency = arrives_at.saturating_sub(t.at) as f64;
-                    push(
-                        *message,
-                        node_key(g, NodeKind::SendPort, port),
-                        Some(node_key(to, NodeKind::Location, location)),
-                        TokenKind::Wire,
-                        hop * (latency / 100.0).clamp(1.0, 4.0),
-                    )
-                }
+                let latency = arrives_at.saturating_sub(t.at) as f64;
+                push(
+                    *message,
+                    node_key(g, NodeKind::SendPort, port),
+                    Some(node_key(to, NodeKind::Location, location)),
+                    TokenKind::Wire,
+                    hop * (latency / 100.0).clamp(1.0, 4.0),
+                )
             }
             _ => {}
         }

@@ -2,9 +2,10 @@
 //! that was seen. It powers the UI's "why did it route there" and the routing debugger.
 
 use super::*;
-use crate::filter::{Filter, Predicate};
+use crate::filter::{Filter, Op, Predicate};
 use crate::matcher::{CompiledFilter, CompiledPredicate, RoutingProps};
 use crate::message::Context;
+use crate::property::bts;
 
 /// What a predicate saw of its property in the message context.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -21,12 +22,19 @@ pub struct PredicateExplanation {
     pub predicate: Predicate,
     pub holds: bool,
     pub seen: Seen,
+    /// BizTalk added this predicate, not the subscriber's filter: an orchestration's message type.
+    #[serde(default)]
+    pub added_by_engine: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct GroupExplanation {
     pub matched: bool,
     pub predicates: Vec<PredicateExplanation>,
+    /// BizTalk added the whole group, not the subscriber's filter: a send port's (group's) own id, or
+    /// an orchestration's message type when it has no filter of its own.
+    #[serde(default)]
+    pub added_by_engine: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -65,6 +73,7 @@ pub fn explain_filter(
             GroupExplanation {
                 matched: predicates.iter().all(|p| p.holds),
                 predicates,
+                added_by_engine: false,
             }
         })
         .collect()
@@ -85,7 +94,48 @@ fn explain_predicate(
         predicate: predicate.clone(),
         holds: compiled.holds(promoted),
         seen,
+        added_by_engine: false,
     }
+}
+
+/// Marks what BizTalk added to a subscriber's filter when it created its activation subscription
+/// (domain.md 1.6, 1.7), so an explanation tells the user's predicates from the engine's.
+fn mark_added_by_engine(groups: &mut [GroupExplanation], def: &ServiceDef) {
+    match def {
+        ServiceDef::SendPort(p) => mark_identity(groups, bts::SP_TRANSPORT_ID, &p.name),
+        ServiceDef::SendPortGroup(g) => mark_identity(groups, bts::SP_GROUP_ID, &g.name),
+        ServiceDef::Orchestration(o) => {
+            let Some(message_type) = &o.message_type else {
+                return;
+            };
+            // The message type is appended to every AND-group.
+            for group in groups {
+                if let Some(last) = group.predicates.last_mut() {
+                    last.added_by_engine = is_system(last, bts::MESSAGE_TYPE, message_type);
+                }
+                group.added_by_engine = group.predicates.iter().all(|p| p.added_by_engine);
+            }
+        }
+    }
+}
+
+/// The first group of a send port's (group's) subscription is its own id.
+fn mark_identity(groups: &mut [GroupExplanation], property: &str, name: &str) {
+    let Some(first) = groups.first_mut() else {
+        return;
+    };
+    if let [only] = first.predicates.as_mut_slice() {
+        if is_system(only, property, name) {
+            only.added_by_engine = true;
+            first.added_by_engine = true;
+        }
+    }
+}
+
+fn is_system(p: &PredicateExplanation, property: &str, value: &str) -> bool {
+    p.predicate.property.to_string() == property
+        && p.predicate.op == Op::Eq
+        && p.predicate.value.as_deref() == Some(value)
 }
 
 impl MessageBox {
@@ -101,13 +151,19 @@ impl MessageBox {
             .subscriptions
             .values()
             .map(|s| {
-                let groups = explain_filter(
+                let mut groups = explain_filter(
                     &s.filter,
                     &s.compiled,
                     context,
                     &self.state.schema,
                     self.state.collation,
                 );
+                // Only activation subscriptions carry what BizTalk adds; instance ones are as written.
+                if s.kind == SubscriptionKind::Activation {
+                    if let Some(service) = self.state.services.get(&s.owner) {
+                        mark_added_by_engine(&mut groups, &service.def);
+                    }
+                }
                 SubscriptionExplanation {
                     subscription: s.id,
                     owner: s.owner.clone(),

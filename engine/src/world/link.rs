@@ -1,6 +1,7 @@
 //! WAN links between groups, and the wire messages that cross them. What crosses is the body, never the
 //! context: the receiving location's pipeline must promote the routing properties again (domain.md 5).
 
+use crate::message::MessageId;
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -35,6 +36,9 @@ impl Link {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Wire {
     pub from: String,
+    /// The send port that transmitted, and the message it sent: what the wire event names.
+    pub port: String,
+    pub message: MessageId,
     pub to: String,
     pub location: String,
     pub body: String,

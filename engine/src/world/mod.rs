@@ -411,6 +411,8 @@ impl World {
             };
             let at = self.clock + latency + extra;
             let sent = WorldEvent::WireSent {
+                port: w.port,
+                message: w.message,
                 to: w.to.clone(),
                 location: w.location.clone(),
                 arrives_at: at,

@@ -130,6 +130,8 @@ impl Group {
             if let Some(r) = &reader {
                 cx.wire.push(super::Wire {
                     from: cx.group.to_string(),
+                    port: t.port.clone(),
+                    message: t.message,
                     to: r.group.clone(),
                     location: r.location.clone(),
                     body: message.body().to_string(),

@@ -1,4 +1,5 @@
-//! The JSON form of an explanation, shared by `mbx route --explain` and `mbx explain`.
+//! The JSON form of an explanation, shared by `mbx route --explain` and `mbx explain`. `added_by_engine`
+//! marks a group or predicate BizTalk added to the subscriber's own filter.
 
 use messagebox_engine::filter::Filter;
 use messagebox_engine::messagebox::{GroupExplanation, Seen};
@@ -11,6 +12,7 @@ pub fn groups(groups: &[GroupExplanation], schema: &PropertySchema) -> Json {
         .map(|g| {
             json!({
                 "matched": g.matched,
+                "added_by_engine": g.added_by_engine,
                 "predicates": g.predicates.iter().map(|p| {
                     let (seen, value) = match &p.seen {
                         Seen::Promoted(v) => ("promoted", Some(v.to_string())),
@@ -22,6 +24,7 @@ pub fn groups(groups: &[GroupExplanation], schema: &PropertySchema) -> Json {
                         "holds": p.holds,
                         "seen": seen,
                         "value": value,
+                        "added_by_engine": p.added_by_engine,
                     })
                 }).collect::<Vec<_>>(),
             })
