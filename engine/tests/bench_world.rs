@@ -21,9 +21,9 @@ fn outcomes_of(
 ) -> Outcomes {
     let scenario = load::with_load(deployed, script);
     let mut world = scenario.build().expect("a loaded shipped scenario builds");
-    load::drive(&mut world, load::horizon(&scenario));
+    let (_, outcomes) = load::drive(&mut world, load::horizon(&scenario), |_| {});
     assert_eq!(world.next_due(), None, "the run settles before its horizon");
-    load::outcomes(&world.summary())
+    outcomes
 }
 
 type Outcomes = BTreeMap<String, OrderOutcome>;

@@ -14,4 +14,4 @@ pub use digest::{digest, fnv1a64};
 pub use drive::{drive, horizon, RunCounts, CHUNK_MS, SETTLE_MS};
 pub use generate::{generate, Load, LOAD_START_MS};
 pub use order::{Order, Path, Role, ENTRY_GROUP, ENTRY_LOCATION};
-pub use outcome::{outcomes, InstanceOutcome, OrderOutcome};
+pub use outcome::{outcomes, InstanceOutcome, OrderOutcome, OutcomeFold};

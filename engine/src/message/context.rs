@@ -91,6 +91,11 @@ impl Context {
         Ok(())
     }
 
+    /// Removes these properties (full names), whether promoted or written.
+    pub fn remove_all(&mut self, names: &[&str]) {
+        self.0.retain(|name, _| !names.iter().any(|n| name.is(n)));
+    }
+
     pub fn get(&self, name: &PropertyName) -> Option<&ContextProperty> {
         self.0.get(name)
     }

@@ -4,10 +4,12 @@
 mod context;
 mod draft;
 mod part;
+mod scan;
 
 pub use context::{Context, ContextError, ContextProperty};
 pub use draft::MessageDraft;
 pub use part::{message_type_of, Part};
+pub use scan::element_text;
 
 use serde::{Deserialize, Serialize};
 

@@ -12,10 +12,5 @@ pub struct Part {
 /// The message type of an XML body: `namespace#root`, or just `root` without a namespace; `None` when the
 /// body is not XML (a flat file or a .NET-typed part carries no schema type).
 pub fn message_type_of(body: &str) -> Option<String> {
-    let doc = roxmltree::Document::parse(body.trim_start_matches('\u{feff}').trim_start()).ok()?;
-    let root = doc.root_element().tag_name();
-    Some(match root.namespace() {
-        Some(ns) if !ns.is_empty() => format!("{ns}#{}", root.name()),
-        _ => root.name().to_string(),
-    })
+    super::scan::root_type(body)
 }

@@ -57,7 +57,7 @@ pub fn explain_filter(
     let promoted = RoutingProps::new(
         context
             .promoted()
-            .filter_map(|(n, v)| Some((schema.id(&n.to_string())?, v.clone()))),
+            .filter_map(|(n, v)| Some((schema.id_of(n)?, v.clone()))),
         collation,
     );
     filter

@@ -55,7 +55,8 @@ pub struct Instance {
 /// Everything a MessageBox holds, serialisable. The matcher's index is derived from it.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct MessageBoxState {
-    pub schema: PropertySchema,
+    /// Shared, so work that reads it while changing the group needs no copy.
+    pub schema: std::sync::Arc<PropertySchema>,
     pub collation: Collation,
     #[serde(with = "crate::serde_pairs")]
     pub services: BTreeMap<Owner, Service>,
@@ -119,7 +120,7 @@ impl From<MessageBox> for MessageBoxState {
 impl MessageBox {
     pub fn new(schema: PropertySchema, collation: Collation) -> Self {
         MessageBoxState {
-            schema,
+            schema: schema.into(),
             collation,
             ..MessageBoxState::default()
         }
@@ -134,10 +135,15 @@ impl MessageBox {
         &self.state.schema
     }
 
+    /// The schema, shared (a cheap copy of a pointer).
+    pub fn shared_schema(&self) -> std::sync::Arc<PropertySchema> {
+        self.state.schema.clone()
+    }
+
     /// Deploys more properties (an imported application's property schema). Existing subscriptions keep
     /// their property ids: declaring only appends.
     pub fn deploy_schema(&mut self, schema: PropertySchema) {
-        self.state.schema = schema;
+        self.state.schema = std::sync::Arc::new(schema);
     }
 
     pub fn message(&self, id: MessageId) -> Option<&Message> {

@@ -48,7 +48,7 @@ impl MessageBox {
         RoutingProps::new(
             message
                 .promoted()
-                .filter_map(|(name, value)| Some((schema.id(&name.to_string())?, value.clone()))),
+                .filter_map(|(name, value)| Some((schema.id_of(name)?, value.clone()))),
             self.state.collation,
         )
     }
@@ -323,7 +323,7 @@ impl MessageBox {
         sub.convoy
             .as_ref()?
             .iter()
-            .map(|name| props.get(self.state.schema.id(&name.to_string())?).cloned())
+            .map(|name| props.get(self.state.schema.id_of(name)?).cloned())
             .collect()
     }
 

@@ -106,10 +106,7 @@ fn message_of<'a>(cx: &'a EvalContext, name: &str) -> Result<&'a MessageDraft, E
 
 /// The text of the first element named `element` (any namespace).
 pub fn field(body: &str, element: &str) -> Option<String> {
-    let doc = roxmltree::Document::parse(body).ok()?;
-    doc.descendants()
-        .find(|n| n.is_element() && n.tag_name().name() == element)
-        .map(|n| n.text().unwrap_or_default().to_string())
+    crate::message::element_text(body, element)
 }
 
 pub fn truth(v: &Value) -> Result<bool, EvalError> {

@@ -35,6 +35,12 @@ impl PropertyName {
         &self.namespace
     }
 
+    /// Whether this is the property `Ns.Name` (compared without building the full name).
+    pub fn is(&self, full: &str) -> bool {
+        full.rsplit_once('.')
+            .is_some_and(|(ns, name)| ns == self.namespace && name == self.name)
+    }
+
     pub fn name(&self) -> &str {
         &self.name
     }

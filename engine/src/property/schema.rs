@@ -158,6 +158,22 @@ impl PropertySchema {
             .find_map(|a| self.by_name.get(&format!("{}.{name}", a.short)).copied())
     }
 
+    /// `id` for a parsed name; short names are looked up without allocating (every publish asks this
+    /// for each promoted property).
+    pub fn id_of(&self, name: &PropertyName) -> Option<PropId> {
+        let (ns, local) = (name.namespace(), name.name());
+        let mut buf = [0u8; 96];
+        let len = ns.len() + 1 + local.len();
+        if len > buf.len() {
+            return self.id(&name.to_string());
+        }
+        buf[..ns.len()].copy_from_slice(ns.as_bytes());
+        buf[ns.len()] = b'.';
+        buf[ns.len() + 1..len].copy_from_slice(local.as_bytes());
+        let full = std::str::from_utf8(&buf[..len]).expect("joined from two strs");
+        self.id(full)
+    }
+
     pub fn def(&self, id: PropId) -> &PropertyDef {
         &self.defs[id.0 as usize]
     }

@@ -26,7 +26,7 @@ impl Group {
                 "receive location {location} is disabled: it takes no messages"
             )));
         }
-        let schema = self.messagebox.schema().clone();
+        let schema = self.messagebox.shared_schema();
         let mut draft = MessageDraft::new(body);
         let promote = |draft: &mut MessageDraft, name: &str, text: &str| {
             draft

@@ -1,10 +1,12 @@
 //! A run's outcome in a few lines per group: what every message reached, how every instance ended,
 //! what is suspended, and the routing failure reports. `mbx run` prints it; golden tests compare it.
 
-use super::archive::Retired;
+use super::archive::{Retired, RetiredInstance};
 use super::{Traced, TransmissionState, World, WorldEvent};
 use crate::message::{Message, MessageId};
-use crate::messagebox::{MessageBox, MessageRef, Owner, Publisher, RefState, Target};
+use crate::messagebox::{
+    MessageBox, MessageRef, Owner, Publisher, RefState, RetiredMessage, Target,
+};
 use crate::orchestration::{eval_field, InstanceState, Run};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -124,6 +126,21 @@ fn instance_summary(run: &Run, requests: Vec<String>) -> InstanceSummary {
     }
 }
 
+impl MessageSummary {
+    pub fn of_retired(record: &RetiredMessage) -> Self {
+        let refs: Vec<&MessageRef> = record.references.iter().collect();
+        message_summary(&record.message, record.publisher.as_ref(), &refs)
+    }
+}
+
+impl InstanceSummary {
+    /// An orchestration instance's summary; `None` for a transmission.
+    pub fn of_retired(record: &RetiredInstance) -> Option<Self> {
+        let run = record.run.as_ref()?;
+        Some(instance_summary(run, record.requests.clone()))
+    }
+}
+
 /// A summary folded as the run goes: finished work as it is retired, event-log lines as they are
 /// written, and, at the end, what is still live. One pass, whatever the run's length.
 #[derive(Clone, Debug, Default)]
@@ -154,13 +171,11 @@ impl SummaryBuilder {
     pub fn retired(&mut self, r: &Retired) {
         match r {
             Retired::Message { group, record } => {
-                let refs: Vec<&MessageRef> = record.references.iter().collect();
-                let m = message_summary(&record.message, record.publisher.as_ref(), &refs);
+                let m = MessageSummary::of_retired(record);
                 self.group(group).messages.insert(m.id, m);
             }
             Retired::Instance { group, record } => {
-                if let Some(run) = &record.run {
-                    let i = instance_summary(run, record.requests.clone());
+                if let Some(i) = InstanceSummary::of_retired(record) {
                     self.group(group).instances.insert(i.id, i);
                 }
             }

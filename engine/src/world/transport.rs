@@ -307,7 +307,7 @@ impl Group {
         let Some(token) = get(bts::CORRELATION_TOKEN) else {
             return;
         };
-        let schema = self.messagebox.schema().clone();
+        let schema = self.messagebox.shared_schema();
         let mut ack = MessageDraft::new(
             "<Ack xmlns=\"http://schemas.microsoft.com/BizTalk/2003/system-messages\"/>",
         );

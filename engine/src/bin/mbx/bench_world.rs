@@ -3,6 +3,7 @@
 
 use messagebox_engine::load::{self, Deployment};
 use serde::Serialize;
+use std::io::Write;
 use std::time::Instant;
 
 /// The printed line, fields in this order.
@@ -18,10 +19,8 @@ struct Line {
     events: u64,
     /// MessageBox `Published` events.
     publishes: u64,
-    /// Building the world, running it, and folding the outcomes from its summary.
+    /// Building the world, running it and folding the outcomes as it goes.
     wall_s: f64,
-    /// Of which the summary and the fold.
-    summary_s: f64,
     events_per_s: f64,
     publishes_per_s: f64,
     /// Peak resident memory (VmHWM); null where /proc is not there.
@@ -29,7 +28,7 @@ struct Line {
     digest: String,
 }
 
-pub fn run(orders: usize, seed: u64, split: bool) -> Result<(), String> {
+pub fn run(orders: usize, seed: u64, split: bool, trace: bool) -> Result<(), String> {
     if orders == 0 {
         return Err("--orders must be at least 1".into());
     }
@@ -45,9 +44,21 @@ pub fn run(orders: usize, seed: u64, split: bool) -> Result<(), String> {
 
     let start = Instant::now();
     let mut world = scenario.build().map_err(|e| e.to_string())?;
-    let counts = load::drive(&mut world, horizon);
-    let run_s = start.elapsed().as_secs_f64();
-    let outcomes = load::outcomes(&world.summary());
+    // With --trace every event is streamed out as a JSON line as it comes; none is kept.
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    let mut failed = None;
+    let (counts, outcomes) = load::drive(&mut world, horizon, |t| {
+        if trace && failed.is_none() {
+            let line = serde_json::to_string(t).map_err(|e| e.to_string());
+            if let Err(e) = line.and_then(|l| writeln!(out, "{l}").map_err(|e| e.to_string())) {
+                failed = Some(e);
+            }
+        }
+    });
+    if let Some(e) = failed {
+        return Err(e);
+    }
+    out.flush().map_err(|e| e.to_string())?;
     let wall_s = start.elapsed().as_secs_f64().max(1e-9);
 
     let line = Line {
@@ -60,14 +71,18 @@ pub fn run(orders: usize, seed: u64, split: bool) -> Result<(), String> {
         events: counts.events,
         publishes: counts.publishes,
         wall_s: round3(wall_s),
-        summary_s: round3(wall_s - run_s),
         events_per_s: (counts.events as f64 / wall_s).round(),
         publishes_per_s: (counts.publishes as f64 / wall_s).round(),
         peak_mb: peak_resident_mb(),
         digest: load::digest(&outcomes),
     };
     let line = serde_json::to_string(&line).map_err(|e| e.to_string())?;
-    println!("{line}");
+    // After a streamed trace, the result goes to standard error, so the trace stays JSON lines.
+    if trace {
+        eprintln!("{line}");
+    } else {
+        println!("{line}");
+    }
     Ok(())
 }
 

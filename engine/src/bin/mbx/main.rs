@@ -88,6 +88,10 @@ enum Command {
         /// The split-groups deployment (CableOrderApp moved to SRV-DUB behind the bridge, 10.6).
         #[arg(long)]
         split: bool,
+        /// Stream every event as a JSON line to standard output (the result line then goes to standard
+        /// error).
+        #[arg(long)]
+        trace: bool,
     },
 }
 
@@ -141,7 +145,8 @@ fn main() -> ExitCode {
             orders,
             seed,
             split,
-        } => bench_world::run(orders, seed, split),
+            trace,
+        } => bench_world::run(orders, seed, split, trace),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -45,7 +45,7 @@ impl Group {
             .ok_or_else(|| Exception::Xlang(format!("message {} is not constructed", s.message)))?;
         self.address(cx, id, &port, s, &mut draft)?;
         // An initialising send promotes the correlation properties (domain.md 3).
-        let schema = self.messagebox.schema().clone();
+        let schema = self.messagebox.shared_schema();
         for set in &s.initialize {
             let props = program_tree(cx, &self.runs[&id].orchestration)
                 .iter()
@@ -89,10 +89,8 @@ impl Group {
         s: &Send,
         draft: &mut MessageDraft,
     ) -> Result<(), Exception> {
-        let schema = self.messagebox.schema().clone();
-        for p in PORT_PROPERTIES {
-            draft.context.write(p, None).expect("valid names");
-        }
+        let schema = self.messagebox.shared_schema();
+        draft.context.remove_all(PORT_PROPERTIES);
         // The engine promotes the message type of what an orchestration publishes.
         let _ = draft.promote_message_type(&schema);
         let promote = |draft: &mut MessageDraft, name: &str, value: String| {

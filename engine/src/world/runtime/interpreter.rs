@@ -212,7 +212,7 @@ impl Group {
             let b = draft.body_part;
             draft.parts[b].content = xml;
         }
-        let schema = self.messagebox.schema().clone();
+        let schema = self.messagebox.shared_schema();
         for a in set {
             // Values are set after the body, so a construct can read the message it builds from.
             let value = self.evaluate(cx, id, &a.value)?.to_string();
