@@ -136,7 +136,7 @@ fn message_view(lab: &Lab, g: &Group, id: MessageId, on: &Callback<Msg>) -> Html
         .filter(|(_, s)| s.state == ServiceState::Unenlisted)
         .map(|(owner, _)| format!("{owner} (unenlisted)"))
         .collect();
-    let mut explanation = mb.explain(id).unwrap_or_default();
+    let mut explanation = mb.explain_context(m.context());
     let matched = explanation.iter().filter(|e| e.matched).count();
     // Matches first; the others keep the MessageBox's order.
     explanation.sort_by_key(|e| !e.matched);

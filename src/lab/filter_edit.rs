@@ -5,7 +5,7 @@ use messagebox_engine::filter::{Filter, FilterRow, GroupBy, Op, Predicate};
 use messagebox_engine::matcher::CompiledFilter;
 use messagebox_engine::message::MessageId;
 use messagebox_engine::messagebox::{explain_filter, MessageBox, Owner, ServiceDef};
-use messagebox_engine::property::{PropertyName, SYSTEM_NS};
+use messagebox_engine::property::{bts, PropertyName};
 use messagebox_engine::world::World;
 
 /// How many of the latest published messages the preview checks.
@@ -45,7 +45,7 @@ fn as_subscribed(mb: &MessageBox, owner: &Owner, filter: &Filter) -> Filter {
         return filter.clone();
     };
     let predicate = Predicate {
-        property: PropertyName::parse(&format!("{SYSTEM_NS}.MessageType")).expect("system name"),
+        property: PropertyName::parse(bts::MESSAGE_TYPE).expect("system name"),
         op: Op::Eq,
         value: Some(t),
     };

@@ -1,7 +1,7 @@
 //! A message under construction: a pipeline or orchestration sets its context, then publishes it.
 
 use super::{message_type_of, Context, ContextError, Part};
-use crate::property::{PropertySchema, Value};
+use crate::property::{bts, PropertySchema, Value};
 use serde::{Deserialize, Serialize};
 
 /// A message being built: its parts (exactly one is the body) and its context.
@@ -65,12 +65,12 @@ impl MessageDraft {
         schema: &PropertySchema,
     ) -> Result<String, ContextError> {
         let message_type = message_type_of(self.body()).ok_or_else(|| ContextError {
-            property: "BTS.MessageType".into(),
+            property: bts::MESSAGE_TYPE.into(),
             reason: "the body is not XML, so it has no message type".into(),
         })?;
         self.context.promote(
             schema,
-            "BTS.MessageType",
+            bts::MESSAGE_TYPE,
             Value::string(message_type.as_str()),
         )?;
         Ok(message_type)

@@ -4,7 +4,7 @@
 use super::*;
 use crate::filter::{Filter, Op, Predicate};
 use crate::matcher::CompiledFilter;
-use crate::property::{PropertyName, SYSTEM_NS};
+use crate::property::{bts, PropertyName};
 
 impl MessageBox {
     /// Adds a subscriber, unenlisted. Names are unique per kind in a group.
@@ -248,25 +248,25 @@ impl MessageBox {
         def: &ServiceDef,
     ) -> Result<(Filter, CompiledFilter), CommandError> {
         let system = |name: &str, value: &str| Predicate {
-            property: PropertyName::parse(&format!("{SYSTEM_NS}.{name}")).expect("system name"),
+            property: PropertyName::parse(name).expect("system name"),
             op: Op::Eq,
             value: Some(value.to_string()),
         };
         let filter = match def {
             ServiceDef::SendPort(p) => {
-                let mut groups = vec![vec![system("SPTransportID", &p.name)]];
+                let mut groups = vec![vec![system(bts::SP_TRANSPORT_ID, &p.name)]];
                 groups.extend(p.filter.groups.iter().cloned());
                 Filter { groups }
             }
             ServiceDef::SendPortGroup(g) => {
-                let mut groups = vec![vec![system("SPGroupID", &g.name)]];
+                let mut groups = vec![vec![system(bts::SP_GROUP_ID, &g.name)]];
                 groups.extend(g.filter.groups.iter().cloned());
                 Filter { groups }
             }
             ServiceDef::Orchestration(o) => match &o.message_type {
                 None => o.activation_filter.clone(),
                 Some(t) if o.activation_filter.is_empty() => Filter {
-                    groups: vec![vec![system("MessageType", t)]],
+                    groups: vec![vec![system(bts::MESSAGE_TYPE, t)]],
                 },
                 Some(t) => Filter {
                     groups: o
@@ -275,7 +275,7 @@ impl MessageBox {
                         .iter()
                         .map(|g| {
                             let mut g = g.clone();
-                            g.push(system("MessageType", t));
+                            g.push(system(bts::MESSAGE_TYPE, t));
                             g
                         })
                         .collect(),

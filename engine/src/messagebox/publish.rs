@@ -3,7 +3,7 @@
 use super::*;
 use crate::matcher::RoutingProps;
 use crate::message::MessageDraft;
-use crate::property::ERROR_REPORT_NS;
+use crate::property::{bts, error_report};
 
 /// Who published a message; it decides what a routing failure does.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -406,33 +406,35 @@ impl MessageBox {
             original
                 .context()
                 .iter()
-                .find(|(n, _)| n.to_string() == name)
+                .find(|(n, _)| n.is(name))
                 .map(|(_, p)| p.value.to_string())
         };
         let mut promoted = vec![
-            ("FailureCode", NO_SUBSCRIBERS_CODE.to_string()),
-            ("ErrorType", "FailedMessage".to_string()),
-            ("ReceivePortName", port.to_string()),
-            ("RoutingFailureReportID", report.0.to_string()),
+            (error_report::FAILURE_CODE, NO_SUBSCRIBERS_CODE.to_string()),
+            (error_report::ERROR_TYPE, "FailedMessage".to_string()),
+            (error_report::RECEIVE_PORT_NAME, port.to_string()),
+            (
+                error_report::ROUTING_FAILURE_REPORT_ID,
+                report.0.to_string(),
+            ),
         ];
-        if let Some(t) = text_of("BTS.MessageType") {
-            promoted.push(("MessageType", t));
+        if let Some(t) = text_of(bts::MESSAGE_TYPE) {
+            promoted.push((error_report::MESSAGE_TYPE, t));
         }
-        if let Some(l) = text_of("BTS.InboundTransportLocation") {
-            promoted.push(("InboundTransportLocation", l));
+        if let Some(l) = text_of(bts::INBOUND_TRANSPORT_LOCATION) {
+            promoted.push((error_report::INBOUND_TRANSPORT_LOCATION, l));
         }
         for (name, value) in promoted {
-            let full = format!("{ERROR_REPORT_NS}.{name}");
             draft
                 .context
-                .promote(schema, &full, Value::string(value))
+                .promote(schema, name, Value::string(value))
                 .expect("ErrorReport properties are built in and short");
         }
         // The description is the event-log text, and is not promoted.
         draft
             .context
             .write(
-                &format!("{ERROR_REPORT_NS}.Description"),
+                error_report::DESCRIPTION,
                 Some(Value::string(NO_SUBSCRIBERS_TEXT)),
             )
             .expect("valid name");

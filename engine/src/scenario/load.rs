@@ -324,6 +324,7 @@ fn build_group(
         deferred: Vec::new(),
         applications: spec.applications.clone(),
         holds: BTreeMap::new(),
+        by_port: BTreeMap::new(),
     };
     // A responder's reply location may arrive later, with an imported application.
     group.promotions = promotions_of(&spec.promotion_sets, &spec.promotions, at)?;

@@ -64,6 +64,9 @@ impl Group {
         let transmission = self.transmissions.remove(&id);
         if let Some(t) = &transmission {
             self.let_go(t.message);
+            if let Some(ids) = self.by_port.get_mut(&t.port) {
+                ids.remove(&id);
+            }
         }
         self.deferred.retain(|d| *d != id);
         Some(RetiredInstance {

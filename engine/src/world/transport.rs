@@ -49,15 +49,14 @@ impl Group {
             .get(port)
             .is_some_and(|p| p.ordered_delivery);
         let busy = ordered
-            && self.transmissions.values().any(|t| {
-                t.port == port
-                    && matches!(
-                        t.state,
-                        TransmissionState::Pending
-                            | TransmissionState::Retrying { .. }
-                            | TransmissionState::Queued
-                            | TransmissionState::Suspended { resumable: true }
-                    )
+            && self.port_transmissions(port).any(|t| {
+                matches!(
+                    t.state,
+                    TransmissionState::Pending
+                        | TransmissionState::Retrying { .. }
+                        | TransmissionState::Queued
+                        | TransmissionState::Suspended { resumable: true }
+                )
             });
         let state = if busy {
             TransmissionState::Queued
@@ -65,6 +64,7 @@ impl Group {
             TransmissionState::Pending
         };
         self.hold(message);
+        self.by_port.entry(port.to_string()).or_default().insert(id);
         self.transmissions.insert(
             id,
             Transmission {
@@ -229,6 +229,15 @@ impl Group {
         }
     }
 
+    /// A port's live transmissions, oldest first.
+    fn port_transmissions<'a>(&'a self, port: &str) -> impl Iterator<Item = &'a Transmission> + 'a {
+        self.by_port
+            .get(port)
+            .into_iter()
+            .flatten()
+            .filter_map(|id| self.transmissions.get(id))
+    }
+
     /// On an ordered port, the next queued message goes once the one before it is done.
     fn next_in_order(&mut self, cx: &mut Cx, port: &str) {
         if !self
@@ -239,9 +248,8 @@ impl Group {
             return;
         }
         let next = self
-            .transmissions
-            .values()
-            .find(|t| t.port == port && t.state == TransmissionState::Queued)
+            .port_transmissions(port)
+            .find(|t| t.state == TransmissionState::Queued)
             .map(|t| t.id);
         if let Some(id) = next {
             self.transmissions.get_mut(&id).unwrap().state = TransmissionState::Pending;

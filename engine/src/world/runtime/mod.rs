@@ -60,7 +60,7 @@ impl Group {
     /// ports.
     pub(crate) fn dispatch(&mut self, cx: &mut Cx) {
         let events = self.messagebox.dispatch();
-        let activated: BTreeSet<InstanceId> = events
+        let mut activated: BTreeSet<InstanceId> = events
             .iter()
             .filter_map(|e| match e {
                 Event::InstanceActivated { instance, .. } => Some(*instance),
@@ -102,7 +102,8 @@ impl Group {
                             .map(|r| r.port.clone())
                             .unwrap_or_default(),
                     };
-                    if activated.contains(&i) {
+                    // A convoy's messages delivered together start their instance once, with the first.
+                    if activated.remove(&i) {
                         self.start_run(cx, &name, i, Vec::new());
                     }
                     self.deliver_to_run(cx, i, &port, message);
@@ -347,9 +348,14 @@ impl Group {
     /// inbox is suspended instead (the BPM broker with two ACKs, domain.md 6.2).
     pub(crate) fn finish(&mut self, cx: &mut Cx, id: InstanceId, end: InstanceState) {
         if let Ok(events) = self.messagebox.complete_instance(id) {
+            // The instance's subscriptions are gone, and so are the ports they fed.
+            for e in &events {
+                if let Event::SubscriptionRemoved { subscription, .. } = e {
+                    self.instance_ports.remove(subscription);
+                }
+            }
             cx.emit_all(events);
         }
-        self.instance_ports.retain(|_, (i, _)| *i != id);
         let unconsumed = self.runs[&id].inbox.len();
         let run = self.run(id);
         run.wait = None;
