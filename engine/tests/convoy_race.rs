@@ -3,9 +3,9 @@
 //! yet, all reach ONE OrderManager instance, which handles them as updates, duplicates or sequence errors
 //! (domain.md 6.4, 10.5 M3-M5), never as a second activation.
 //!
-//! ENGINE BUG found by this file at commit 60e0cbb (not fixed here; a fix was being made in the working
-//! tree as this file was written): when the first message of a convoy and a later one are delivered in
-//! the same dispatch (the same or a nearby millisecond, or released together when the stopped
+//! ENGINE BUG found by this file at commit 60e0cbb (fixed in 6452249, "A convoy's messages delivered
+//! together start its instance once"): when the first message of a convoy and a later one are
+//! delivered in the same dispatch (the same or a nearby millisecond, or released together when the stopped
 //! OrderManager starts), `Group::dispatch` (engine/src/world/runtime/mod.rs) called `start_run` for EVERY
 //! delivery whose instance was in that dispatch's `activated` set, not only for the activating one. The
 //! convoy's one MessageBox instance therefore had its Run started twice (two `InstanceStarted`, its
