@@ -25,7 +25,35 @@ struct Line {
     publishes_per_s: f64,
     /// Peak resident memory (VmHWM); null where /proc is not there.
     peak_mb: Option<f64>,
+    /// What the live state still holds at the end, over every group: finished work has left it, so
+    /// only what waits for an administrator (suspended, routing failure reports) should remain.
+    live: Live,
     digest: String,
+}
+
+#[derive(Serialize)]
+struct Live {
+    messages: usize,
+    references: usize,
+    instances: usize,
+    completed_instances: usize,
+    reports: usize,
+}
+
+fn live(world: &messagebox_engine::world::World) -> Live {
+    let groups = || world.groups.values();
+    Live {
+        messages: groups().map(|g| g.messagebox.state().messages.len()).sum(),
+        references: groups()
+            .map(|g| g.messagebox.state().references.len())
+            .sum(),
+        instances: groups().map(|g| g.messagebox.state().instances.len()).sum(),
+        completed_instances: groups()
+            .flat_map(|g| g.runs.values())
+            .filter(|r| r.state.is_finished())
+            .count(),
+        reports: groups().map(|g| g.messagebox.state().reports.len()).sum(),
+    }
 }
 
 pub fn run(orders: usize, seed: u64, split: bool, trace: bool) -> Result<(), String> {
@@ -74,6 +102,7 @@ pub fn run(orders: usize, seed: u64, split: bool, trace: bool) -> Result<(), Str
         events_per_s: (counts.events as f64 / wall_s).round(),
         publishes_per_s: (counts.publishes as f64 / wall_s).round(),
         peak_mb: peak_resident_mb(),
+        live: live(&world),
         digest: load::digest(&outcomes),
     };
     let line = serde_json::to_string(&line).map_err(|e| e.to_string())?;

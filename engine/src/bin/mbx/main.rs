@@ -11,6 +11,9 @@ mod route;
 mod run;
 
 use clap::{Parser, Subcommand, ValueEnum};
+
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use messagebox_engine::scenario;
 use std::path::PathBuf;
 use std::process::ExitCode;
