@@ -60,6 +60,12 @@ fn scan(body: &str, want: Want) -> Option<String> {
                     if root.is_some() {
                         return None; // a second root element
                     }
+                    if let Want::Text(_) = want {
+                        // Only the root's presence matters; its namespace is not read.
+                        root = Some(String::new());
+                    }
+                }
+                if depth == 0 && matches!(want, Want::Root) {
                     let prefix = name.prefix().map(|p| p.as_ref().to_string());
                     let xmlns = match &prefix {
                         Some(p) => format!("xmlns:{p}"),

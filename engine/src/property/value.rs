@@ -174,7 +174,11 @@ impl Value {
 
     /// Length of the value's text, for the promoted-value cap.
     pub fn text_len(&self) -> usize {
-        self.to_string().chars().count()
+        match self {
+            // Every promote asks this: a string's length needs no copy.
+            Value::Str(s) => s.chars().count(),
+            other => other.to_string().chars().count(),
+        }
     }
 }
 

@@ -12,6 +12,7 @@ mod run;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+#[cfg(feature = "fast-alloc")]
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use messagebox_engine::scenario;
