@@ -5,7 +5,7 @@ mod common;
 
 use common::{default_scenario, order, SEA};
 use messagebox_engine::messagebox::{Owner, ServiceState};
-use messagebox_engine::world::{Command, Package, StopMode, World};
+use messagebox_engine::world::{Command, Package, StopMode, World, WorldEvent};
 
 const DUB: &str = "SRV-DUB";
 const MESSAGING: &str = "BTSScn.BPM.MessagingApp";
@@ -211,18 +211,33 @@ fn a_full_stop_terminates_running_instances_and_removal_needs_one() {
     .unwrap();
     w.apply(order("R-1", "1", "1", 1, "NS", "NEW")).unwrap();
     w.advance_to(5_000);
-    w.apply(Command::StopApplication {
-        group: SEA.into(),
-        application: CABLE.into(),
-        mode: StopMode::Full,
-    })
-    .unwrap();
-    let g = w.group(SEA).unwrap();
-    assert!(g
-        .runs
-        .values()
+    let running = |w: &World| {
+        w.group(SEA)
+            .unwrap()
+            .runs
+            .values()
+            .filter(|r| r.orchestration == "OrderManager" && !r.state.is_finished())
+            .count()
+    };
+    assert!(running(&w) >= 1, "a manager waits for facilities");
+    let events = w
+        .apply(Command::StopApplication {
+            group: SEA.into(),
+            application: CABLE.into(),
+            mode: StopMode::Full,
+        })
+        .unwrap();
+    assert_eq!(running(&w), 0);
+    // The terminations are part of the stop's own events (the event log shows them).
+    assert!(events
+        .iter()
+        .any(|t| matches!(t.event, WorldEvent::InstanceTerminated { .. })));
+    let managers = w.all_runs(SEA);
+    let managers: Vec<_> = managers
+        .iter()
         .filter(|r| r.orchestration == "OrderManager")
-        .all(|r| r.state.is_finished()));
+        .collect();
+    assert!(!managers.is_empty() && managers.iter().all(|r| r.state.is_finished()));
     w.apply(Command::RemoveApplication {
         group: SEA.into(),
         application: CABLE.into(),

@@ -507,6 +507,48 @@ fn with_the_host_stopped_the_convoys_messages_wait_and_start_one_instance() {
 }
 
 #[test]
+fn a_convoy_instance_whose_only_message_is_terminated_before_it_starts_ends_with_its_set() {
+    // domain.md 1.6 and 4.4: with the manager stopped its order is held for the convoy's new instance;
+    // terminating that message leaves the instance nothing to start with, so it ends and its convoy
+    // set goes: the next order of the convoy makes a new instance, and the manager can be unenlisted.
+    let mut mb = seattle();
+    mb.administer(&orch("OrderManager"), AdminAction::Stop)
+        .unwrap();
+    let created = |events: &[Event]| {
+        events.iter().find_map(|e| match e {
+            Event::ConvoySetCreated { instance, .. } => Some(*instance),
+            _ => None,
+        })
+    };
+    let (_, events) = mb
+        .publish(order("47", "8", 1, "CABLEORDER"), &receive(false))
+        .unwrap();
+    let first = created(&events).expect("the set is made at routing time");
+    let held = events
+        .iter()
+        .find_map(|e| match e {
+            Event::Held { reference, .. } => Some(*reference),
+            _ => None,
+        })
+        .expect("held for the stopped manager");
+    let events = mb.terminate(held).unwrap();
+    assert!(events
+        .iter()
+        .any(|e| matches!(e, Event::InstanceCompleted { instance } if *instance == first)));
+    assert!(mb.state().convoy_sets.is_empty());
+    let (_, events) = mb
+        .publish(order("47", "8", 1, "CABLEORDER"), &receive(false))
+        .unwrap();
+    let second = created(&events).expect("a new set for a new instance");
+    assert_ne!(second, first);
+    // The administrator can end the waiting instance too, and then unenlist the manager.
+    let events = mb.end_unstarted(second).unwrap();
+    assert!(events.iter().any(|e| matches!(e, Event::Terminated { .. })));
+    mb.administer(&orch("OrderManager"), AdminAction::Unenlist)
+        .expect("no instance is left running");
+}
+
+#[test]
 fn after_the_instance_completes_the_same_correlation_activates_a_new_one() {
     // domain.md 10.5 M8: instance A is gone, so no convoy set matches and a new instance starts.
     let mut mb = seattle();

@@ -241,7 +241,11 @@ pub fn subscription_table(lab: &Lab, mbx: &Node) -> Html {
         .evaluations
         .get(&mbx.group)
         .filter(|(_, at)| lab.now - at < 4000.0 / lab.speed().max(0.25));
-    let explanation = recent.and_then(|(id, _)| mb.explain(MessageId(*id)).map(|e| (*id, e)));
+    // The message may have finished and left the live state already: read it from the archive.
+    let explanation = recent.and_then(|(id, _)| {
+        let m = lab.session.world.find_message(&mbx.group, MessageId(*id))?;
+        Some((*id, mb.explain_context(m.context())))
+    });
     let subs: Vec<_> = mb
         .state()
         .subscriptions

@@ -4,7 +4,7 @@
 use crate::lab::marks::{context_value, message_mark};
 use messagebox_engine::message::MessageId;
 use messagebox_engine::messagebox::{Event, Owner, ServiceState};
-use messagebox_engine::world::{Traced, World, WorldEvent};
+use messagebox_engine::world::{Traced, World, WorldEvent, ROUTING_FAILURE};
 
 /// A subscriber named in a goal.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -181,7 +181,7 @@ impl Goal {
                         instance,
                         exception,
                         ..
-                    } => exception == "RoutingFailureException" && instances.contains(instance),
+                    } => exception == ROUTING_FAILURE && instances.contains(instance),
                     _ => false,
                 })
             }

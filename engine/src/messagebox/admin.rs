@@ -335,7 +335,7 @@ impl MessageBox {
     }
 
     pub fn activation_subscription(&self, owner: &Owner) -> Option<&Subscription> {
-        self.ix
+        self.lookups
             .subs_by_owner
             .get(owner)?
             .iter()
@@ -425,9 +425,10 @@ impl MessageBox {
             .filter(|i| i.active)
             .ok_or_else(|| CommandError::Unknown(format!("running instance {}", instance.0)))?;
         entry.active = false;
+        self.ended.insert(instance);
         let mut events = vec![Event::InstanceCompleted { instance }];
         let ids = self
-            .ix
+            .lookups
             .subs_by_instance
             .get(&instance)
             .cloned()

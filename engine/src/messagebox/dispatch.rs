@@ -8,7 +8,7 @@ impl MessageBox {
     /// oldest). An activation creates an instance; a convoy match or an instance subscription feeds its
     /// running instance; a send port takes its copy.
     pub fn dispatch(&mut self) -> Vec<Event> {
-        let ready = self.ix.ready(|host| self.host_running(host));
+        let ready = self.lookups.ready(|host| self.host_running(host));
         let mut events = Vec::new();
         for (_, id) in ready {
             self.deliver(id, &mut events);
@@ -118,7 +118,7 @@ impl MessageBox {
                 .is_some_and(|s| s.state == ServiceState::Started)
         };
         let releasable: Vec<(RefId, Owner)> = self
-            .ix
+            .lookups
             .held(started_owner)
             .into_iter()
             .filter_map(|id| self.state.references.get(&id))
@@ -199,10 +199,28 @@ impl MessageBox {
         let target = reference.target.clone();
         self.set_ref_state(id, RefState::Terminated);
         let mut events = vec![Event::Terminated { reference: id }];
-        if let Target::Unrouted { report } = target {
-            if self.state.reports.remove(&report).is_some() {
-                events.push(Event::ReportRemoved { report });
+        match target {
+            Target::Unrouted { report } => {
+                if self.state.reports.remove(&report).is_some() {
+                    events.push(Event::ReportRemoved { report });
+                }
             }
+            // The last message a convoy instance waited for is gone: the instance never starts, so it
+            // ends with its convoy sets.
+            Target::Subscriber {
+                convoy_instance: Some(instance),
+                ..
+            } => {
+                let unstarted = self
+                    .state
+                    .instances
+                    .get(&instance)
+                    .is_some_and(|i| i.active && !i.started);
+                if unstarted && self.waiting_for(instance).is_empty() {
+                    events.extend(self.end_unstarted(instance)?);
+                }
+            }
+            Target::Subscriber { .. } => {}
         }
         Ok(events)
     }

@@ -81,10 +81,14 @@ pub struct MessageBoxState {
 #[serde(from = "MessageBoxState", into = "MessageBoxState")]
 pub struct MessageBox {
     state: MessageBoxState,
-    index: IndexedMatcher,
-    ix: index::Lookups,
+    /// The indexed matcher over the enabled subscriptions' filters.
+    matcher: IndexedMatcher,
+    /// The lookups each step needs besides matching (index.rs).
+    lookups: index::Lookups,
     /// Messages one of whose references just reached an end: candidates to leave the live state.
     spent: std::collections::BTreeSet<MessageId>,
+    /// Instances that just ended: candidates to leave the live state.
+    ended: std::collections::BTreeSet<InstanceId>,
 }
 
 impl PartialEq for MessageBox {
@@ -95,18 +99,19 @@ impl PartialEq for MessageBox {
 
 impl From<MessageBoxState> for MessageBox {
     fn from(state: MessageBoxState) -> Self {
-        let mut index = IndexedMatcher::new();
+        let mut matcher = IndexedMatcher::new();
         for (id, sub) in &state.subscriptions {
             if sub.state != SubscriptionState::Disabled {
-                index.insert(*id, &sub.compiled);
+                matcher.insert(*id, &sub.compiled);
             }
         }
-        let ix = index::Lookups::build(&state);
+        let lookups = index::Lookups::build(&state);
         Self {
             state,
-            index,
-            ix,
+            matcher,
+            lookups,
             spent: Default::default(),
+            ended: Default::default(),
         }
     }
 }
@@ -155,7 +160,7 @@ impl MessageBox {
     }
 
     pub fn references_of(&self, message: MessageId) -> impl Iterator<Item = &MessageRef> {
-        self.ix
+        self.lookups
             .refs_by_message
             .get(&message)
             .into_iter()

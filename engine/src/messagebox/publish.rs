@@ -63,7 +63,7 @@ impl MessageBox {
     ) -> Result<(MessageId, Vec<Event>), CommandError> {
         let props = self.routing_props(&draft.context);
         let mut matched: Vec<&Subscription> = self
-            .index
+            .matcher
             .matches(&props)
             .iter()
             .filter_map(|id| self.state.subscriptions.get(id))
@@ -103,7 +103,7 @@ impl MessageBox {
     /// atomic scope checks all its sends before any is published).
     pub fn would_route(&mut self, draft: &MessageDraft) -> bool {
         let props = self.routing_props(&draft.context);
-        self.index.matches(&props).iter().any(|id| {
+        self.matcher.matches(&props).iter().any(|id| {
             self.state
                 .subscriptions
                 .get(id)

@@ -42,7 +42,7 @@ impl MessageBox {
                 continue;
             };
             let ids = self
-                .ix
+                .lookups
                 .refs_by_message
                 .get(&id)
                 .cloned()
@@ -50,7 +50,7 @@ impl MessageBox {
             let mut references = Vec::with_capacity(ids.len());
             for rid in ids {
                 if let Some(r) = self.state.references.remove(&rid) {
-                    self.ix.remove_ref(&r);
+                    self.lookups.remove_ref(&r);
                     references.push(r);
                 }
             }
@@ -69,5 +69,60 @@ impl MessageBox {
                 RefState::Delivered { instance: Some(i) } => !self.state.instances.contains_key(&i),
                 ref state => is_final(state),
             })
+    }
+}
+
+impl MessageBox {
+    /// The instances that ended since the last call.
+    pub fn take_ended(&mut self) -> std::collections::BTreeSet<InstanceId> {
+        std::mem::take(&mut self.ended)
+    }
+
+    /// Convoy instances of these owners that were made for a message and have not started yet.
+    pub fn unstarted_of(&self, owners: &[Owner]) -> Vec<InstanceId> {
+        self.state
+            .instances
+            .values()
+            .filter(|i| i.active && !i.started && owners.contains(&i.owner))
+            .map(|i| i.id)
+            .collect()
+    }
+
+    /// Ends a convoy instance that has not started: the messages still waiting for it are terminated
+    /// and its convoy sets deleted, so the next message of the convoy activates a new instance
+    /// (domain.md 1.6, 1.12). An administrator's Terminate on it, or the last of its messages ending.
+    pub fn end_unstarted(&mut self, instance: InstanceId) -> Result<Vec<Event>, CommandError> {
+        if !self
+            .state
+            .instances
+            .get(&instance)
+            .is_some_and(|i| i.active && !i.started)
+        {
+            return Err(CommandError::Unknown(format!(
+                "instance {} waiting to start",
+                instance.0
+            )));
+        }
+        let mut events = Vec::new();
+        for id in self.waiting_for(instance) {
+            self.set_ref_state(id, RefState::Terminated);
+            events.push(Event::Terminated { reference: id });
+        }
+        events.extend(self.complete_instance(instance)?);
+        Ok(events)
+    }
+
+    /// The references still queued or suspended for a convoy instance. An administrative path, so a
+    /// pass over the live references is fine.
+    pub(super) fn waiting_for(&self, instance: InstanceId) -> Vec<RefId> {
+        self.state
+            .references
+            .values()
+            .filter(|r| matches!(r.state, RefState::Queued { .. } | RefState::Suspended { .. }))
+            .filter(|r| {
+                matches!(r.target, Target::Subscriber { convoy_instance: Some(i), .. } if i == instance)
+            })
+            .map(|r| r.id)
+            .collect()
     }
 }

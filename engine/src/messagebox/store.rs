@@ -5,7 +5,7 @@ use super::*;
 
 impl MessageBox {
     pub(super) fn insert_ref(&mut self, r: MessageRef) {
-        self.ix.add_ref(&r);
+        self.lookups.add_ref(&r);
         if is_final(&r.state) {
             self.spent.insert(r.message);
         }
@@ -20,7 +20,7 @@ impl MessageBox {
         let before = r.clone();
         r.state = state;
         let after = r.clone();
-        self.ix.restate(&before, &after);
+        self.lookups.restate(&before, &after);
         if is_final(&after.state) {
             self.spent.insert(after.message);
         }
@@ -28,17 +28,17 @@ impl MessageBox {
 
     pub(super) fn insert_sub(&mut self, s: Subscription) {
         if s.state != SubscriptionState::Disabled {
-            self.index.insert(s.id, &s.compiled);
+            self.matcher.insert(s.id, &s.compiled);
         }
-        self.ix.add_sub(&s);
+        self.lookups.add_sub(&s);
         self.state.subscriptions.insert(s.id, s);
     }
 
     /// Removes a subscription and the convoy sets made through it.
     pub(super) fn remove_sub(&mut self, id: SubId) -> Option<Subscription> {
         let s = self.state.subscriptions.remove(&id)?;
-        self.index.remove(id);
-        self.ix.remove_sub(&s);
+        self.matcher.remove(id);
+        self.lookups.remove_sub(&s);
         if s.convoy.is_some() {
             let keys: Vec<ConvoyKey> = self
                 .state
@@ -57,7 +57,7 @@ impl MessageBox {
     }
 
     pub(super) fn subscriptions_of(&self, owner: &Owner) -> Vec<SubId> {
-        self.ix
+        self.lookups
             .subs_by_owner
             .get(owner)
             .map(|s| s.iter().copied().collect())
@@ -65,7 +65,7 @@ impl MessageBox {
     }
 
     pub(super) fn insert_convoy(&mut self, key: ConvoyKey, instance: InstanceId) {
-        self.ix
+        self.lookups
             .convoys_by_instance
             .entry(instance)
             .or_default()
@@ -76,7 +76,7 @@ impl MessageBox {
     /// Deletes an instance's convoy sets (it completed, domain.md 1.6).
     pub(super) fn remove_convoys_of(&mut self, instance: InstanceId) {
         for key in self
-            .ix
+            .lookups
             .convoys_by_instance
             .remove(&instance)
             .unwrap_or_default()
@@ -86,10 +86,10 @@ impl MessageBox {
     }
 
     fn unfile_convoy(&mut self, instance: InstanceId, key: &ConvoyKey) {
-        if let Some(keys) = self.ix.convoys_by_instance.get_mut(&instance) {
+        if let Some(keys) = self.lookups.convoys_by_instance.get_mut(&instance) {
             keys.retain(|k| k != key);
             if keys.is_empty() {
-                self.ix.convoys_by_instance.remove(&instance);
+                self.lookups.convoys_by_instance.remove(&instance);
             }
         }
     }

@@ -140,6 +140,19 @@ impl Group {
                     );
                     return Ok(());
                 }
+                if !self.transmissions.contains_key(&instance) {
+                    // A convoy instance still waiting for its first message to be delivered.
+                    let events = self
+                        .messagebox
+                        .end_unstarted(instance)
+                        .map_err(|_| CommandError::Unknown(format!("instance {}", instance.0)))?;
+                    cx.emit_all(events);
+                    cx.emit(WorldEvent::InstanceTerminated {
+                        instance,
+                        reason: "terminated by an administrator".into(),
+                    });
+                    return Ok(());
+                }
                 let t = self
                     .transmissions
                     .get_mut(&instance)

@@ -486,8 +486,16 @@ impl World {
                 })
                 .map(|r| r.id)
                 .collect();
+            // Carried out inside this command, so their events stay with it.
             for instance in running {
-                self.apply(super::Command::TerminateInstance {
+                self.execute(super::Command::TerminateInstance {
+                    group: group.into(),
+                    instance,
+                })?;
+            }
+            // Convoy instances made for messages that are still waiting end with them (domain.md 1.6).
+            for instance in self.groups[group].messagebox.unstarted_of(&orchestrations) {
+                self.execute(super::Command::TerminateInstance {
                     group: group.into(),
                     instance,
                 })?;

@@ -31,10 +31,9 @@ pub struct Group {
     /// The applications deployed in the group, as configured.
     pub applications: Vec<crate::scenario::ApplicationSpec>,
     /// Live transmissions by send port, oldest first (ordered delivery looks at a port's own).
-    #[serde(default)]
     pub by_port: BTreeMap<String, std::collections::BTreeSet<InstanceId>>,
     /// Messages that live transmissions still need, and how many hold each.
-    #[serde(default, with = "crate::serde_pairs")]
+    #[serde(with = "crate::serde_pairs")]
     pub holds: BTreeMap<crate::message::MessageId, u32>,
 }
 

@@ -335,7 +335,7 @@ impl World {
         let Some(g) = self.groups.get_mut(group) else {
             return;
         };
-        let retired = g.retire(&self.pending[since..]);
+        let retired = g.retire(&self.pending[since..], self.retention != Retention::Discard);
         if retired.is_empty() {
             return;
         }

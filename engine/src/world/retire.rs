@@ -11,9 +11,11 @@ use crate::messagebox::InstanceId;
 use std::collections::BTreeSet;
 
 impl Group {
-    /// Retires what `events` (this group's latest) finished, and returns it.
-    pub(crate) fn retire(&mut self, events: &[Traced]) -> Vec<Retired> {
-        let ended: BTreeSet<InstanceId> = events
+    /// Retires what `events` (this group's latest) finished, and returns it. `keep` is false when nobody
+    /// will read what is retired, which then skips reading the request ids of retired instances.
+    pub(crate) fn retire(&mut self, events: &[Traced], keep: bool) -> Vec<Retired> {
+        let mut ended: BTreeSet<InstanceId> = self.messagebox.take_ended();
+        let named = events
             .iter()
             .filter(|t| t.group == self.name)
             .filter_map(|t| match &t.event {
@@ -21,11 +23,11 @@ impl Group {
                 | WorldEvent::InstanceTerminated { instance, .. } => Some(*instance),
                 WorldEvent::Transmitted { transmission, .. } => Some(*transmission),
                 _ => None,
-            })
-            .collect();
+            });
+        ended.extend(named);
         let mut out = Vec::new();
         for id in ended {
-            if let Some(record) = self.retire_instance(id) {
+            if let Some(record) = self.retire_instance(id, keep) {
                 out.push(Retired::Instance {
                     group: self.name.clone(),
                     record: Box::new(record),
@@ -42,7 +44,7 @@ impl Group {
         out
     }
 
-    fn retire_instance(&mut self, id: InstanceId) -> Option<RetiredInstance> {
+    fn retire_instance(&mut self, id: InstanceId, keep: bool) -> Option<RetiredInstance> {
         let run_ended = self.runs.get(&id).is_some_and(|r| r.state.is_finished());
         let sent = self.transmissions.get(&id).is_some_and(|t| {
             matches!(
@@ -50,7 +52,16 @@ impl Group {
                 TransmissionState::Done | TransmissionState::Terminated
             )
         });
-        if !run_ended && !sent {
+        // A convoy instance that ended before it started has neither run nor transmission.
+        let never_ran = !self.runs.contains_key(&id)
+            && !self.transmissions.contains_key(&id)
+            && self
+                .messagebox
+                .state()
+                .instances
+                .get(&id)
+                .is_some_and(|i| !i.active && !i.started);
+        if !run_ended && !sent && !never_ran {
             return None;
         }
         let requests = self
@@ -58,6 +69,7 @@ impl Group {
             .state()
             .instances
             .get(&id)
+            .filter(|_| keep)
             .map(|i| requests_of(&self.messagebox, &i.consumed))
             .unwrap_or_default();
         let run = self.runs.remove(&id);
