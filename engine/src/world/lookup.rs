@@ -5,9 +5,44 @@
 use super::World;
 use crate::message::MessageId;
 use crate::messagebox::{Instance, InstanceId, MessageRef, Publisher};
-use crate::orchestration::Run;
+use crate::orchestration::{Instr, Run};
 
 impl World {
+    /// The shape an instance is at (its innermost frame's next instruction), in words, for the inspector.
+    pub fn current_shape(
+        &self,
+        group: &str,
+        instance: crate::messagebox::InstanceId,
+    ) -> Option<String> {
+        let run = self.group(group)?.runs.get(&instance)?;
+        let frame = run.frames.last()?;
+        let instr = self.compiled.get(&frame.program)?.get(frame.pc)?;
+        let what = match instr {
+            Instr::Receive(r) => format!("Receive {} on port {}", r.message, r.port),
+            Instr::Send(s) => format!("Send {} on port {}", s.message, s.port),
+            Instr::Construct { message, .. } => format!("Construct {message}"),
+            Instr::Assign { variable, .. } => format!("Expression assigning {variable}"),
+            Instr::JumpUnless { .. } => "Decide".to_string(),
+            Instr::Jump(_) => "end of a branch".to_string(),
+            Instr::Delay { ms } => format!("Delay {ms} ms"),
+            Instr::Listen { branches } => format!("Listen ({} branches)", branches.len()),
+            Instr::Call { orchestration, .. } => format!("Call {orchestration}"),
+            Instr::Start { orchestration, .. } => format!("Start {orchestration}"),
+            Instr::ScopeEnter { name, atomic, .. } => {
+                format!(
+                    "{} scope {name}",
+                    if *atomic { "Atomic" } else { "Long-running" }
+                )
+            }
+            Instr::ScopeExit => "end of a scope".to_string(),
+            Instr::Throw { exception } => format!("Throw {exception}"),
+            Instr::Terminate { .. } => "Terminate".to_string(),
+            Instr::Log { .. } => "Expression writing to the event log".to_string(),
+            Instr::End => "the end".to_string(),
+        };
+        Some(format!("{what} (in {})", frame.program))
+    }
+
     /// Every orchestration instance of a group, live or archived, in id order.
     pub fn all_runs(&self, group: &str) -> Vec<&Run> {
         let mut out: Vec<&Run> = Vec::new();

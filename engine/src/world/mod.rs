@@ -8,10 +8,12 @@ mod application;
 pub mod archive;
 mod command;
 pub mod config;
+mod context;
 mod event;
 mod group;
 mod link;
 mod lookup;
+mod output;
 mod pipeline;
 mod retire;
 mod runtime;
@@ -22,6 +24,8 @@ pub use agenda::{Agenda, Work};
 pub use application::{BridgeProposal, Package, StopMode, PACKAGE_FORMAT};
 pub use archive::{GroupArchive, Retention, Retired, RetiredInstance};
 pub use command::Command;
+use context::ContextCache;
+pub(crate) use context::Cx;
 pub use event::{Traced, WorldEvent};
 pub use group::Group;
 pub use link::{Link, Reader, Wire};
@@ -31,7 +35,7 @@ pub use summary::{
 };
 pub use transport::{Transmission, TransmissionState};
 
-use crate::messagebox::{CommandError, Event, Owner};
+use crate::messagebox::{CommandError, Event};
 use crate::orchestration::{compile, Instr, Program};
 use crate::property::Value;
 use rand_pcg::rand_core::SeedableRng;
@@ -92,80 +96,6 @@ pub struct World {
     context: ContextCache,
 }
 
-/// The world-wide facts every piece of work may consult, which only commands change.
-#[derive(Clone, Debug, Default)]
-struct ContextCache(Option<std::sync::Arc<WorldContext>>);
-
-#[derive(Debug)]
-struct WorldContext {
-    readers: BTreeMap<String, Vec<Reader>>,
-    enlisted: BTreeMap<String, std::collections::BTreeSet<String>>,
-}
-
-impl PartialEq for ContextCache {
-    fn eq(&self, _: &Self) -> bool {
-        true
-    }
-}
-
-/// What work in one group can reach besides the group itself.
-pub(crate) struct Cx<'a> {
-    pub now: u64,
-    pub group: &'a str,
-    pub programs: &'a BTreeMap<String, Program>,
-    pub compiled: &'a BTreeMap<String, Vec<Instr>>,
-    pub config: &'a BTreeMap<String, Value>,
-    pub settings: &'a Settings,
-    pub agenda: &'a mut Agenda,
-    pub rng: &'a mut Pcg64,
-    pub out: &'a mut Vec<Traced>,
-    /// Every receive location's address, world-wide, and who reads it.
-    pub readers: &'a BTreeMap<String, Vec<Reader>>,
-    pub links: &'a [Link],
-    /// Wire messages sent during this work, for the world to deliver.
-    pub wire: &'a mut Vec<Wire>,
-    /// Orchestrations enlisted in each group, to notice one enlisted on both ends of a bridge.
-    pub enlisted: &'a BTreeMap<String, std::collections::BTreeSet<String>>,
-}
-
-impl Cx<'_> {
-    /// Who reads an endpoint: a location of this group first, else one of another group.
-    pub fn reader(&self, endpoint: &str) -> Option<Reader> {
-        let all = self.readers.get(endpoint)?;
-        all.iter()
-            .find(|r| r.group == self.group)
-            .or_else(|| all.first())
-            .cloned()
-    }
-
-    /// Whether a message from this group can reach `group` now: the same group, or an up link.
-    pub fn reachable(&self, group: &str) -> bool {
-        group == self.group
-            || self
-                .links
-                .iter()
-                .any(|l| l.joins(self.group, group) && l.up)
-    }
-
-    pub fn emit(&mut self, event: WorldEvent) {
-        self.out.push(Traced {
-            at: self.now,
-            group: self.group.to_string(),
-            event,
-        });
-    }
-
-    pub fn emit_all(&mut self, events: Vec<Event>) {
-        for event in events {
-            self.emit(WorldEvent::MessageBox { event });
-        }
-    }
-
-    pub fn after(&mut self, delay: u64, work: Work) {
-        self.agenda.at(self.now + delay, work);
-    }
-}
-
 impl World {
     /// An empty world with these groups and orchestration programs.
     pub fn new(groups: Vec<Group>, programs: Vec<Program>, seed: u64) -> Self {
@@ -192,81 +122,12 @@ impl World {
         }
     }
 
-    /// Chooses what happens to finished work from now on.
-    pub fn set_retention(&mut self, retention: Retention) {
-        self.retention = retention;
-    }
-
-    pub fn retention(&self) -> Retention {
-        self.retention
-    }
-
-    /// The finished work handed out since the last call (under `Retention::HandOut`).
-    pub fn take_retired(&mut self) -> Vec<Retired> {
-        std::mem::take(&mut self.handed)
-    }
-
-    /// A group's archive of finished work (under `Retention::Keep`).
-    pub fn archive(&self, group: &str) -> Option<&GroupArchive> {
-        self.archive.get(group)
-    }
-
-    /// A message, live or archived.
-    pub fn find_message(
-        &self,
-        group: &str,
-        id: crate::message::MessageId,
-    ) -> Option<&crate::message::Message> {
-        let live = self.group(group)?.messagebox.message(id);
-        live.or_else(|| self.archive.get(group)?.message(id))
-    }
-
-    /// How many events the world has handed out since it was made.
-    pub fn events_emitted(&self) -> usize {
-        self.events_emitted
-    }
-
     pub fn now(&self) -> u64 {
         self.clock
     }
 
     pub fn program(&self, name: &str) -> Option<&Program> {
         self.programs.get(name)
-    }
-
-    /// The shape an instance is at (its innermost frame's next instruction), in words, for the inspector.
-    pub fn current_shape(
-        &self,
-        group: &str,
-        instance: crate::messagebox::InstanceId,
-    ) -> Option<String> {
-        let run = self.group(group)?.runs.get(&instance)?;
-        let frame = run.frames.last()?;
-        let instr = self.compiled.get(&frame.program)?.get(frame.pc)?;
-        let what = match instr {
-            Instr::Receive(r) => format!("Receive {} on port {}", r.message, r.port),
-            Instr::Send(s) => format!("Send {} on port {}", s.message, s.port),
-            Instr::Construct { message, .. } => format!("Construct {message}"),
-            Instr::Assign { variable, .. } => format!("Expression assigning {variable}"),
-            Instr::JumpUnless { .. } => "Decide".to_string(),
-            Instr::Jump(_) => "end of a branch".to_string(),
-            Instr::Delay { ms } => format!("Delay {ms} ms"),
-            Instr::Listen { branches } => format!("Listen ({} branches)", branches.len()),
-            Instr::Call { orchestration, .. } => format!("Call {orchestration}"),
-            Instr::Start { orchestration, .. } => format!("Start {orchestration}"),
-            Instr::ScopeEnter { name, atomic, .. } => {
-                format!(
-                    "{} scope {name}",
-                    if *atomic { "Atomic" } else { "Long-running" }
-                )
-            }
-            Instr::ScopeExit => "end of a scope".to_string(),
-            Instr::Throw { exception } => format!("Throw {exception}"),
-            Instr::Terminate { .. } => "Terminate".to_string(),
-            Instr::Log { .. } => "Expression writing to the event log".to_string(),
-            Instr::End => "the end".to_string(),
-        };
-        Some(format!("{what} (in {})", frame.program))
     }
 
     pub fn group(&self, name: &str) -> Option<&Group> {
@@ -313,42 +174,6 @@ impl World {
         }
         self.clock = self.clock.max(t);
         events
-    }
-
-    /// The events of the call that just ended, and the finished work it retired.
-    fn hand_out(&mut self) -> Vec<Traced> {
-        let events = std::mem::take(&mut self.pending);
-        self.events_emitted += events.len();
-        if self.retention == Retention::Keep {
-            for t in &events {
-                if let WorldEvent::Logged { text, .. } = &t.event {
-                    let archive = self.archive.entry(t.group.clone()).or_default();
-                    archive.log.push(text.clone());
-                }
-            }
-        }
-        events
-    }
-
-    /// Files what a piece of work in `group` finished, as the retention says.
-    fn file_retired(&mut self, group: &str, since: usize) {
-        let Some(g) = self.groups.get_mut(group) else {
-            return;
-        };
-        let retired = g.retire(&self.pending[since..], self.retention != Retention::Discard);
-        if retired.is_empty() {
-            return;
-        }
-        match self.retention {
-            Retention::Keep => {
-                let archive = self.archive.entry(group.to_string()).or_default();
-                for r in retired {
-                    archive.keep(r);
-                }
-            }
-            Retention::HandOut => self.handed.extend(retired),
-            Retention::Discard => {}
-        }
     }
 
     fn run_work(&mut self, work: Work) {
@@ -429,48 +254,11 @@ impl World {
         }
     }
 
-    /// Every receive location address and the locations that read it.
-    fn readers(&self) -> BTreeMap<String, Vec<Reader>> {
-        let mut out: BTreeMap<String, Vec<Reader>> = BTreeMap::new();
-        for (name, g) in &self.groups {
-            for p in &g.receive_ports {
-                for l in &p.locations {
-                    out.entry(l.address.clone()).or_default().push(Reader {
-                        group: name.clone(),
-                        location: l.name.clone(),
-                    });
-                }
-            }
-        }
-        out
-    }
-
-    /// The orchestrations enlisted (stopped or started) in each group.
-    fn enlisted(&self) -> BTreeMap<String, std::collections::BTreeSet<String>> {
-        self.groups
-            .iter()
-            .map(|(name, g)| {
-                let names = g
-                    .messagebox
-                    .state()
-                    .services
-                    .iter()
-                    .filter(|(o, s)| {
-                        matches!(o, Owner::Orchestration(_))
-                            && s.state != crate::messagebox::ServiceState::Unenlisted
-                    })
-                    .map(|(o, _)| o.name().to_string())
-                    .collect();
-                (name.clone(), names)
-            })
-            .collect()
-    }
-
     fn execute(&mut self, command: Command) -> Result<(), CommandError> {
         // Commands change who reads an address and what is enlisted: the context is rebuilt after one.
-        self.context.0 = None;
+        self.context.invalidate();
         let result = self.carry_out(command);
-        self.context.0 = None;
+        self.context.invalidate();
         result
     }
 
@@ -544,60 +332,6 @@ impl World {
         let group_name = command_group(&command).expect("every other command names a group");
         self.in_group(&group_name, |group, cx| group.execute(cx, command))
             .unwrap_or_else(|| Err(CommandError::Unknown(format!("group {group_name}"))))
-    }
-
-    /// Runs `f` on one group with what it may reach of the rest of the world, then puts the wire messages
-    /// it sent on their links. `None` when there is no such group.
-    fn in_group<R>(&mut self, name: &str, f: impl FnOnce(&mut Group, &mut Cx) -> R) -> Option<R> {
-        let context = self.context();
-        let since = self.pending.len();
-        let mut wire = Vec::new();
-        let World {
-            clock,
-            groups,
-            programs,
-            compiled,
-            config,
-            settings,
-            agenda,
-            rng,
-            pending,
-            links,
-            ..
-        } = self;
-        let group = groups.get_mut(name)?;
-        let mut cx = Cx {
-            now: *clock,
-            group: name,
-            programs,
-            compiled,
-            config,
-            settings,
-            agenda,
-            rng,
-            out: pending,
-            readers: &context.readers,
-            links,
-            wire: &mut wire,
-            enlisted: &context.enlisted,
-        };
-        let result = f(group, &mut cx);
-        self.file_retired(name, since);
-        self.send_wire(wire);
-        Some(result)
-    }
-
-    /// The world-wide context, built on first use after a command.
-    fn context(&mut self) -> std::sync::Arc<WorldContext> {
-        if let Some(c) = &self.context.0 {
-            return c.clone();
-        }
-        let c = std::sync::Arc::new(WorldContext {
-            readers: self.readers(),
-            enlisted: self.enlisted(),
-        });
-        self.context.0 = Some(c.clone());
-        c
     }
 
     /// Records a world-level event (or one of a group, done by the world itself) at the current time.
