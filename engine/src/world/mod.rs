@@ -1,6 +1,6 @@
-//! The world: groups, a virtual clock in milliseconds, scheduled work, one seeded RNG and the event trace.
-//! Callers feed it commands and time; it returns events (design.md 2). Same scenario, commands and seed
-//! give the same trace.
+//! The world: groups, a virtual clock in milliseconds, scheduled work and one seeded RNG. Callers feed it
+//! commands and time; each call hands out its events and keeps none (design.md 2). Same scenario,
+//! commands and seed give the same events.
 
 mod admin;
 mod agenda;
