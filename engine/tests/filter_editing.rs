@@ -5,7 +5,7 @@ mod common;
 
 use common::*;
 use messagebox_engine::messagebox::{Owner, SubscriptionState};
-use messagebox_engine::world::{Command, WorldEvent};
+use messagebox_engine::world::{Command, ExceptionKind, WorldEvent};
 
 fn set_filter(owner: Owner, filter: &str) -> Command {
     Command::SetFilter {
@@ -30,7 +30,7 @@ fn routing_failures(world: &Recorded) -> usize {
         .trace()
         .iter()
         .filter(|t| {
-            matches!(&t.event, WorldEvent::ExceptionThrown { exception, .. } if exception == "RoutingFailureException")
+            matches!(&t.event, WorldEvent::ExceptionThrown { exception, .. } if *exception == ExceptionKind::RoutingFailure)
         })
         .count()
 }

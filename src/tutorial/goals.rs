@@ -4,7 +4,7 @@
 use crate::lab::marks::{context_value, message_mark};
 use messagebox_engine::message::MessageId;
 use messagebox_engine::messagebox::{Event, Owner, ServiceState};
-use messagebox_engine::world::{Traced, World, WorldEvent, ROUTING_FAILURE};
+use messagebox_engine::world::{ExceptionKind, Traced, World, WorldEvent};
 
 /// A subscriber named in a goal.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -181,7 +181,9 @@ impl Goal {
                         instance,
                         exception,
                         ..
-                    } => exception == ROUTING_FAILURE && instances.contains(instance),
+                    } => {
+                        *exception == ExceptionKind::RoutingFailure && instances.contains(instance)
+                    }
                     _ => false,
                 })
             }

@@ -58,12 +58,12 @@ pub enum WorldEvent {
     },
     ExceptionThrown {
         instance: InstanceId,
-        exception: String,
+        exception: super::ExceptionKind,
         detail: String,
     },
     ExceptionCaught {
         instance: InstanceId,
-        exception: String,
+        exception: super::ExceptionKind,
         scope: String,
     },
     InstanceSuspended {

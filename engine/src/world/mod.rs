@@ -29,7 +29,7 @@ pub(crate) use context::Cx;
 pub use event::{Traced, WorldEvent};
 pub use group::Group;
 pub use link::{Link, Reader, Wire};
-pub use runtime::{activation, convoy, ROUTING_FAILURE};
+pub use runtime::{activation, convoy, ExceptionKind, ROUTING_FAILURE};
 pub use summary::{
     GroupSummary as GroupOutcome, InstanceSummary, MessageSummary, Summary, SummaryBuilder,
 };

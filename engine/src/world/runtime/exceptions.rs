@@ -5,6 +5,7 @@ use super::Flow;
 use crate::messagebox::InstanceId;
 use crate::orchestration::InstanceState;
 use crate::world::{Cx, Group, WorldEvent};
+use serde::{Deserialize, Serialize};
 
 /// The exception a direct-bound send raises when nothing subscribes (domain.md 1.9).
 pub const ROUTING_FAILURE: &str = "RoutingFailureException";
@@ -12,6 +13,57 @@ pub const ROUTING_FAILURE: &str = "RoutingFailureException";
 const XLANG: &str = "XLANGsException";
 /// A correlation set that cannot be initialised or followed.
 const CORRELATION: &str = "CorrelationException";
+
+/// Which exception an event reports: one the engine raises, or one a program throws by name. Written as
+/// its .NET name (`RoutingFailureException`, ...), so readers match a value, not a string.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(from = "String", into = "String")]
+pub enum ExceptionKind {
+    RoutingFailure,
+    Xlang,
+    Correlation,
+    Named(String),
+}
+
+impl ExceptionKind {
+    pub fn name(&self) -> &str {
+        match self {
+            Self::RoutingFailure => ROUTING_FAILURE,
+            Self::Xlang => XLANG,
+            Self::Correlation => CORRELATION,
+            Self::Named(name) => name,
+        }
+    }
+}
+
+impl From<&str> for ExceptionKind {
+    fn from(name: &str) -> Self {
+        match name {
+            ROUTING_FAILURE => Self::RoutingFailure,
+            XLANG => Self::Xlang,
+            CORRELATION => Self::Correlation,
+            other => Self::Named(other.to_string()),
+        }
+    }
+}
+
+impl From<String> for ExceptionKind {
+    fn from(name: String) -> Self {
+        name.as_str().into()
+    }
+}
+
+impl From<ExceptionKind> for String {
+    fn from(kind: ExceptionKind) -> Self {
+        kind.name().to_string()
+    }
+}
+
+impl std::fmt::Display for ExceptionKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name())
+    }
+}
 
 /// An exception and what happened. Scope handlers catch it by its name (or `*`).
 pub(super) enum Exception {
@@ -54,7 +106,7 @@ impl Group {
         let (exception, detail) = (thrown.name(), thrown.detail());
         cx.emit(WorldEvent::ExceptionThrown {
             instance: id,
-            exception: exception.into(),
+            exception: ExceptionKind::from(exception),
             detail: detail.into(),
         });
         let run = &self.runs[&id];

@@ -11,7 +11,7 @@ mod exceptions;
 mod interpreter;
 
 pub use correlation::convoy;
-pub use exceptions::ROUTING_FAILURE;
+pub use exceptions::{ExceptionKind, ROUTING_FAILURE};
 
 use super::{Cx, Group, Work, WorldEvent};
 use crate::message::{MessageDraft, MessageId};
