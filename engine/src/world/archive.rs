@@ -23,23 +23,51 @@ pub enum Retention {
     Discard,
 }
 
-/// An ended service instance: an orchestration run or a send port's transmission.
+/// An ended service instance, with the MessageBox's record of it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct RetiredInstance {
-    pub instance: Option<Instance>,
-    pub run: Option<Run>,
-    pub transmission: Option<Transmission>,
-    /// The request ids of the order messages it consumed, read while those messages were still live.
-    pub requests: Vec<String>,
+pub enum RetiredInstance {
+    /// An orchestration instance that completed or was terminated.
+    Orchestration {
+        instance: Instance,
+        run: Run,
+        /// The request ids of the order messages it consumed, read while those messages were still
+        /// live (empty when nobody keeps what is retired).
+        requests: Vec<String>,
+    },
+    /// A send port's transmission that was sent or terminated.
+    Transmission {
+        instance: Instance,
+        transmission: Transmission,
+    },
+    /// A convoy instance that ended before its first message was delivered (domain.md 1.6).
+    Unstarted { instance: Instance },
 }
 
 impl RetiredInstance {
-    pub fn id(&self) -> Option<InstanceId> {
-        self.instance
-            .as_ref()
-            .map(|i| i.id)
-            .or(self.run.as_ref().map(|r| r.id))
-            .or(self.transmission.as_ref().map(|t| t.id))
+    pub fn instance(&self) -> &Instance {
+        match self {
+            Self::Orchestration { instance, .. }
+            | Self::Transmission { instance, .. }
+            | Self::Unstarted { instance } => instance,
+        }
+    }
+
+    pub fn id(&self) -> InstanceId {
+        self.instance().id
+    }
+
+    pub fn run(&self) -> Option<&Run> {
+        match self {
+            Self::Orchestration { run, .. } => Some(run),
+            _ => None,
+        }
+    }
+
+    pub fn transmission(&self) -> Option<&Transmission> {
+        match self {
+            Self::Transmission { transmission, .. } => Some(transmission),
+            _ => None,
+        }
     }
 }
 
@@ -75,9 +103,7 @@ impl GroupArchive {
     pub fn keep(&mut self, retired: Retired) {
         match retired {
             Retired::Instance { record, .. } => {
-                if let Some(id) = record.id() {
-                    self.instances.insert(id, *record);
-                }
+                self.instances.insert(record.id(), *record);
             }
             Retired::Message { record, .. } => {
                 self.messages.insert(record.message.id(), *record);

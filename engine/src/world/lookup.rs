@@ -50,7 +50,7 @@ impl World {
             out.extend(g.runs.values());
         }
         if let Some(a) = self.archive(group) {
-            out.extend(a.instances.values().filter_map(|r| r.run.as_ref()));
+            out.extend(a.instances.values().filter_map(|r| r.run()));
         }
         out.sort_by_key(|r| r.id);
         out
@@ -63,7 +63,7 @@ impl World {
             out.extend(g.transmissions.values());
         }
         if let Some(a) = self.archive(group) {
-            out.extend(a.instances.values().filter_map(|r| r.transmission.as_ref()));
+            out.extend(a.instances.values().filter_map(|r| r.transmission()));
         }
         out.sort_by_key(|t| t.id);
         out
@@ -71,23 +71,17 @@ impl World {
 
     pub fn find_run(&self, group: &str, id: InstanceId) -> Option<&Run> {
         let live = self.group(group)?.runs.get(&id);
-        live.or_else(|| self.archive(group)?.instances.get(&id)?.run.as_ref())
+        live.or_else(|| self.archive(group)?.instances.get(&id)?.run())
     }
 
     pub fn find_instance(&self, group: &str, id: InstanceId) -> Option<&Instance> {
         let live = self.group(group)?.messagebox.state().instances.get(&id);
-        live.or_else(|| self.archive(group)?.instances.get(&id)?.instance.as_ref())
+        live.or_else(|| Some(self.archive(group)?.instances.get(&id)?.instance()))
     }
 
     pub fn find_transmission(&self, group: &str, id: InstanceId) -> Option<&super::Transmission> {
         let live = self.group(group)?.transmissions.get(&id);
-        live.or_else(|| {
-            self.archive(group)?
-                .instances
-                .get(&id)?
-                .transmission
-                .as_ref()
-        })
+        live.or_else(|| self.archive(group)?.instances.get(&id)?.transmission())
     }
 
     /// A message's references, live or archived.

@@ -72,21 +72,27 @@ impl Group {
             .filter(|_| keep)
             .map(|i| requests_of(&self.messagebox, &i.consumed))
             .unwrap_or_default();
-        let run = self.runs.remove(&id);
-        let transmission = self.transmissions.remove(&id);
-        if let Some(t) = &transmission {
-            self.let_go(t.message);
-            if let Some(ids) = self.by_port.get_mut(&t.port) {
+        // The MessageBox lets go of its record only once the instance has ended there too.
+        let instance = self.messagebox.retire_instance(id)?;
+        self.deferred.retain(|d| *d != id);
+        if let Some(run) = self.runs.remove(&id) {
+            return Some(RetiredInstance::Orchestration {
+                instance,
+                run,
+                requests,
+            });
+        }
+        if let Some(transmission) = self.transmissions.remove(&id) {
+            self.let_go(transmission.message);
+            if let Some(ids) = self.by_port.get_mut(&transmission.port) {
                 ids.remove(&id);
             }
+            return Some(RetiredInstance::Transmission {
+                instance,
+                transmission,
+            });
         }
-        self.deferred.retain(|d| *d != id);
-        Some(RetiredInstance {
-            instance: self.messagebox.retire_instance(id),
-            run,
-            transmission,
-            requests,
-        })
+        Some(RetiredInstance::Unstarted { instance })
     }
 
     /// A live transmission holds its message; when the last one ends, the message may retire.

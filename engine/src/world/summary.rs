@@ -136,8 +136,12 @@ impl MessageSummary {
 impl InstanceSummary {
     /// An orchestration instance's summary; `None` for a transmission.
     pub fn of_retired(record: &RetiredInstance) -> Option<Self> {
-        let run = record.run.as_ref()?;
-        Some(instance_summary(run, record.requests.clone()))
+        match record {
+            RetiredInstance::Orchestration { run, requests, .. } => {
+                Some(instance_summary(run, requests.clone()))
+            }
+            _ => None,
+        }
     }
 }
 
