@@ -29,7 +29,7 @@ pub enum RetiredInstance {
     /// An orchestration instance that completed or was terminated.
     Orchestration {
         instance: Instance,
-        run: Run,
+        run: Box<Run>,
         /// The request ids of the order messages it consumed, read while those messages were still
         /// live (empty when nobody keeps what is retired).
         requests: Vec<String>,

@@ -78,7 +78,7 @@ impl Group {
         if let Some(run) = self.runs.remove(&id) {
             return Some(RetiredInstance::Orchestration {
                 instance,
-                run,
+                run: Box::new(run),
                 requests,
             });
         }
