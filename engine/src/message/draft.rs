@@ -1,5 +1,6 @@
 //! A message under construction: a pipeline or orchestration sets its context, then publishes it.
 
+use super::scan::{element_text, FieldIndex};
 use super::{message_type_of, Context, ContextError, Part};
 use crate::property::{bts, PropertySchema, Value};
 use serde::{Deserialize, Serialize};
@@ -10,6 +11,20 @@ pub struct MessageDraft {
     pub parts: Vec<Part>,
     pub body_part: usize,
     pub context: Context,
+    /// The body's fields, read once when first asked (derived, never saved).
+    #[serde(skip)]
+    fields: FieldCache,
+}
+
+/// A lazily built `FieldIndex`, shared by the draft's copies.
+#[derive(Clone, Debug, Default)]
+struct FieldCache(std::sync::OnceLock<std::sync::Arc<FieldIndex>>);
+
+impl PartialEq for FieldCache {
+    /// Derived from the body, which the draft's equality already compares.
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
 }
 
 impl Default for MessageDraft {
@@ -28,6 +43,7 @@ impl MessageDraft {
             }],
             body_part: 0,
             context: Context::default(),
+            fields: FieldCache::default(),
         }
     }
 
@@ -56,6 +72,37 @@ impl MessageDraft {
 
     pub fn body(&self) -> &str {
         &self.parts[self.body_part].content
+    }
+
+    pub(crate) fn from_parts(parts: Vec<Part>, body_part: usize, context: Context) -> Self {
+        Self {
+            parts,
+            body_part,
+            context,
+            fields: FieldCache::default(),
+        }
+    }
+
+    /// Replaces the body's content (a Construct writing the message).
+    pub fn set_body(&mut self, content: String) {
+        let b = self.body_part;
+        self.parts[b].content = content;
+        self.fields = FieldCache::default();
+    }
+
+    /// The text of the body's first element with this local name, as `element_text`; the body is read
+    /// once, however many fields are asked for.
+    pub fn field(&self, element: &str) -> Option<String> {
+        let index = self
+            .fields
+            .0
+            .get_or_init(|| std::sync::Arc::new(FieldIndex::build(self.body())));
+        if index.is_for(self.body()) {
+            index.text(element)
+        } else {
+            // The body changed after the index was built (a Construct rewrote it).
+            element_text(self.body(), element)
+        }
     }
 
     /// Promotes `BTS.MessageType` from the body, as the XML disassembler does (domain.md 1.3). A body

@@ -68,10 +68,6 @@ impl Message {
 
     /// A new draft with this message's body and context: changing a message means building a new one.
     pub fn to_draft(&self) -> MessageDraft {
-        MessageDraft {
-            parts: self.parts.clone(),
-            body_part: self.body_part,
-            context: self.context.clone(),
-        }
+        MessageDraft::from_parts(self.parts.clone(), self.body_part, self.context.clone())
     }
 }

@@ -4,6 +4,7 @@
 
 use quick_xml::events::Event;
 use quick_xml::Reader;
+use std::collections::BTreeMap;
 
 /// What a scan looks for.
 enum Want<'w> {
@@ -11,108 +12,121 @@ enum Want<'w> {
     Root,
     /// The first text of the first element with this local name (empty when it has none).
     Text(&'w str),
+    /// The first text of every local name.
+    All,
+}
+
+impl Want<'_> {
+    fn wants(&self, local: &str) -> bool {
+        match self {
+            Want::Root => false,
+            Want::Text(name) => *name == local,
+            Want::All => true,
+        }
+    }
 }
 
 /// The root element's `namespace#name`, or its name when it has no namespace.
 pub fn root_type(body: &str) -> Option<String> {
-    scan(body, Want::Root)
+    scan(body, Want::Root).map(|s| s.root)
 }
 
 /// The text of the first element (in document order) whose local name is `element`.
 pub fn element_text(body: &str, element: &str) -> Option<String> {
-    scan(body, Want::Text(element))
+    scan(body, Want::Text(element))?.texts.remove(element)
 }
 
-/// Where the wanted element's text stands.
-enum Text {
-    NotSeen,
-    /// Inside the wanted element, before its first content.
-    Awaiting,
-    /// Its first text, gathered across entity references.
-    Reading(String),
-    Done(String),
+/// Every element's first text, read in one pass, for a body whose fields are read many times (an
+/// orchestration reading an order's fields one by one).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct FieldIndex {
+    /// The body it was built from, so a changed body is never answered from a stale index.
+    body: String,
+    /// `None` when the body is not well-formed XML.
+    texts: Option<BTreeMap<String, String>>,
 }
 
-fn scan(body: &str, want: Want) -> Option<String> {
+impl FieldIndex {
+    pub fn build(body: &str) -> Self {
+        Self {
+            body: body.to_string(),
+            texts: scan(body, Want::All).map(|s| s.texts),
+        }
+    }
+
+    /// Whether the index was built from this body.
+    pub fn is_for(&self, body: &str) -> bool {
+        self.body == body
+    }
+
+    /// As `element_text`.
+    pub fn text(&self, element: &str) -> Option<String> {
+        self.texts.as_ref()?.get(element).cloned()
+    }
+}
+
+struct Scanned {
+    /// The root's type when asked for, else its name.
+    root: String,
+    /// The first text of each wanted local name.
+    texts: BTreeMap<String, String>,
+}
+
+fn scan(body: &str, want: Want) -> Option<Scanned> {
     let body = body.trim_start_matches('\u{feff}').trim_start();
     let mut reader = Reader::from_str(body);
     let mut depth = 0usize;
     let mut root: Option<String> = None;
-    let mut text = Text::NotSeen;
+    let mut texts: BTreeMap<String, String> = BTreeMap::new();
+    // The wanted element whose first text is being read, and the text so far (across references).
+    let mut reading: Option<(String, String)> = None;
     loop {
         let event = reader.read_event().ok()?;
-        // Any event but text or a reference ends the first text of the wanted element.
         let continues_text = matches!(
             event,
             Event::Text(_) | Event::CData(_) | Event::GeneralRef(_)
         );
-        text = match (text, continues_text) {
-            (Text::Reading(t), false) => Text::Done(t),
-            (Text::Awaiting, false) if !matches!(event, Event::End(_)) => Text::Done(String::new()),
-            (t, _) => t,
-        };
+        if !continues_text {
+            // Any other event ends the first text of the element being read (empty if none came).
+            if let Some((name, text)) = reading.take() {
+                texts.entry(name).or_insert(text);
+            }
+        }
         match event {
             Event::Start(ref e) | Event::Empty(ref e) => {
                 let empty = matches!(event, Event::Empty(_));
                 let name = e.name();
                 let local = name.local_name();
+                let local = local.as_ref();
                 if depth == 0 {
                     if root.is_some() {
                         return None; // a second root element
                     }
-                    if let Want::Text(_) = want {
-                        // Only the root's presence matters; its namespace is not read.
-                        root = Some(String::new());
-                    }
-                }
-                if depth == 0 && matches!(want, Want::Root) {
-                    let prefix = name.prefix().map(|p| p.as_ref().to_string());
-                    let xmlns = match &prefix {
-                        Some(p) => format!("xmlns:{p}"),
-                        None => "xmlns".to_string(),
-                    };
-                    let ns = e
-                        .attributes()
-                        .filter_map(Result::ok)
-                        .find(|a| a.key.as_ref() == xmlns)
-                        .map(|a| a.value.into_owned());
-                    root = Some(match ns {
-                        Some(ns) if !ns.is_empty() => format!("{ns}#{}", local.as_ref()),
-                        _ => local.as_ref().to_string(),
+                    root = Some(match want {
+                        Want::Root => type_of_root(e, local),
+                        _ => local.to_string(),
                     });
                 }
-                if matches!(want, Want::Text(w) if w == local.as_ref())
-                    && matches!(text, Text::NotSeen)
-                {
-                    text = if empty {
-                        Text::Done(String::new())
+                if want.wants(local) && !texts.contains_key(local) {
+                    if empty {
+                        texts.insert(local.to_string(), String::new());
                     } else {
-                        Text::Awaiting
-                    };
+                        reading = Some((local.to_string(), String::new()));
+                    }
                 }
                 if !empty {
                     depth += 1;
                 }
             }
-            Event::End(_) => {
-                if let Text::Awaiting = text {
-                    text = Text::Done(String::new());
-                }
-                depth = depth.checked_sub(1)?;
-            }
+            Event::End(_) => depth = depth.checked_sub(1)?,
             Event::Text(_) | Event::CData(_) | Event::GeneralRef(_) => {
-                if let Text::Awaiting | Text::Reading(_) = text {
-                    let mut so_far = match text {
-                        Text::Reading(s) => s,
-                        _ => String::new(),
-                    };
+                if let Some((_, so_far)) = reading.as_mut() {
                     match &event {
                         Event::Text(t) => so_far.push_str(t),
                         Event::CData(c) => so_far.push_str(c),
                         Event::GeneralRef(r) => so_far.push(entity(r, r.resolve_char_ref().ok()?)?),
                         _ => unreachable!("matched above"),
                     }
-                    text = Text::Reading(so_far);
                 }
             }
             Event::Eof => break,
@@ -122,13 +136,24 @@ fn scan(body: &str, want: Want) -> Option<String> {
     if depth != 0 {
         return None;
     }
-    let root = root?;
-    match want {
-        Want::Root => Some(root),
-        Want::Text(_) => match text {
-            Text::Done(t) | Text::Reading(t) => Some(t),
-            Text::NotSeen | Text::Awaiting => None,
-        },
+    Some(Scanned { root: root?, texts })
+}
+
+/// `namespace#name` of the root element, from its own namespace declarations.
+fn type_of_root(e: &quick_xml::events::BytesStart, local: &str) -> String {
+    let name = e.name();
+    let xmlns = match name.prefix() {
+        Some(p) => format!("xmlns:{}", p.as_ref()),
+        None => "xmlns".to_string(),
+    };
+    let ns = e
+        .attributes()
+        .filter_map(Result::ok)
+        .find(|a| a.key.as_ref() == xmlns)
+        .map(|a| a.value.into_owned());
+    match ns {
+        Some(ns) if !ns.is_empty() => format!("{ns}#{local}"),
+        _ => local.to_string(),
     }
 }
 
@@ -188,6 +213,13 @@ mod tests {
             for element in ["ReqId", "Note", "E", "B", "C", "D", "Missing"] {
                 let expected = full_text(body.trim_start_matches('\u{feff}'), element);
                 assert_eq!(element_text(body, element), expected, "{element} in {body}");
+                let index = FieldIndex::build(body);
+                assert!(index.is_for(body));
+                assert_eq!(
+                    index.text(element),
+                    expected,
+                    "{element} in {body}, indexed"
+                );
             }
         }
     }

@@ -51,7 +51,8 @@ pub fn eval(expr: &Expr, cx: &EvalContext) -> Result<Value, EvalError> {
         Expr::Field { message, element } => {
             let draft = message_of(cx, message)?;
             Value::string(
-                field(draft.body(), element)
+                draft
+                    .field(element)
                     .ok_or_else(|| EvalError(format!("{message} has no <{element}> element")))?,
             )
         }

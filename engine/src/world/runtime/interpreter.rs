@@ -209,8 +209,7 @@ impl Group {
         };
         if let Some(t) = body {
             let xml = self.render(cx, id, t)?;
-            let b = draft.body_part;
-            draft.parts[b].content = xml;
+            draft.set_body(xml);
         }
         let schema = self.messagebox.shared_schema();
         for a in set {
