@@ -44,14 +44,23 @@ pub struct FieldIndex {
     body: String,
     /// `None` when the body is not well-formed XML.
     texts: Option<BTreeMap<String, String>>,
+    /// The root's `namespace#name`, as `root_type`.
+    root: Option<String>,
 }
 
 impl FieldIndex {
     pub fn build(body: &str) -> Self {
+        let scanned = scan(body, Want::All);
         Self {
             body: body.to_string(),
-            texts: scan(body, Want::All).map(|s| s.texts),
+            root: scanned.as_ref().map(|s| s.root.clone()),
+            texts: scanned.map(|s| s.texts),
         }
+    }
+
+    /// As `root_type`.
+    pub fn root_type(&self) -> Option<&str> {
+        self.root.as_deref()
     }
 
     /// Whether the index was built from this body.
@@ -103,8 +112,8 @@ fn scan(body: &str, want: Want) -> Option<Scanned> {
                         return None; // a second root element
                     }
                     root = Some(match want {
-                        Want::Root => type_of_root(e, local),
-                        _ => local.to_string(),
+                        Want::Root | Want::All => type_of_root(e, local),
+                        Want::Text(_) => local.to_string(),
                     });
                 }
                 if want.wants(local) && !texts.contains_key(local) {
@@ -215,6 +224,8 @@ mod tests {
                 assert_eq!(element_text(body, element), expected, "{element} in {body}");
                 let index = FieldIndex::build(body);
                 assert!(index.is_for(body));
+                let root = full_root(body.trim_start_matches('\u{feff}'));
+                assert_eq!(index.root_type(), root.as_deref(), "{body}");
                 assert_eq!(
                     index.text(element),
                     expected,

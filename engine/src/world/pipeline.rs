@@ -3,9 +3,8 @@
 
 use super::config::Pipeline;
 use super::{Cx, Group, Work, WorldEvent};
-use crate::message::{message_type_of, MessageDraft};
+use crate::message::{FieldIndex, MessageDraft};
 use crate::messagebox::{CommandError, Publisher};
-use crate::orchestration::eval_field;
 use crate::property::bts;
 
 impl Group {
@@ -41,16 +40,16 @@ impl Group {
             .write_text(&schema, bts::RECEIVE_LOCATION_NAME, &loc.name)
             .map_err(|e| CommandError::Refused(e.to_string()))?;
         if loc.pipeline == Pipeline::XmlReceive {
-            if let Some(message_type) = message_type_of(body) {
-                promote(&mut draft, bts::MESSAGE_TYPE, &message_type)?;
+            // The disassembler reads the document once for its type and every promoted field.
+            let fields = FieldIndex::build(body);
+            if let Some(message_type) = fields.root_type() {
+                promote(&mut draft, bts::MESSAGE_TYPE, message_type)?;
                 for p in self
                     .promotions
                     .iter()
                     .filter(|p| p.message_type == message_type)
                 {
-                    if let Some(value) =
-                        eval_field(body, &p.element).filter(|v| !v.trim().is_empty())
-                    {
+                    if let Some(value) = fields.text(&p.element).filter(|v| !v.trim().is_empty()) {
                         promote(&mut draft, &p.property, &value)?;
                     }
                 }

@@ -3,7 +3,7 @@
 
 use super::archive::{Retired, RetiredInstance};
 use super::{Traced, TransmissionState, World, WorldEvent};
-use crate::message::{Message, MessageId};
+use crate::message::{FieldIndex, Message, MessageId};
 use crate::messagebox::{
     MessageBox, MessageRef, Owner, Publisher, RefState, RetiredMessage, Target,
 };
@@ -89,12 +89,13 @@ fn message_summary(
             })
             .collect()
     };
+    // One pass over the body for the request id and the type.
+    let fields = FieldIndex::build(message.body());
     MessageSummary {
         id: message.id().0,
         publisher: publisher.map(Publisher::label).unwrap_or_default(),
-        request: eval_field(message.body(), "ReqId")
-            .or_else(|| eval_field(message.body(), "RequestID")),
-        message_type: message.message_type(),
+        request: fields.text("ReqId").or_else(|| fields.text("RequestID")),
+        message_type: fields.root_type().map(str::to_string),
         copies: targets(&|st| matches!(st, RefState::Delivered { .. })),
         waiting: targets(&|st| matches!(st, RefState::Queued { .. } | RefState::Suspended { .. })),
         routing_failure: refs
