@@ -230,7 +230,7 @@ fn instance_view(lab: &Lab, g: &Group, id: InstanceId, on: &Callback<Msg>) -> Ht
     let log = events_about(lab, &g.name, move |t| {
         describe(t).link
             == Some(Selection::Instance {
-                group: t.group.clone(),
+                group: t.group.to_string(),
                 id: id.0,
             })
     })

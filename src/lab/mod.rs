@@ -316,7 +316,7 @@ impl Lab {
             } = &t.event
             {
                 self.evaluations
-                    .insert(t.group.clone(), (message.0, self.now));
+                    .insert(t.group.to_string(), (message.0, self.now));
             }
         }
         longest

@@ -73,7 +73,7 @@ impl Cx<'_> {
     pub fn emit(&mut self, event: WorldEvent) {
         self.out.push(Traced {
             at: self.now,
-            group: self.group.to_string(),
+            group: self.group.into(),
             event,
         });
     }

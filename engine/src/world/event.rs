@@ -9,7 +9,7 @@ use std::fmt;
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Traced {
     pub at: u64,
-    pub group: String,
+    pub group: compact_str::CompactString,
     pub event: WorldEvent,
 }
 

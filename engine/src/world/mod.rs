@@ -338,7 +338,7 @@ impl World {
     fn note(&mut self, group: &str, event: WorldEvent) {
         self.pending.push(Traced {
             at: self.clock,
-            group: group.to_string(),
+            group: group.into(),
             event,
         });
     }

@@ -45,7 +45,7 @@ impl World {
         if self.retention == Retention::Keep {
             for t in &events {
                 if let WorldEvent::Logged { text, .. } = &t.event {
-                    let archive = self.archive.entry(t.group.clone()).or_default();
+                    let archive = self.archive.entry(t.group.to_string()).or_default();
                     archive.log.push(text.clone());
                 }
             }
