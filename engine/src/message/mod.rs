@@ -9,7 +9,7 @@ mod scan;
 pub use context::{Context, ContextError, ContextProperty};
 pub use draft::MessageDraft;
 pub use part::{message_type_of, Part};
-pub use scan::{element_text, FieldIndex};
+pub use scan::{element_text, root_and_texts, FieldIndex};
 
 use serde::{Deserialize, Serialize};
 

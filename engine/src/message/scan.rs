@@ -7,33 +7,45 @@ use quick_xml::Reader;
 use std::collections::BTreeMap;
 
 /// What a scan looks for.
-enum Want<'w> {
-    /// The root element's `namespace#name` (or its name, with no namespace).
-    Root,
-    /// The first text of the first element with this local name (empty when it has none).
-    Text(&'w str),
-    /// The first text of every local name.
-    All,
+struct Want<'w> {
+    /// The root element's `namespace#name` (or only its name).
+    root_type: bool,
+    /// The local names whose first text to read; `None` for every one.
+    names: Option<&'w [&'w str]>,
 }
 
 impl Want<'_> {
     fn wants(&self, local: &str) -> bool {
-        match self {
-            Want::Root => false,
-            Want::Text(name) => *name == local,
-            Want::All => true,
-        }
+        self.names.is_none_or(|names| names.contains(&local))
     }
 }
 
 /// The root element's `namespace#name`, or its name when it has no namespace.
 pub fn root_type(body: &str) -> Option<String> {
-    scan(body, Want::Root).map(|s| s.root)
+    let want = Want {
+        root_type: true,
+        names: Some(&[]),
+    };
+    scan(body, want).map(|s| s.root)
 }
 
 /// The text of the first element (in document order) whose local name is `element`.
 pub fn element_text(body: &str, element: &str) -> Option<String> {
-    scan(body, Want::Text(element))?.texts.remove(element)
+    let want = Want {
+        root_type: false,
+        names: Some(&[element]),
+    };
+    scan(body, want)?.texts.remove(element)
+}
+
+/// The root type and the first text of each of these local names, in one pass; `None` when the body is
+/// not well-formed XML.
+pub fn root_and_texts(body: &str, names: &[&str]) -> Option<(String, BTreeMap<String, String>)> {
+    let want = Want {
+        root_type: true,
+        names: Some(names),
+    };
+    scan(body, want).map(|s| (s.root, s.texts))
 }
 
 /// Every element's first text, read in one pass, for a body whose fields are read many times (an
@@ -50,7 +62,11 @@ pub struct FieldIndex {
 
 impl FieldIndex {
     pub fn build(body: &str) -> Self {
-        let scanned = scan(body, Want::All);
+        let want = Want {
+            root_type: true,
+            names: None,
+        };
+        let scanned = scan(body, want);
         Self {
             body: body.to_string(),
             root: scanned.as_ref().map(|s| s.root.clone()),
@@ -111,9 +127,10 @@ fn scan(body: &str, want: Want) -> Option<Scanned> {
                     if root.is_some() {
                         return None; // a second root element
                     }
-                    root = Some(match want {
-                        Want::Root | Want::All => type_of_root(e, local),
-                        Want::Text(_) => local.to_string(),
+                    root = Some(if want.root_type {
+                        type_of_root(e, local)
+                    } else {
+                        local.to_string()
                     });
                 }
                 if want.wants(local) && !texts.contains_key(local) {

@@ -3,7 +3,7 @@
 
 use super::archive::{Retired, RetiredInstance};
 use super::{Traced, TransmissionState, World, WorldEvent};
-use crate::message::{FieldIndex, Message, MessageId};
+use crate::message::{root_and_texts, Message, MessageId};
 use crate::messagebox::{
     MessageBox, MessageRef, Owner, Publisher, RefState, RetiredMessage, Target,
 };
@@ -90,12 +90,15 @@ fn message_summary(
             .collect()
     };
     // One pass over the body for the request id and the type.
-    let fields = FieldIndex::build(message.body());
+    let (message_type, mut texts) = root_and_texts(message.body(), &["ReqId", "RequestID"])
+        .map_or((None, Default::default()), |(root, texts)| {
+            (Some(root), texts)
+        });
     MessageSummary {
         id: message.id().0,
         publisher: publisher.map(Publisher::label).unwrap_or_default(),
-        request: fields.text("ReqId").or_else(|| fields.text("RequestID")),
-        message_type: fields.root_type().map(str::to_string),
+        request: texts.remove("ReqId").or_else(|| texts.remove("RequestID")),
+        message_type,
         copies: targets(&|st| matches!(st, RefState::Delivered { .. })),
         waiting: targets(&|st| matches!(st, RefState::Queued { .. } | RefState::Suspended { .. })),
         routing_failure: refs
