@@ -28,69 +28,84 @@ fn message_type_matches(context: &Context, body: &str, wanted: Option<&str>) -> 
 impl Group {
     /// Runs the instruction at the instance's program counter.
     pub(super) fn step(&mut self, cx: &mut Cx, id: InstanceId) -> Result<Flow, Exception> {
-        let (program, pc) = {
+        // The instruction is borrowed from the compiled programs, which outlive this work: a step copies
+        // only what the instance keeps.
+        let compiled = cx.compiled;
+        let (instr, pc) = {
             let f = self.runs[&id].frames.last().expect("a frame");
-            (f.program.clone(), f.pc)
+            (&compiled[&f.program][f.pc], f.pc)
         };
-        let instr = cx.compiled[&program][pc].clone();
         match instr {
             Instr::Receive(r) => {
                 if let Some(message) = self.take(id, &r.port, r.message_type.as_deref()) {
-                    self.bind(cx, id, &r, message)?;
+                    self.bind(cx, id, r, message)?;
                     self.advance(id);
                     return Ok(Flow::Continue);
                 }
-                self.wait(cx, id, pc, vec![(ListenTrigger::Receive(r), pc + 1)]);
+                self.wait(
+                    cx,
+                    id,
+                    pc,
+                    vec![(ListenTrigger::Receive(r.clone()), pc + 1)],
+                );
                 Ok(Flow::Stop)
             }
-            Instr::Listen { branches } => self.listen(cx, id, pc, branches),
+            Instr::Listen { branches } => self.listen(cx, id, pc, branches.clone()),
             Instr::Delay { ms: 0 } => {
                 self.advance(id);
                 Ok(Flow::Continue)
             }
             Instr::Delay { ms } => {
-                self.wait(cx, id, pc, vec![(ListenTrigger::Delay { ms }, pc + 1)]);
+                self.wait(cx, id, pc, vec![(ListenTrigger::Delay { ms: *ms }, pc + 1)]);
                 Ok(Flow::Stop)
             }
-            Instr::Send(s) => self.send(cx, id, &program, &s),
+            Instr::Send(s) => {
+                let program = self.runs[&id]
+                    .frames
+                    .last()
+                    .expect("a frame")
+                    .program
+                    .clone();
+                self.send(cx, id, &program, s)
+            }
             Instr::Construct {
                 message,
                 from,
                 body,
                 set,
             } => {
-                let draft = self.construct(cx, id, from.as_deref(), body.as_ref(), &set)?;
-                self.frame(id).messages.insert(message, draft);
+                let draft = self.construct(cx, id, from.as_deref(), body.as_ref(), set)?;
+                self.frame(id).messages.insert(message.clone(), draft);
                 self.advance(id);
                 Ok(Flow::Continue)
             }
             Instr::Assign { variable, value } => {
-                let v = self.evaluate(cx, id, &value)?;
+                let v = self.evaluate(cx, id, value)?;
                 if variable == "status" {
                     self.run(id).status = Some(v.to_string());
                 }
-                self.frame(id).variables.insert(variable, v);
+                self.frame(id).variables.insert(variable.clone(), v);
                 self.advance(id);
                 Ok(Flow::Continue)
             }
             Instr::JumpUnless { condition, target } => {
-                let v = self.evaluate(cx, id, &condition)?;
+                let v = self.evaluate(cx, id, condition)?;
                 let yes = truth(&v).map_err(|e| Exception::Xlang(e.0))?;
-                self.frame(id).pc = if yes { pc + 1 } else { target };
+                self.frame(id).pc = if yes { pc + 1 } else { *target };
                 Ok(Flow::Continue)
             }
             Instr::Jump(target) => {
-                self.frame(id).pc = target;
+                self.frame(id).pc = *target;
                 Ok(Flow::Continue)
             }
             Instr::Call {
                 orchestration,
                 messages,
-            } => self.call(cx, id, orchestration, messages),
+            } => self.call(cx, id, orchestration.clone(), messages.clone()),
             Instr::Start {
                 orchestration,
                 messages,
-            } => self.start(cx, id, orchestration, &messages),
+            } => self.start(cx, id, orchestration.clone(), messages),
             Instr::ScopeEnter {
                 name,
                 atomic,
@@ -98,10 +113,10 @@ impl Group {
                 end,
             } => {
                 self.frame(id).scopes.push(ScopeFrame {
-                    name,
-                    atomic,
-                    handlers,
-                    end,
+                    name: name.clone(),
+                    atomic: *atomic,
+                    handlers: handlers.clone(),
+                    end: *end,
                     pending: Vec::new(),
                 });
                 self.advance(id);
@@ -119,14 +134,14 @@ impl Group {
                 }
                 Ok(Flow::Continue)
             }
-            Instr::Throw { exception } => Err(Exception::Thrown(exception)),
+            Instr::Throw { exception } => Err(Exception::Thrown(exception.clone())),
             Instr::Terminate { reason } => {
-                let reason = self.evaluate(cx, id, &reason)?.to_string();
+                let reason = self.evaluate(cx, id, reason)?.to_string();
                 self.finish(cx, id, InstanceState::Terminated { reason });
                 Ok(Flow::Stop)
             }
             Instr::Log { text } => {
-                let text = self.evaluate(cx, id, &text)?.to_string();
+                let text = self.evaluate(cx, id, text)?.to_string();
                 cx.emit(WorldEvent::Logged { instance: id, text });
                 self.advance(id);
                 Ok(Flow::Continue)
