@@ -4,11 +4,13 @@ use super::scan::{element_text, FieldIndex};
 use super::{message_type_of, Context, ContextError, Part};
 use crate::property::{bts, PropertySchema, Value};
 use serde::{Deserialize, Serialize};
+use std::sync::Arc;
 
 /// A message being built: its parts (exactly one is the body) and its context.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct MessageDraft {
-    pub parts: Vec<Part>,
+    /// Shared with the message it becomes and the drafts copied from it; written on change.
+    pub parts: Arc<Vec<Part>>,
     pub body_part: usize,
     pub context: Context,
     /// The body's fields, read once when first asked (derived, never saved).
@@ -37,10 +39,10 @@ impl MessageDraft {
     /// A one-part message whose body is `body`.
     pub fn new(body: impl Into<String>) -> Self {
         Self {
-            parts: vec![Part {
+            parts: Arc::new(vec![Part {
                 name: "Body".into(),
                 content: body.into(),
-            }],
+            }]),
             body_part: 0,
             context: Context::default(),
             fields: FieldCache::default(),
@@ -50,7 +52,7 @@ impl MessageDraft {
     /// Adds a part that is not the body (the BPM order manager message has a routing and an order
     /// part, domain.md 6.3).
     pub fn with_part(mut self, name: impl Into<String>, content: impl Into<String>) -> Self {
-        self.parts.push(Part {
+        Arc::make_mut(&mut self.parts).push(Part {
             name: name.into(),
             content: content.into(),
         });
@@ -74,7 +76,7 @@ impl MessageDraft {
         &self.parts[self.body_part].content
     }
 
-    pub(crate) fn from_parts(parts: Vec<Part>, body_part: usize, context: Context) -> Self {
+    pub(crate) fn from_parts(parts: Arc<Vec<Part>>, body_part: usize, context: Context) -> Self {
         Self {
             parts,
             body_part,
@@ -86,7 +88,7 @@ impl MessageDraft {
     /// Replaces the body's content (a Construct writing the message).
     pub fn set_body(&mut self, content: String) {
         let b = self.body_part;
-        self.parts[b].content = content;
+        Arc::make_mut(&mut self.parts)[b].content = content;
         self.fields = FieldCache::default();
     }
 

@@ -28,7 +28,7 @@ impl std::fmt::Display for MessageId {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Message {
     id: MessageId,
-    parts: Vec<Part>,
+    parts: std::sync::Arc<Vec<Part>>,
     body_part: usize,
     context: Context,
 }
