@@ -1,14 +1,13 @@
-//! Filters from real binding files (tests/fixtures/biztalk, see its SOURCES.md): escaped inside the file,
+//! Filters from real binding files (../shared/fixtures/biztalk, see its SOURCES.md): escaped inside the file,
 //! behind an utf-16 declaration, padded with whitespace, compact, empty, and UTF-16 files.
+
+mod common;
 
 use messagebox_engine::filter::{Filter, Op};
 use messagebox_engine::property::{bpm_schema, PropertyName, PropertySchema, XsdType};
-use std::path::PathBuf;
 
 fn fixture(name: &str) -> String {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures/biztalk")
-        .join(name);
+    let path = common::biztalk_fixture(name);
     let bytes = std::fs::read(&path)
         .unwrap_or_else(|e| panic!("fixture {} is missing: {e}", path.display()));
     match bytes.as_slice() {

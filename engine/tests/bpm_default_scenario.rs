@@ -130,16 +130,7 @@ fn m4_an_update_goes_to_the_running_instance_interrupts_the_stage_and_orphans_th
         Some("COMPLETED"),
         "restarted with M4 and completed"
     );
-    let logs = logs(w);
-    assert!(
-        logs.iter()
-            .any(|l| l.contains("SeqNum 1 was interrupted by the update with SeqNum 2")),
-        "{logs:?}"
-    );
-    assert!(
-        logs.iter().any(|l| l.contains("stage 1 was interrupted")),
-        "{logs:?}"
-    );
+    assert_logged_interrupt(w);
     // The old stage's facilities reply finds no subscriber: a routing failure report, and with failed
     // message routing on, an ErrorReport message to BizTalkErrors-SP.
     let g = sea(w);

@@ -1,6 +1,8 @@
 //! The `mbx` command line: route, filter convert and bench, including bad input (exit code 2 with file,
 //! line and reason).
 
+mod common;
+
 use std::path::PathBuf;
 use std::process::{Command, Output};
 
@@ -291,10 +293,7 @@ fn the_readme_scenario_example_runs() {
 }
 
 fn fixture_path(name: &str) -> String {
-    format!(
-        "{}/tests/fixtures/biztalk/{name}",
-        env!("CARGO_MANIFEST_DIR")
-    )
+    common::biztalk_fixture(name).display().to_string()
 }
 
 #[test]

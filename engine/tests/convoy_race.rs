@@ -93,16 +93,7 @@ fn assert_update_interrupted_the_order(w: &Recorded) {
     }
     assert_eq!(managers[0].state, InstanceState::Completed);
     assert_eq!(managers[0].status.as_deref(), Some("COMPLETED"));
-    let logs = logs(w);
-    assert!(
-        logs.iter()
-            .any(|l| l.contains("SeqNum 1 was interrupted by the update with SeqNum 2")),
-        "{logs:?}"
-    );
-    assert!(
-        logs.iter().any(|l| l.contains("stage 1 was interrupted")),
-        "{logs:?}"
-    );
+    assert_logged_interrupt(w);
     // Both versions started stage 1; only the update reached stage 2.
     assert_eq!(stage_requests(w, "CableOrder1"), ["R-1", "R-2"]);
     assert_eq!(stage_requests(w, "CableOrder2"), ["R-2"]);

@@ -1,4 +1,4 @@
-//! Importing real BizTalk files (tests/fixtures/biztalk, see its SOURCES.md): every fixture imports without
+//! Importing real BizTalk files (../shared/fixtures/biztalk, see its SOURCES.md): every fixture imports without
 //! a panic, malformed and truncated variants give an error with a line, unsupported parts become warnings,
 //! and a saved context is explained against a binding file's subscribers.
 
@@ -7,13 +7,9 @@ mod common;
 use messagebox_engine::import::{decode, import_bindings, import_context};
 use messagebox_engine::messagebox::{AdminAction, MessageBox, Owner, SendPortDef, ServiceDef};
 use messagebox_engine::property::{bpm_schema, Collation};
-use std::path::PathBuf;
 
 fn fixture(name: &str) -> String {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures/biztalk")
-        .join(name);
-    decode(&std::fs::read(path).unwrap()).unwrap()
+    decode(&std::fs::read(common::biztalk_fixture(name)).unwrap()).unwrap()
 }
 
 const BINDINGS: [&str; 7] = [

@@ -64,6 +64,11 @@ impl MessageBox {
     /// A new running instance that no message activated (an orchestration started by another's Start
     /// shape, a send port's transmission).
     pub fn create_instance(&mut self, owner: Owner) -> InstanceId {
+        self.new_instance(owner, true)
+    }
+
+    /// A new live instance; `started` is false for a convoy's instance made at routing time.
+    pub(super) fn new_instance(&mut self, owner: Owner, started: bool) -> InstanceId {
         let instance = InstanceId(self.next_id());
         self.state.instances.insert(
             instance,
@@ -71,7 +76,7 @@ impl MessageBox {
                 id: instance,
                 owner,
                 active: true,
-                started: true,
+                started,
                 consumed: Vec::new(),
             },
         );

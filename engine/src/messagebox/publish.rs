@@ -207,18 +207,7 @@ impl MessageBox {
         if let Some(instance) = self.state.convoy_sets.get(&key) {
             return Some((*instance, false));
         }
-        let owner = s.owner.clone();
-        let instance = InstanceId(self.next_id());
-        self.state.instances.insert(
-            instance,
-            Instance {
-                id: instance,
-                owner,
-                active: true,
-                started: false,
-                consumed: Vec::new(),
-            },
-        );
+        let instance = self.new_instance(s.owner.clone(), false);
         events.push(Event::ConvoySetCreated {
             instance,
             subscription: sub,

@@ -1,7 +1,7 @@
 //! Commands on a group: input, administration of ports, orchestrations, hosts and locations, faults, and
 //! the Group Hub's resume and terminate. A refused command changes nothing.
 
-use super::{Command, Cx, Group, TransmissionState, Work, WorldEvent};
+use super::{Command, Cx, Group, TransmissionState, WorldEvent};
 use crate::messagebox::{AdminAction, CommandError};
 use crate::orchestration::InstanceState;
 
@@ -18,21 +18,13 @@ impl Group {
     }
 
     pub(crate) fn execute(&mut self, cx: &mut Cx, command: Command) -> Result<(), CommandError> {
-        let dispatch = |cx: &mut Cx| {
-            cx.after(
-                cx.settings.dispatch_ms,
-                Work::Dispatch {
-                    group: cx.group.to_string(),
-                },
-            )
-        };
         match command {
             Command::Submit { location, body, .. } => self.receive(cx, &location, &body),
             Command::Administer { owner, action, .. } => {
                 let events = self.messagebox.administer(&owner, action)?;
                 cx.emit_all(events);
                 if matches!(action, AdminAction::Start) {
-                    dispatch(cx);
+                    cx.dispatch_soon();
                 }
                 Ok(())
             }
@@ -66,15 +58,9 @@ impl Group {
                 let events = self.messagebox.set_host_running(&host, running);
                 cx.emit_all(events);
                 if running {
-                    dispatch(cx);
+                    cx.dispatch_soon();
                     for id in std::mem::take(&mut self.deferred) {
-                        cx.after(
-                            cx.settings.step_ms,
-                            Work::Run {
-                                group: cx.group.to_string(),
-                                instance: id,
-                            },
-                        );
+                        cx.run_soon(id);
                     }
                 }
                 Ok(())
@@ -103,7 +89,7 @@ impl Group {
             Command::ResumeReference { reference, .. } => {
                 let events = self.messagebox.resume(reference)?;
                 cx.emit_all(events);
-                dispatch(cx);
+                cx.dispatch_soon();
                 Ok(())
             }
             Command::TerminateReference { reference, .. } => {

@@ -2,7 +2,7 @@
 //! (who reads each address, what each group has enlisted), built once and rebuilt only after a command.
 
 use super::{Agenda, Group, Link, Reader, Settings, Traced, Wire, Work, World, WorldEvent};
-use crate::messagebox::{Event, Owner};
+use crate::messagebox::{Event, InstanceId, Owner};
 use crate::orchestration::{Instr, Program};
 use crate::property::Value;
 use rand_pcg::Pcg64;
@@ -82,6 +82,27 @@ impl Cx<'_> {
         for event in events {
             self.emit(WorldEvent::MessageBox { event });
         }
+    }
+
+    /// The MessageBox takes its queued references off the work queues after the dispatch delay.
+    pub fn dispatch_soon(&mut self) {
+        self.after(
+            self.settings.dispatch_ms,
+            Work::Dispatch {
+                group: self.group.to_string(),
+            },
+        );
+    }
+
+    /// An instance runs after the step delay.
+    pub fn run_soon(&mut self, instance: InstanceId) {
+        self.after(
+            self.settings.step_ms,
+            Work::Run {
+                group: self.group.to_string(),
+                instance,
+            },
+        );
     }
 
     pub fn after(&mut self, delay: u64, work: Work) {

@@ -2,7 +2,7 @@
 //! (domain.md 1.3, 4.1).
 
 use super::config::Pipeline;
-use super::{Cx, Group, Work, WorldEvent};
+use super::{Cx, Group, WorldEvent};
 use crate::message::{FieldIndex, MessageDraft};
 use crate::messagebox::{CommandError, Publisher};
 use crate::property::bts;
@@ -64,12 +64,7 @@ impl Group {
         let (message, events) = self.messagebox.publish(draft, &publisher)?;
         cx.emit(WorldEvent::Received { location, message });
         cx.emit_all(events);
-        cx.after(
-            cx.settings.dispatch_ms,
-            Work::Dispatch {
-                group: cx.group.to_string(),
-            },
-        );
+        cx.dispatch_soon();
         Ok(())
     }
 }

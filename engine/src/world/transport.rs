@@ -335,12 +335,7 @@ impl Group {
         ) {
             Ok((_, events)) => {
                 cx.emit_all(events);
-                cx.after(
-                    cx.settings.dispatch_ms,
-                    Work::Dispatch {
-                        group: cx.group.to_string(),
-                    },
-                );
+                cx.dispatch_soon();
             }
             Err(_) => cx.emit(WorldEvent::AckDiscarded {
                 port: port.to_string(),

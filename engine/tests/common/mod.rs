@@ -9,6 +9,19 @@ use messagebox_engine::scenario::{Scenario, ScriptItem};
 use messagebox_engine::world::{Command, Group, Traced, World};
 
 pub const SEA: &str = "SRV-SEA";
+
+/// A real BizTalk file from the shared fixtures (`../shared/fixtures/biztalk` beside the repository, see
+/// its SOURCES.md). They were written by others, so the project reads them there and keeps no copy.
+pub fn biztalk_fixture(name: &str) -> std::path::PathBuf {
+    let dir =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/fixtures/biztalk");
+    assert!(
+        dir.is_dir(),
+        "the shared fixtures are absent: expected {} (CI lays shared/ beside the repository)",
+        dir.display()
+    );
+    dir.join(name)
+}
 pub const DEFAULT: &str = include_str!("../../../scenarios/default.json");
 
 pub fn default_scenario() -> Scenario {
@@ -233,6 +246,20 @@ pub fn consumed_requests(
 
 pub fn owner(name: &str) -> Owner {
     Owner::Orchestration(name.into())
+}
+
+/// The OrderManager logged that the update interrupted SeqNum 1 and its first stage (domain.md 10.5 M4).
+pub fn assert_logged_interrupt(world: &World) {
+    let logs = logs(world);
+    assert!(
+        logs.iter()
+            .any(|l| l.contains("SeqNum 1 was interrupted by the update with SeqNum 2")),
+        "{logs:?}"
+    );
+    assert!(
+        logs.iter().any(|l| l.contains("stage 1 was interrupted")),
+        "{logs:?}"
+    );
 }
 
 /// The event-log entries of every group.

@@ -7,7 +7,7 @@ use crate::message::MessageDraft;
 use crate::messagebox::{CommandError, InstanceId, Owner, Publisher, NO_SUBSCRIBERS_TEXT};
 use crate::orchestration::{Binding, Pattern, Port, Send};
 use crate::property::{bts, PropertyName};
-use crate::world::{Cx, Group, Work, WorldEvent};
+use crate::world::{Cx, Group, WorldEvent};
 
 /// System properties a send sets from its port binding; a copied message's old values are cleared first.
 const PORT_PROPERTIES: &[&str] = &[
@@ -168,12 +168,7 @@ impl Group {
                     message,
                 });
                 cx.emit_all(events);
-                cx.after(
-                    cx.settings.dispatch_ms,
-                    Work::Dispatch {
-                        group: cx.group.to_string(),
-                    },
-                );
+                cx.dispatch_soon();
                 Ok(())
             }
             Err(CommandError::NoSubscribers { .. }) => Err(Exception::RoutingFailure(format!(

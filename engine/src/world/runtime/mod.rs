@@ -13,7 +13,7 @@ mod interpreter;
 pub use correlation::convoy;
 pub use exceptions::{ExceptionKind, ROUTING_FAILURE};
 
-use super::{Cx, Group, Work, WorldEvent};
+use super::{Cx, Group, WorldEvent};
 use crate::message::{MessageDraft, MessageId};
 use crate::messagebox::{CommandError, Event, InstanceId, Owner, Target};
 use crate::orchestration::{
@@ -186,13 +186,7 @@ impl Group {
             orchestration: orchestration.to_string(),
         });
         self.subscribe_token_ports(cx, id, orchestration);
-        cx.after(
-            cx.settings.step_ms,
-            Work::Run {
-                group: cx.group.to_string(),
-                instance: id,
-            },
-        );
+        cx.run_soon(id);
     }
 
     /// A message for an instance goes to its inbox and wakes it if it waits.
@@ -220,13 +214,7 @@ impl Group {
                 cx.emit(WorldEvent::Rehydrated { instance: id });
             }
             run.state = InstanceState::Active;
-            cx.after(
-                cx.settings.step_ms,
-                Work::Run {
-                    group: cx.group.to_string(),
-                    instance: id,
-                },
-            );
+            cx.run_soon(id);
         }
     }
 
@@ -324,13 +312,7 @@ impl Group {
             InstanceState::SuspendedResumable { .. } => {
                 run.state = InstanceState::Active;
                 cx.emit(WorldEvent::InstanceResumed { instance: id });
-                cx.after(
-                    cx.settings.step_ms,
-                    Work::Run {
-                        group: cx.group.to_string(),
-                        instance: id,
-                    },
-                );
+                cx.run_soon(id);
                 Ok(())
             }
             InstanceState::SuspendedNotResumable { .. } => Err(CommandError::Refused(format!(
