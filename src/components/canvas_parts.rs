@@ -241,10 +241,10 @@ pub fn subscription_table(lab: &Lab, mbx: &Node) -> Html {
         .evaluations
         .get(&mbx.group)
         .filter(|(_, at)| lab.now - at < 4000.0 / lab.speed().max(0.25));
-    // The message may have finished and left the live state already: read it from the archive.
+    // The message may have finished and left the live state already: the world also looks in the archive.
     let explanation = recent.and_then(|(id, _)| {
-        let m = lab.session.world.find_message(&mbx.group, MessageId(*id))?;
-        Some((*id, mb.explain_context(m.context())))
+        let e = lab.session.world.explain(&mbx.group, MessageId(*id))?;
+        Some((*id, e))
     });
     let subs: Vec<_> = mb
         .state()

@@ -323,8 +323,7 @@ fn build_group(
         orchestration_hosts: BTreeMap::new(),
         deferred: Vec::new(),
         applications: spec.applications.clone(),
-        holds: BTreeMap::new(),
-        by_port: BTreeMap::new(),
+        sending: Default::default(),
     };
     // A responder's reply location may arrive later, with an imported application.
     group.promotions = promotions_of(&spec.promotion_sets, &spec.promotions, at)?;

@@ -30,11 +30,9 @@ pub struct Group {
     pub deferred: Vec<InstanceId>,
     /// The applications deployed in the group, as configured.
     pub applications: Vec<crate::scenario::ApplicationSpec>,
-    /// Live transmissions by send port, oldest first (ordered delivery looks at a port's own).
-    pub by_port: BTreeMap<String, std::collections::BTreeSet<InstanceId>>,
-    /// Messages that live transmissions still need, and how many hold each.
-    #[serde(with = "crate::serde_pairs")]
-    pub holds: BTreeMap<crate::message::MessageId, u32>,
+    /// What the live transmissions imply (messages they need, transmissions by port); derived.
+    #[serde(skip)]
+    pub sending: super::sending::Sending,
 }
 
 impl Group {

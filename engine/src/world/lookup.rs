@@ -84,6 +84,16 @@ impl World {
         live.or_else(|| self.archive(group)?.instances.get(&id)?.transmission())
     }
 
+    /// Why a message, live or archived, matched or missed each of its group's current subscriptions.
+    pub fn explain(
+        &self,
+        group: &str,
+        message: MessageId,
+    ) -> Option<Vec<crate::messagebox::SubscriptionExplanation>> {
+        let m = self.find_message(group, message)?;
+        Some(self.group(group)?.messagebox.explain_context(m.context()))
+    }
+
     /// A message's references, live or archived.
     pub fn references_of(&self, group: &str, message: MessageId) -> Vec<&MessageRef> {
         let Some(g) = self.group(group) else {

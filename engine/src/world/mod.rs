@@ -17,6 +17,7 @@ mod output;
 mod pipeline;
 mod retire;
 mod runtime;
+mod sending;
 mod summary;
 mod transport;
 

@@ -6,7 +6,6 @@
 use super::archive::{Retired, RetiredInstance};
 use super::summary::requests_of;
 use super::{Group, Traced, TransmissionState, WorldEvent};
-use crate::message::MessageId;
 use crate::messagebox::InstanceId;
 use std::collections::BTreeSet;
 
@@ -14,6 +13,7 @@ impl Group {
     /// Retires what `events` (this group's latest) finished, and returns it. `keep` is false when nobody
     /// will read what is retired, which then skips reading the request ids of retired instances.
     pub(crate) fn retire(&mut self, events: &[Traced], keep: bool) -> Vec<Retired> {
+        self.sending.ensure(&self.transmissions);
         let mut ended: BTreeSet<InstanceId> = self.messagebox.take_ended();
         let named = events
             .iter()
@@ -34,8 +34,8 @@ impl Group {
                 });
             }
         }
-        let holds = &self.holds;
-        for record in self.messagebox.retire_spent(|m| holds.contains_key(&m)) {
+        let sending = &self.sending;
+        for record in self.messagebox.retire_spent(|m| sending.holds(m)) {
             out.push(Retired::Message {
                 group: self.name.clone(),
                 record: Box::new(record),
@@ -83,9 +83,9 @@ impl Group {
             });
         }
         if let Some(transmission) = self.transmissions.remove(&id) {
-            self.let_go(transmission.message);
-            if let Some(ids) = self.by_port.get_mut(&transmission.port) {
-                ids.remove(&id);
+            // When the last transmission needing its message ends, the message may retire.
+            if self.sending.remove(&transmission) {
+                self.messagebox.released(transmission.message);
             }
             return Some(RetiredInstance::Transmission {
                 instance,
@@ -93,20 +93,5 @@ impl Group {
             });
         }
         Some(RetiredInstance::Unstarted { instance })
-    }
-
-    /// A live transmission holds its message; when the last one ends, the message may retire.
-    pub(crate) fn hold(&mut self, message: MessageId) {
-        *self.holds.entry(message).or_default() += 1;
-    }
-
-    fn let_go(&mut self, message: MessageId) {
-        if let Some(n) = self.holds.get_mut(&message) {
-            *n -= 1;
-            if *n == 0 {
-                self.holds.remove(&message);
-                self.messagebox.released(message);
-            }
-        }
     }
 }

@@ -63,19 +63,17 @@ impl Group {
         } else {
             TransmissionState::Pending
         };
-        self.hold(message);
-        self.by_port.entry(port.to_string()).or_default().insert(id);
-        self.transmissions.insert(
+        let transmission = Transmission {
             id,
-            Transmission {
-                id,
-                port: port.to_string(),
-                message,
-                attempt: 0,
-                backup: false,
-                state: state.clone(),
-            },
-        );
+            port: port.to_string(),
+            message,
+            attempt: 0,
+            backup: false,
+            state: state.clone(),
+        };
+        self.sending.ensure(&self.transmissions);
+        self.sending.add(&transmission);
+        self.transmissions.insert(id, transmission);
         if state == TransmissionState::Pending {
             cx.after(
                 cx.settings.transmit_ms,
@@ -230,12 +228,15 @@ impl Group {
     }
 
     /// A port's live transmissions, oldest first.
-    fn port_transmissions<'a>(&'a self, port: &str) -> impl Iterator<Item = &'a Transmission> + 'a {
-        self.by_port
-            .get(port)
-            .into_iter()
-            .flatten()
-            .filter_map(|id| self.transmissions.get(id))
+    fn port_transmissions<'a>(
+        &'a mut self,
+        port: &'a str,
+    ) -> impl Iterator<Item = &'a Transmission> + 'a {
+        self.sending.ensure(&self.transmissions);
+        let transmissions = &self.transmissions;
+        self.sending
+            .of_port(port)
+            .filter_map(move |id| transmissions.get(&id))
     }
 
     /// On an ordered port, the next queued message goes once the one before it is done.
