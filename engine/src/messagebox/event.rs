@@ -86,7 +86,7 @@ pub enum Event {
         subscription: SubId,
         values: Vec<Value>,
     },
-    /// A convoy set matched, so an activation match went to the running instance instead.
+    /// A convoy set matched, so an activation match went to the convoy's instance (started or not) instead.
     ConvoyMatched {
         reference: RefId,
         instance: InstanceId,
@@ -268,7 +268,7 @@ impl fmt::Display for Event {
                 instance,
             } => write!(
                 f,
-                "a convoy match went to running instance {} ({reference})",
+                "a convoy match went to instance {}, which has its convoy ({reference})",
                 instance.0
             ),
             Event::InstanceCompleted { instance } => {
