@@ -82,7 +82,7 @@ impl Session {
     pub fn step(&mut self) -> Option<Vec<Traced>> {
         let mut events = self.world.step()?;
         self.steps += 1;
-        self.trace.extend(events.iter().cloned());
+        self.record(&events);
         events.extend(self.apply_recorded());
         self.horizon = self.horizon.max(self.steps);
         if self.steps.is_multiple_of(SNAPSHOT_EVERY)
@@ -103,7 +103,7 @@ impl Session {
     pub fn act(&mut self, command: Command) -> Result<Vec<Traced>, CommandError> {
         let trial = self.world.apply(command.clone())?;
         self.fork();
-        self.trace.extend(trial.iter().cloned());
+        self.record(&trial);
         self.inputs.push(Input {
             step: self.steps,
             command,
@@ -179,11 +179,16 @@ impl Session {
             }
             // A recorded action succeeded when it was taken, and the engine is deterministic.
             if let Ok(more) = self.world.apply(input.command.clone()) {
-                self.trace.extend(more.iter().cloned());
+                self.record(&more);
                 events.extend(more);
             }
             self.applied += 1;
         }
         events
+    }
+
+    /// Every event the world hands out on this path passes through here, once, in order.
+    fn record(&mut self, events: &[Traced]) {
+        self.trace.extend(events.iter().cloned());
     }
 }
