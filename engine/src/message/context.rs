@@ -4,6 +4,7 @@ use crate::property::{PropertyName, PropertySchema, Value, PROMOTED_VALUE_CAP};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::fmt;
+use std::sync::Arc;
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ContextProperty {
@@ -11,8 +12,10 @@ pub struct ContextProperty {
     pub promoted: bool,
 }
 
+/// Shared until changed: a message's context is copied into every orchestration variable that holds
+/// the message and into every snapshot of the world, and almost never changes after publishing.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Context(BTreeMap<PropertyName, ContextProperty>);
+pub struct Context(Arc<BTreeMap<PropertyName, ContextProperty>>);
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ContextError {
@@ -57,7 +60,7 @@ impl Context {
                 "promoted values are capped at {PROMOTED_VALUE_CAP} characters; this one has {len}"
             )));
         }
-        self.0.insert(
+        Arc::make_mut(&mut self.0).insert(
             def.name.clone(),
             ContextProperty {
                 value,
@@ -76,7 +79,7 @@ impl Context {
         })?;
         match value {
             Some(value) => {
-                self.0.insert(
+                Arc::make_mut(&mut self.0).insert(
                     property,
                     ContextProperty {
                         value,
@@ -85,7 +88,9 @@ impl Context {
                 );
             }
             None => {
-                self.0.remove(&property);
+                if self.0.contains_key(&property) {
+                    Arc::make_mut(&mut self.0).remove(&property);
+                }
             }
         }
         Ok(())
@@ -93,7 +98,9 @@ impl Context {
 
     /// Removes these properties (full names), whether promoted or written.
     pub fn remove_all(&mut self, names: &[&str]) {
-        self.0.retain(|name, _| !names.iter().any(|n| name.is(n)));
+        if self.0.keys().any(|name| names.iter().any(|n| name.is(n))) {
+            Arc::make_mut(&mut self.0).retain(|name, _| !names.iter().any(|n| name.is(n)));
+        }
     }
 
     pub fn get(&self, name: &PropertyName) -> Option<&ContextProperty> {
@@ -113,7 +120,7 @@ impl Context {
 
     /// Every promoted property becomes written (failed-message routing demotes them, domain.md 1.9).
     pub fn demote_all(&mut self) {
-        for p in self.0.values_mut() {
+        for p in Arc::make_mut(&mut self.0).values_mut() {
             p.promoted = false;
         }
     }

@@ -6,8 +6,8 @@
 use crate::message::{Message, MessageId};
 use crate::messagebox::{Instance, InstanceId, RetiredMessage};
 use crate::orchestration::Run;
+use imbl::{OrdMap, Vector};
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
 
 use super::Transmission;
 
@@ -84,15 +84,17 @@ pub enum Retired {
     },
 }
 
-/// A group's finished work, kept under `Retention::Keep`.
+/// A group's finished work, kept under `Retention::Keep`. Persistent maps: a clone of the world (the
+/// app's snapshot for scrubbing back) shares what the archive already held instead of copying it, so
+/// snapshots cost what changed since the last one, not the whole history.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct GroupArchive {
-    #[serde(with = "crate::serde_pairs")]
-    pub messages: BTreeMap<MessageId, RetiredMessage>,
-    #[serde(with = "crate::serde_pairs")]
-    pub instances: BTreeMap<InstanceId, RetiredInstance>,
+    #[serde(with = "crate::serde_pairs::persistent")]
+    pub messages: OrdMap<MessageId, RetiredMessage>,
+    #[serde(with = "crate::serde_pairs::persistent")]
+    pub instances: OrdMap<InstanceId, RetiredInstance>,
     /// The event-log entries orchestrations wrote.
-    pub log: Vec<String>,
+    pub log: Vector<String>,
 }
 
 impl GroupArchive {

@@ -135,7 +135,7 @@ impl World {
     }
 
     /// The event-log entries orchestrations of a group wrote (kept under `Retention::Keep`).
-    pub fn event_log(&self, group: &str) -> &[String] {
-        self.archive(group).map_or(&[], |a| a.log.as_slice())
+    pub fn event_log(&self, group: &str) -> impl Iterator<Item = &String> {
+        self.archive(group).into_iter().flat_map(|a| a.log.iter())
     }
 }

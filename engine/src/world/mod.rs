@@ -12,6 +12,7 @@ mod context;
 mod event;
 mod group;
 mod link;
+mod live;
 mod lookup;
 mod output;
 mod pipeline;
@@ -30,6 +31,7 @@ pub(crate) use context::Cx;
 pub use event::{Traced, WorldEvent};
 pub use group::Group;
 pub use link::{Link, Reader, Wire};
+pub use live::LiveSize;
 pub use runtime::{activation, convoy, ExceptionKind, ROUTING_FAILURE};
 pub use summary::{
     GroupSummary as GroupOutcome, InstanceSummary, MessageSummary, Summary, SummaryBuilder,

@@ -46,7 +46,7 @@ impl World {
             for t in &events {
                 if let WorldEvent::Logged { text, .. } = &t.event {
                     let archive = self.archive.entry(t.group.to_string()).or_default();
-                    archive.log.push(text.clone());
+                    archive.log.push_back(text.clone());
                 }
             }
         }

@@ -288,7 +288,7 @@ impl World {
                     record: Box::new(record.clone()),
                 });
             }
-            b.group(name).log = archive.log.clone();
+            b.group(name).log = archive.log.iter().cloned().collect();
         }
         let mut summary = b.finish(self);
         summary.events = self.events_emitted();

@@ -267,6 +267,6 @@ pub fn logs(world: &World) -> Vec<String> {
     world
         .groups
         .keys()
-        .flat_map(|g| world.event_log(g).iter().cloned())
+        .flat_map(|g| world.event_log(g).cloned())
         .collect()
 }
