@@ -67,7 +67,15 @@ pub enum Msg {
     LeaveTutorial,
     /// The URL's hash changed (a lesson's deep link, or the back button).
     Route(String),
+    /// Compute without animating to the run's end (None) or to a virtual time.
+    RunTo(Option<u64>),
+    CancelRun,
 }
+
+/// Milliseconds of each animation frame given to computing a run, so the page keeps drawing.
+const COMPUTE_SLICE_MS: f64 = 10.0;
+/// While computing, the screen is redrawn at most this often (milliseconds).
+const COMPUTE_REDRAW_MS: f64 = 100.0;
 
 pub struct App {
     lab: Rc<RefCell<Lab>>,
@@ -76,6 +84,7 @@ pub struct App {
     _keys: Option<EventListener>,
     _hashes: Option<EventListener>,
     last_saved_at: f64,
+    last_drawn_at: f64,
     reduced_motion: bool,
 }
 
@@ -158,6 +167,7 @@ impl Component for App {
             frame: None,
             _keys: keys,
             last_saved_at: 0.0,
+            last_drawn_at: 0.0,
             reduced_motion: browser::prefers_reduced_motion(),
         };
         app.request_frame(ctx);
@@ -168,6 +178,25 @@ impl Component for App {
         if let Msg::Frame(t) = msg {
             self.request_frame(ctx);
             let mut lab = self.lab.borrow_mut();
+            let paused = lab.check_memory(browser::wasm_memory_bytes());
+            if lab.computing.is_some() || paused {
+                let start = browser::now_ms();
+                let slice = lab.compute(|| browser::now_ms() - start < COMPUTE_SLICE_MS);
+                let done = paused || slice == crate::lab::Slice::Finished;
+                if done {
+                    lab.check_lesson();
+                }
+                drop(lab);
+                if done || t - self.last_drawn_at >= COMPUTE_REDRAW_MS {
+                    self.last_drawn_at = t;
+                    if done {
+                        self.save();
+                    }
+                    self.version += 1;
+                    return true;
+                }
+                return false;
+            }
             let before = lab.now;
             let steps = lab.session.steps;
             let was_playing = lab.playing;
@@ -195,6 +224,7 @@ impl Component for App {
             match msg {
                 Msg::Frame(_) => unreachable!("handled above"),
                 Msg::TogglePlay => lab.toggle_play(),
+                Msg::Step if lab.computing.is_some() => {}
                 Msg::Step => {
                     lab.playing = false;
                     if !lab.step_once() {
@@ -257,6 +287,8 @@ impl Component for App {
                 Msg::SkipLesson => lab.skip_lesson(),
                 Msg::LeaveTutorial => lab.leave_tutorial(),
                 Msg::Route(hash) => route(&mut lab, &hash),
+                Msg::RunTo(until) => lab.run_to(until),
+                Msg::CancelRun => lab.cancel_run(),
             }
             lab.check_lesson();
         }

@@ -127,7 +127,7 @@ async fn the_inspector_explains_a_message_per_subscription_and_predicate() {
     // Run until the broker has published the first order's routing message.
     let routed = loop {
         assert!(lab.step_once(), "the order is routed before the run ends");
-        let found = lab.session.trace().iter().find_map(|t| match &t.event {
+        let found = lab.session.recent().iter().find_map(|t| match &t.event {
             messagebox_engine::world::WorldEvent::Sent { port, message, .. }
                 if port == "OrderMgrPort" =>
             {

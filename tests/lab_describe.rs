@@ -16,8 +16,8 @@ fn session(file: &str) -> Session {
 fn every_log_line_is_the_engines_sentence_with_the_apps_category_and_link() {
     let mut s = session("default.json");
     while s.world.now() < 92_000 && s.step().is_some() {}
-    assert!(s.trace().len() > 500);
-    for t in s.trace() {
+    assert!(s.recent().len() > 500);
+    for t in s.recent() {
         let d = describe(t);
         assert!(CATEGORIES.contains(&d.category), "{}", d.category);
         assert_eq!(d.kind, t.event.kind());
@@ -33,7 +33,7 @@ fn every_log_line_is_the_engines_sentence_with_the_apps_category_and_link() {
     }
     // A delivery opens its message and belongs to its lifecycle.
     let delivered = s
-        .trace()
+        .recent()
         .iter()
         .map(describe)
         .find(|d| d.kind == "delivered")

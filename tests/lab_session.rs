@@ -134,7 +134,7 @@ fn tokens_follow_the_engine_events_and_carry_the_mark() {
     assert!(marks.iter().any(|m| m == "CABLEORDER"));
     // The mark is read from the routed message's context.
     let routed = s
-        .trace()
+        .recent()
         .iter()
         .find_map(|t| match &t.event {
             WorldEvent::Sent { port, message, .. } if port == "OrderMgrPort" => Some(*message),

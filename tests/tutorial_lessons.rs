@@ -27,7 +27,7 @@ fn each_steps_goal_fails_before_and_holds_after_its_show_me() {
     for lesson in lessons() {
         let mut session = start(lesson).unwrap();
         for (i, step) in lesson.steps.iter().enumerate() {
-            let since = session.trace().len();
+            let since = session.events_total();
             assert!(
                 !step.goal.holds(&session.world, session.since(since)),
                 "lesson {} step {}: the goal holds before the learner did anything",

@@ -4,110 +4,11 @@
 
 use super::header::PanelProps;
 use crate::app::Msg;
-use messagebox_engine::bpm::csr_request;
-use messagebox_engine::property::PROMOTED_VALUE_CAP;
-use messagebox_engine::world::Command;
+use crate::lab::order_form::{
+    commands, submitted, validate, BurstKind, OrderForm, MAX_BURST, TYPE_CODES,
+};
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
-
-/// The OrderTypeCode values of domain.md 6.3.
-pub const TYPE_CODES: &[(&str, &str)] = &[
-    ("NS", "new standard"),
-    ("ND", "new deluxe"),
-    ("XS", "cancel standard"),
-    ("XD", "cancel deluxe"),
-    ("CS", "change standard"),
-    ("CD", "change deluxe"),
-    ("UNKNOWN", "unknown"),
-];
-
-/// The most orders one burst submits.
-pub const MAX_BURST: u32 = 500;
-
-#[derive(Clone, PartialEq)]
-pub struct OrderForm {
-    pub customer: String,
-    pub order: String,
-    pub seq: String,
-    pub code: String,
-    pub burst: String,
-    pub location: String,
-}
-
-impl Default for OrderForm {
-    fn default() -> Self {
-        Self {
-            customer: "1".into(),
-            order: "1".into(),
-            seq: "1".into(),
-            code: "NS".into(),
-            burst: "1".into(),
-            location: String::new(),
-        }
-    }
-}
-
-pub fn escape_xml(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-}
-
-/// Checks the form; the error names the field.
-pub fn validate(form: &OrderForm) -> Result<(u32, u32), String> {
-    for (field, value) in [("Customer ID", &form.customer), ("Order ID", &form.order)] {
-        if value.trim().is_empty() {
-            return Err(format!("{field} is required"));
-        }
-        if value.chars().count() > PROMOTED_VALUE_CAP {
-            return Err(format!(
-                "{field} is longer than {PROMOTED_VALUE_CAP} characters, the limit for a promoted property"
-            ));
-        }
-    }
-    let seq: u32 = form
-        .seq
-        .trim()
-        .parse()
-        .map_err(|_| "Sequence number must be a whole number of 0 or more".to_string())?;
-    let burst: u32 = form
-        .burst
-        .trim()
-        .parse()
-        .ok()
-        .filter(|n| (1..=MAX_BURST).contains(n))
-        .ok_or(format!("Copies must be between 1 and {MAX_BURST}"))?;
-    if !TYPE_CODES.iter().any(|(c, _)| *c == form.code) {
-        return Err("Choose a service type code".into());
-    }
-    Ok((seq, burst))
-}
-
-/// The Submit (status NEW) or Terminate (status TERMINATE) commands for the form, `burst` of them, with
-/// request ids following `first_request`.
-pub fn commands(
-    form: &OrderForm,
-    group: &str,
-    location: &str,
-    terminate: bool,
-    first_request: usize,
-) -> Result<Vec<Command>, String> {
-    let (seq, burst) = validate(form)?;
-    Ok((0..burst as usize)
-        .map(|i| Command::Submit {
-            group: group.to_string(),
-            location: location.to_string(),
-            body: csr_request(
-                &format!("R-{}", first_request + i),
-                &escape_xml(form.customer.trim()),
-                &escape_xml(form.order.trim()),
-                seq,
-                &form.code,
-                if terminate { "TERMINATE" } else { "NEW" },
-            ),
-        })
-        .collect())
-}
 
 #[component]
 pub fn Compose(props: &PanelProps) -> Html {
@@ -132,17 +33,7 @@ pub fn Compose(props: &PanelProps) -> Html {
         .or_else(|| locations.iter().find(|(_, l)| l == "Order-RP-TestRL"))
         .or(locations.first())
         .cloned();
-    let submitted = lab
-        .session
-        .trace()
-        .iter()
-        .filter(|t| {
-            matches!(
-                t.event,
-                messagebox_engine::world::WorldEvent::Received { .. }
-            )
-        })
-        .count();
+    let submitted = submitted(lab.session.inputs());
     let field = |update: fn(&mut OrderForm, String)| {
         let form = form.clone();
         Callback::from(move |e: InputEvent| {
@@ -206,9 +97,18 @@ pub fn Compose(props: &PanelProps) -> Html {
                     }) }
                 </select>
             </label>
-            <label>{ "Copies (for load)" }
-                <input data-testid="compose-burst" inputmode="numeric" value={form.burst.clone()} oninput={field(|f, v| f.burst = v)} />
-            </label>
+            <fieldset class="burst">
+                <legend>{ "Load" }</legend>
+                <label>{ format!("Copies (1 to {MAX_BURST})") }
+                    <input data-testid="compose-burst" inputmode="numeric" value={form.burst.clone()} oninput={field(|f, v| f.burst = v)} />
+                </label>
+                <label>{ "Copies are" }
+                    <select data-testid="compose-burst-kind" onchange={select(|f, v| f.kind = BurstKind::parse(&v))}>
+                        <option value="distinct" selected={form.kind == BurstKind::Distinct}>{ "distinct orders (order id counts up)" }</option>
+                        <option value="identical" selected={form.kind == BurstKind::Identical}>{ "identical copies of one order" }</option>
+                    </select>
+                </label>
+            </fieldset>
             if let Some(e) = &validation {
                 <p class="error" role="alert" data-testid="compose-error">{ e.clone() }</p>
             }

@@ -21,7 +21,7 @@ struct LogFilter {
 pub fn EventLog(props: &PanelProps) -> Html {
     let filter = use_state(LogFilter::default);
     let lab = props.lab.lab.borrow();
-    let trace = lab.session.trace();
+    let trace = lab.session.recent();
     let message: Option<u64> = filter.message.trim().trim_start_matches('#').parse().ok();
     let lines: Vec<Html> = trace
         .iter()

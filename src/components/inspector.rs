@@ -59,7 +59,7 @@ fn events_about<'a>(
     pred: impl Fn(&Traced) -> bool + 'a,
 ) -> impl Iterator<Item = &'a Traced> + 'a {
     lab.session
-        .trace()
+        .recent()
         .iter()
         .filter(move |t| t.group == group && pred(t))
 }

@@ -52,7 +52,7 @@ impl Lab {
                 self.lesson = Some(LessonState {
                     index,
                     step: 0,
-                    since: session.trace().len(),
+                    since: session.events_total(),
                     done: false,
                     finished: false,
                 });
@@ -85,7 +85,7 @@ impl Lab {
 
     /// Marks the step done when its goal holds, and the lesson complete after its last step.
     pub fn check_lesson(&mut self) {
-        let trace_len = self.session.trace().len();
+        let trace_len = self.session.events_total();
         if let Some(state) = self.lesson.as_mut() {
             // Scrubbed back before the step began: count from where the run is now.
             state.since = state.since.min(trace_len);
@@ -111,7 +111,7 @@ impl Lab {
         if !state.done || state.step + 1 >= lesson.steps.len() {
             return;
         }
-        let since = self.session.trace().len();
+        let since = self.session.events_total();
         if let Some(state) = self.lesson.as_mut() {
             state.step += 1;
             state.since = since;

@@ -2,17 +2,22 @@
 //! scrubbable session, the animation, the selection and the dialogs. No web types here, so it is
 //! tested like any Rust code; the components render it and the App feeds it browser events.
 
+mod compute;
 pub mod describe;
+pub mod event_window;
 pub mod explain_text;
 pub mod filter_edit;
 pub mod layout;
 mod lesson;
 pub mod marks;
+pub mod order_form;
 pub mod ports;
 pub mod saved;
 pub mod session;
+pub mod snapshots;
 pub mod tokens;
 
+pub use compute::{Computing, Slice, MEMORY_BUDGET};
 pub use lesson::LessonState;
 
 use messagebox_engine::messagebox::{Event, Owner};
@@ -79,6 +84,8 @@ pub struct Notice {
 const HOP_MS: f64 = 900.0;
 /// At most this many steps run in one frame, however fast the speed.
 const MAX_STEPS_PER_FRAME: usize = 400;
+/// Up to this many messages in flight, playing animates every step; beyond, speed is virtual time.
+const HANDFUL: usize = 16;
 /// Tokens beyond this are dropped (the oldest first): the screen cannot show more anyway.
 const MAX_TOKENS: usize = 3000;
 
@@ -116,6 +123,10 @@ pub struct Lab {
     pub tutorial_open: bool,
     /// Playing stops by itself when the current step's goal holds ("show me").
     pub play_until_goal: bool,
+    /// Run to end or Run to time in progress.
+    pub computing: Option<Computing>,
+    /// The virtual time playing has reached when many messages are in flight (virtual milliseconds).
+    virtual_target: f64,
 }
 
 impl Lab {
@@ -133,6 +144,8 @@ impl Lab {
             progress: Default::default(),
             tutorial_open: false,
             play_until_goal: false,
+            computing: None,
+            virtual_target: 0.0,
             catalog,
             scenario,
             session: Session::new(world),
@@ -228,32 +241,62 @@ impl Lab {
             self.now = (self.now + dt).min(self.run_until);
         }
         if self.playing {
-            let mut ran = 0;
-            loop {
-                // In a lesson the run pauses as soon as the step's goal is reached, so the next
-                // step's events are the learner's to cause.
-                if self.pause_at_goal()
-                    || self.now < self.next_step_at
-                    || ran >= MAX_STEPS_PER_FRAME
-                {
-                    break;
-                }
-                if !self.step_once() {
-                    self.playing = false;
-                    self.notice = Some(Notice {
-                        text: "The run has reached its end: nothing else is scheduled. Submit an order \
-                               or change something to continue."
-                            .into(),
-                        error: false,
-                    });
-                    break;
-                }
-                ran += 1;
-            }
+            self.play_frame(dt);
         }
         let now = self.now;
         // An arrived token goes, so it never sits on top of the node it reached.
         self.tokens.retain(|t| t.end() > now);
+    }
+
+    /// The steps of one frame of play. With a handful of messages in flight each step is animated in
+    /// turn (event-paced, a hop taking `HOP_MS / speed`); with more, the speed is virtual time: at ×64
+    /// the virtual clock advances 64 seconds a second, and the steps due are computed, their tokens
+    /// grouped per edge.
+    fn play_frame(&mut self, dt: f64) {
+        let busy = self.session.world.live_size().messages > HANDFUL;
+        if busy {
+            let now = self.session.world.now() as f64;
+            self.virtual_target = self.virtual_target.max(now) + dt * self.speed();
+        }
+        let mut ran = 0;
+        loop {
+            // In a lesson the run pauses as soon as the step's goal is reached, so the next step's
+            // events are the learner's to cause.
+            if self.pause_at_goal() || ran >= MAX_STEPS_PER_FRAME {
+                break;
+            }
+            let due = match (busy, self.session.world.next_due()) {
+                (true, Some(at)) => at as f64 <= self.virtual_target,
+                _ => self.now >= self.next_step_at,
+            };
+            if !due {
+                break;
+            }
+            if !self.step_once() {
+                self.playing = false;
+                self.notice = Some(Notice {
+                    text:
+                        "The run has reached its end: nothing else is scheduled. Submit an order \
+                           or change something to continue."
+                            .into(),
+                    error: false,
+                });
+                break;
+            }
+            ran += 1;
+        }
+        if !busy {
+            self.virtual_target = self.session.world.now() as f64;
+        }
+    }
+
+    /// How playing is paced now, in words for the controls.
+    pub fn pace(&self) -> &'static str {
+        if self.session.world.live_size().messages > HANDFUL {
+            "virtual clock"
+        } else {
+            "event by event"
+        }
     }
 
     /// Pauses a lesson's run (or a "show me") where the current step's goal holds.
@@ -274,6 +317,9 @@ impl Lab {
     }
 
     pub fn toggle_play(&mut self) {
+        if self.computing.is_some() {
+            return;
+        }
         if self.playing {
             self.playing = false;
             // Freeze where it is, so a token can be clicked.

@@ -2,12 +2,11 @@
 //! which they were taken, and snapshots to seek from. The engine is deterministic, so replaying the
 //! recorded actions at their steps rebuilds any point of the run exactly.
 
+use super::event_window::EventWindow;
+use super::snapshots::{Snapshot, Snapshots};
 use messagebox_engine::messagebox::CommandError;
 use messagebox_engine::world::{Command, Traced, World};
 use serde::{Deserialize, Serialize};
-
-/// A snapshot every this many steps keeps a seek to at most this many replayed steps.
-const SNAPSHOT_EVERY: u64 = 50;
 
 /// A user action and the step count at which it was taken (after that many agenda items ran).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -17,19 +16,10 @@ pub struct Input {
 }
 
 #[derive(Clone, Debug)]
-struct Snapshot {
-    steps: u64,
-    applied: usize,
-    /// The length of the trace at this point: the world keeps no events, the session does.
-    events: usize,
-    world: World,
-}
-
-#[derive(Clone, Debug)]
 pub struct Session {
     pub world: World,
-    /// Every event the world handed out on this path, in order.
-    trace: Vec<Traced>,
+    /// The events of this path: the newest in full, all of them numbered.
+    log: EventWindow,
     /// Agenda items run so far on this path.
     pub steps: u64,
     /// The furthest step reached on this path; less than `steps` never, more when scrubbed back.
@@ -37,20 +27,15 @@ pub struct Session {
     inputs: Vec<Input>,
     /// How many of `inputs` the current world has seen.
     applied: usize,
-    snapshots: Vec<Snapshot>,
+    snapshots: Snapshots,
 }
 
 impl Session {
     pub fn new(world: World) -> Self {
         Self {
-            snapshots: vec![Snapshot {
-                steps: 0,
-                applied: 0,
-                events: 0,
-                world: world.clone(),
-            }],
+            snapshots: Snapshots::new(&world),
             world,
-            trace: Vec::new(),
+            log: EventWindow::default(),
             steps: 0,
             horizon: 0,
             inputs: Vec::new(),
@@ -62,14 +47,30 @@ impl Session {
         &self.inputs
     }
 
-    /// The events of this path so far.
-    pub fn trace(&self) -> &[Traced] {
-        &self.trace
+    /// The newest events of this path, oldest first (at most `event_window::KEEP_EVENTS` and at least
+    /// half as many, once the run has that many).
+    pub fn recent(&self) -> &[Traced] {
+        self.log.kept()
     }
 
-    /// The events from trace index `since` on.
+    /// How many events this path has handed out; the next event gets this number.
+    pub fn events_total(&self) -> usize {
+        self.log.total()
+    }
+
+    /// The number of the oldest event `recent` still holds; earlier ones come from `earlier_events`.
+    pub fn events_kept_from(&self) -> usize {
+        self.log.start()
+    }
+
+    /// The kept events numbered `since` on.
     pub fn since(&self, since: usize) -> &[Traced] {
-        self.trace.get(since..).unwrap_or(&[])
+        self.log.since(since)
+    }
+
+    /// How many copies of the world the session holds to seek from.
+    pub fn snapshot_count(&self) -> usize {
+        self.snapshots.len()
     }
 
     /// True when the view is behind the end of the run: acting now would discard the later part.
@@ -85,13 +86,11 @@ impl Session {
         self.record(&events);
         events.extend(self.apply_recorded());
         self.horizon = self.horizon.max(self.steps);
-        if self.steps.is_multiple_of(SNAPSHOT_EVERY)
-            && self.snapshots.iter().all(|s| s.steps != self.steps)
-        {
+        if self.snapshots.due(self.log.total(), &self.world) {
             self.snapshots.push(Snapshot {
                 steps: self.steps,
                 applied: self.applied,
-                events: self.trace.len(),
+                events: self.log.total(),
                 world: self.world.clone(),
             });
         }
@@ -115,24 +114,21 @@ impl Session {
     /// Forgets everything after the current point: later actions, later snapshots, the horizon.
     fn fork(&mut self) {
         self.inputs.truncate(self.applied);
-        let steps = self.steps;
-        self.snapshots.retain(|s| s.steps <= steps);
-        self.horizon = steps;
+        self.snapshots.forget_after(self.steps);
+        self.horizon = self.steps;
     }
 
     /// Moves to `target` steps (at most the horizon) from the nearest snapshot before it.
     pub fn seek(&mut self, target: u64) {
         let target = target.min(self.horizon);
-        let snapshot = self
-            .snapshots
-            .iter()
-            .rev()
-            .find(|s| s.steps <= target)
-            .expect("the snapshot at step 0 is never removed");
-        self.world = snapshot.world.clone();
-        self.trace.truncate(snapshot.events);
-        self.steps = snapshot.steps;
-        self.applied = snapshot.applied;
+        // From where we are when that is nearer than any copy.
+        let snapshot = self.snapshots.at_or_before(target);
+        if !(self.steps <= target && self.steps >= snapshot.steps) {
+            self.world = snapshot.world.clone();
+            self.log.truncate(snapshot.events);
+            self.steps = snapshot.steps;
+            self.applied = snapshot.applied;
+        }
         self.apply_recorded();
         while self.steps < target {
             if self.step().is_none() {
@@ -189,6 +185,57 @@ impl Session {
 
     /// Every event the world hands out on this path passes through here, once, in order.
     fn record(&mut self, events: &[Traced]) {
-        self.trace.extend(events.iter().cloned());
+        self.log.push(events);
+    }
+
+    /// The newest `limit` events numbered `from` up to `to` that `wanted` accepts, oldest first, rebuilt
+    /// by replaying this path from the nearest copy of the world before them: for readers that look
+    /// further back than `recent` (a filtered event log, a finished message's life).
+    pub fn earlier_events(
+        &self,
+        from: usize,
+        to: usize,
+        mut wanted: impl FnMut(&Traced) -> bool,
+        limit: usize,
+    ) -> Vec<Traced> {
+        let to = to.min(self.log.total());
+        let mut out = std::collections::VecDeque::new();
+        let mut keep = |number: usize, t: &Traced| {
+            if (from..to).contains(&number) && wanted(t) {
+                out.push_back(t.clone());
+                if out.len() > limit {
+                    out.pop_front();
+                }
+            }
+        };
+        if from >= self.log.start() {
+            for (i, t) in self.log.kept().iter().enumerate() {
+                keep(self.log.start() + i, t);
+            }
+            return out.into();
+        }
+        let snapshot = self.snapshots.at_or_before_event(from);
+        let mut scratch = Session {
+            world: snapshot.world.clone(),
+            log: EventWindow::at(snapshot.events),
+            steps: snapshot.steps,
+            horizon: self.horizon,
+            inputs: self.inputs[..self.applied].to_vec(),
+            applied: snapshot.applied,
+            snapshots: Snapshots::empty(),
+        };
+        let mut drain = |scratch: &mut Session| {
+            let first = scratch.log.start();
+            for (i, t) in scratch.log.kept().iter().enumerate() {
+                keep(first + i, t);
+            }
+            scratch.log = EventWindow::at(scratch.log.total());
+        };
+        scratch.apply_recorded();
+        drain(&mut scratch);
+        while scratch.log.total() < to && scratch.step().is_some() {
+            drain(&mut scratch);
+        }
+        out.into()
     }
 }

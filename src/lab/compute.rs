@@ -1,0 +1,182 @@
+//! Run to end and Run to time: the engine computes without animating, in slices the caller bounds (the
+//! app gives each animation frame a few milliseconds), so the page keeps drawing, shows progress and can
+//! cancel between any two steps. A run that outgrows the page's memory budget is paused with a reason.
+
+use super::{Lab, Notice};
+use crate::lab::describe::clock;
+
+/// Wasm memory the page may grow to before a run is paused. Chromium gives a page's wasm at most 4 GB
+/// and died at 4.8 GB of renderer memory; a 5,000-order run needs about 0.6 GB (README, "The app at scale").
+pub const MEMORY_BUDGET: usize = 2 << 30;
+
+/// Steps between two looks at the caller's clock (a step takes microseconds).
+const STEPS_PER_CHECK: usize = 64;
+
+/// A run being computed.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Computing {
+    /// Stop before the first item due after this virtual time; None runs to the end.
+    pub until: Option<u64>,
+    pub from_step: u64,
+    pub from_time: u64,
+    pub from_events: usize,
+    /// The most messages in flight seen so far, for Run to end's progress.
+    peak_in_flight: usize,
+    /// Done, from 0 to 1; it never goes back.
+    pub progress: f64,
+}
+
+/// What a slice of computing ended with.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Slice {
+    /// The caller's time for this slice ran out; more to do.
+    Yielded,
+    /// The run reached its end or its time.
+    Finished,
+    /// Nothing is being computed.
+    Idle,
+}
+
+impl Lab {
+    /// Starts computing to the run's end (`until` None) or to virtual time `until`.
+    pub fn run_to(&mut self, until: Option<u64>) {
+        let world = &self.session.world;
+        if until.is_some_and(|t| t <= world.now()) {
+            self.notice = Some(Notice {
+                text: format!(
+                    "The run is already at t = {}: choose a later time.",
+                    clock(world.now())
+                ),
+                error: true,
+            });
+            return;
+        }
+        if world.next_due().is_none() && !self.session.in_past() {
+            self.notice = Some(Notice {
+                text: "Nothing is scheduled: submit an order first.".into(),
+                error: false,
+            });
+            return;
+        }
+        self.playing = false;
+        self.tokens.clear();
+        self.notice = None;
+        self.computing = Some(Computing {
+            until,
+            from_step: self.session.steps,
+            from_time: world.now(),
+            from_events: self.session.events_total(),
+            peak_in_flight: world.live_size().messages,
+            progress: 0.0,
+        });
+    }
+
+    /// Computes until `time_left` says the slice is over, the run ends, or memory runs short.
+    pub fn compute(&mut self, mut time_left: impl FnMut() -> bool) -> Slice {
+        let Some(job) = self.computing.clone() else {
+            return Slice::Idle;
+        };
+        let finished = loop {
+            let mut end = false;
+            for _ in 0..STEPS_PER_CHECK {
+                let due = self.session.world.next_due();
+                let reached = match (job.until, due) {
+                    (Some(t), Some(d)) => d > t,
+                    _ => false,
+                };
+                if reached || self.session.step().is_none() {
+                    end = true;
+                    break;
+                }
+            }
+            if end {
+                break true;
+            }
+            if !time_left() {
+                break false;
+            }
+        };
+        if finished {
+            self.finish_computing(&job);
+            return Slice::Finished;
+        }
+        self.update_progress();
+        Slice::Yielded
+    }
+
+    fn update_progress(&mut self) {
+        let world = &self.session.world;
+        let Some(job) = self.computing.as_mut() else {
+            return;
+        };
+        let progress = match job.until {
+            Some(t) => (world.now() - job.from_time) as f64 / (t - job.from_time).max(1) as f64,
+            None => {
+                let live = world.live_size().messages;
+                job.peak_in_flight = job.peak_in_flight.max(live);
+                1.0 - live as f64 / job.peak_in_flight.max(1) as f64
+            }
+        };
+        job.progress = job.progress.max(progress.clamp(0.0, 0.99));
+    }
+
+    fn finish_computing(&mut self, job: &Computing) {
+        self.computing = None;
+        let s = &self.session;
+        let at_end = s.world.next_due().is_none() && !s.in_past();
+        self.notice = Some(Notice {
+            text: format!(
+                "{} t = {}: {} steps and {} events computed.",
+                if at_end {
+                    "The run has reached its end at"
+                } else {
+                    "Stopped at"
+                },
+                clock(s.world.now()),
+                s.steps - job.from_step,
+                s.events_total() - job.from_events,
+            ),
+            error: false,
+        });
+    }
+
+    /// Stops computing between two steps; the run stays at a consistent step.
+    pub fn cancel_run(&mut self) {
+        let Some(job) = self.computing.take() else {
+            return;
+        };
+        let s = &self.session;
+        self.notice = Some(Notice {
+            text: format!(
+                "Cancelled at step {} (t = {}) after {} steps; everything up to here can be inspected, \
+                 scrubbed and continued.",
+                s.steps,
+                clock(s.world.now()),
+                s.steps - job.from_step
+            ),
+            error: false,
+        });
+    }
+
+    /// Pauses whatever is running when the page's wasm memory passed the budget, saying why and what to
+    /// do. The state before stays usable. True when it paused something.
+    pub fn check_memory(&mut self, wasm_bytes: usize) -> bool {
+        if wasm_bytes < MEMORY_BUDGET || !(self.playing || self.computing.is_some()) {
+            return false;
+        }
+        self.playing = false;
+        self.computing = None;
+        self.notice = Some(Notice {
+            text: format!(
+                "Paused at step {} (t = {}): the page's memory reached {} MB, the most this page can \
+                 safely hold. Everything up to here stays usable. To go further, reset and submit fewer \
+                 orders at once, or run this load on the command line with mbx bench-world.",
+                self.session.steps,
+                clock(self.session.world.now()),
+                wasm_bytes >> 20
+            ),
+            error: true,
+        });
+        true
+    }
+}
