@@ -11,6 +11,9 @@ use messagebox_engine::orchestration::InstanceState;
 use messagebox_engine::world::{Command, TransmissionState};
 use yew::prelude::*;
 
+/// A list shows at most this many rows; a 5,000-order burst has thousands of instances in flight.
+const SHOWN: usize = 100;
+
 #[component]
 pub fn GroupHub(props: &PanelProps) -> Html {
     let chosen = use_state(|| None::<String>);
@@ -24,7 +27,7 @@ pub fn GroupHub(props: &PanelProps) -> Html {
         html! { <button class="link" onclick={on.reform(move |_| Msg::Select(sel.clone()))}>{ text }</button> }
     };
     let state = g.messagebox.state();
-    let reports = state.reports.values().map(|r| {
+    let reports = state.reports.values().take(SHOWN).map(|r| {
         let command = Command::TerminateReport { group: name.clone(), report: r.id };
         html! {
             <li data-testid="routing-failure">
@@ -41,6 +44,7 @@ pub fn GroupHub(props: &PanelProps) -> Html {
             RefState::Suspended { resumable, reason } => Some((r, *resumable, *reason)),
             _ => None,
         })
+        .take(SHOWN)
         .map(|(r, resumable, reason)| {
             let who = match &r.target {
                 Target::Subscriber { owner, .. } => format!("for {owner}"),
@@ -86,19 +90,38 @@ pub fn GroupHub(props: &PanelProps) -> Html {
         .runs
         .values()
         .filter(|r| !r.state.is_finished() && !matches!(r.state, InstanceState::SuspendedResumable { .. } | InstanceState::SuspendedNotResumable { .. }))
+        .take(SHOWN)
         .map(|r| html! {
             <li data-testid="live-instance">
                 { open(Selection::Instance { group: name.clone(), id: r.id.0 }, format!("{} instance {}", r.orchestration, r.id.0)) }
                 { format!(" · {:?}", r.state) }
             </li>
         });
-    let finished = lab
+    // Runs that ended but are still live (their messages not yet retired) count with the archive's.
+    let mut ended = lab
         .session
         .world
-        .all_runs(&name)
-        .iter()
-        .filter(|r| r.state.is_finished())
-        .count();
+        .archive(&name)
+        .map(|a| a.ended.clone())
+        .unwrap_or_default();
+    for r in g.runs.values().filter(|r| r.state.is_finished()) {
+        let e = ended.entry(r.orchestration.clone()).or_default();
+        match r.state {
+            InstanceState::Completed => e.completed += 1,
+            _ => e.terminated += 1,
+        }
+    }
+    let finished: usize = ended.values().map(|e| e.completed + e.terminated).sum();
+    let ended_rows = ended.iter().map(|(orchestration, e)| {
+        html! {
+            <tr data-testid={format!("ended-{orchestration}")}>
+                <th scope="row">{ orchestration.clone() }</th>
+                <td data-testid="ended-completed">{ e.completed }</td>
+                <td data-testid="ended-terminated">{ e.terminated }</td>
+            </tr>
+        }
+    });
+    let live_count = g.runs.values().filter(|r| !r.state.is_finished()).count();
     html! {
         <section class="group-hub" data-testid="group-hub" aria-label="Group Hub">
             <h2>{ "Group Hub" }</h2>
@@ -110,9 +133,19 @@ pub fn GroupHub(props: &PanelProps) -> Html {
             <ul>{ for suspended }</ul>
             <h3>{ "Suspended instances" }</h3>
             <ul>{ for suspended_runs }{ for suspended_sends }</ul>
-            <h3>{ "Running and dehydrated instances" }</h3>
+            <h3>{ format!("Running and dehydrated instances ({live_count})") }</h3>
             <ul>{ for live }</ul>
+            if live_count > SHOWN {
+                <p class="hint">{ format!("The first {SHOWN} are listed; the dashboard charts them all.") }</p>
+            }
+            <h3>{ "Ended instances" }</h3>
             <p class="hint">{ format!("{finished} instances have ended (completed or terminated).") }</p>
+            if !ended.is_empty() {
+                <table class="ended" data-testid="ended-instances">
+                    <thead><tr><th scope="col">{ "Orchestration" }</th><th scope="col">{ "Completed" }</th><th scope="col">{ "Terminated" }</th></tr></thead>
+                    <tbody>{ for ended_rows }</tbody>
+                </table>
+            }
         </section>
     }
 }

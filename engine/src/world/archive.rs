@@ -7,6 +7,7 @@ use crate::message::{Message, MessageId};
 use crate::messagebox::{Instance, InstanceId, RetiredMessage};
 use crate::orchestration::Run;
 use imbl::{OrdMap, Vector};
+use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use super::Transmission;
@@ -95,6 +96,16 @@ pub struct GroupArchive {
     pub instances: OrdMap<InstanceId, RetiredInstance>,
     /// The event-log entries orchestrations wrote.
     pub log: Vector<String>,
+    /// Ended orchestration instances by orchestration: how many completed, how many were terminated.
+    /// Kept as they end, so a reader asks in O(orchestrations), never over the history.
+    pub ended: BTreeMap<String, Ended>,
+}
+
+/// How the instances of one orchestration ended.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Ended {
+    pub completed: usize,
+    pub terminated: usize,
 }
 
 impl GroupArchive {
@@ -105,6 +116,13 @@ impl GroupArchive {
     pub fn keep(&mut self, retired: Retired) {
         match retired {
             Retired::Instance { record, .. } => {
+                if let Some(run) = record.run() {
+                    let ended = self.ended.entry(run.orchestration.clone()).or_default();
+                    match run.state {
+                        crate::orchestration::InstanceState::Completed => ended.completed += 1,
+                        _ => ended.terminated += 1,
+                    }
+                }
                 self.instances.insert(record.id(), *record);
             }
             Retired::Message { record, .. } => {

@@ -24,7 +24,7 @@ mod transport;
 
 pub use agenda::{Agenda, Work};
 pub use application::{BridgeProposal, Package, StopMode, PACKAGE_FORMAT};
-pub use archive::{GroupArchive, Retention, Retired, RetiredInstance};
+pub use archive::{Ended, GroupArchive, Retention, Retired, RetiredInstance};
 pub use command::Command;
 use context::ContextCache;
 pub(crate) use context::Cx;
