@@ -2,6 +2,7 @@
 //! scrubbable session, the animation, the selection and the dialogs. No web types here, so it is
 //! tested like any Rust code; the components render it and the App feeds it browser events.
 
+pub mod dashboard;
 pub mod describe;
 pub mod explain_text;
 pub mod filter_edit;
@@ -56,6 +57,7 @@ pub enum Tab {
     GroupHub,
     Subscriptions,
     Debugger,
+    Dashboard,
 }
 
 /// Something that needs the user's yes before it happens.

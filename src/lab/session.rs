@@ -23,6 +23,7 @@ struct Snapshot {
     /// The length of the trace at this point: the world keeps no events, the session does.
     events: usize,
     world: World,
+    dashboard: super::dashboard::Dashboard,
 }
 
 #[derive(Clone, Debug)]
@@ -38,6 +39,8 @@ pub struct Session {
     /// How many of `inputs` the current world has seen.
     applied: usize,
     snapshots: Vec<Snapshot>,
+    /// The load dashboard, fed every event `record` sees.
+    pub dashboard: super::dashboard::Dashboard,
 }
 
 impl Session {
@@ -48,7 +51,9 @@ impl Session {
                 applied: 0,
                 events: 0,
                 world: world.clone(),
+                dashboard: Default::default(),
             }],
+            dashboard: Default::default(),
             world,
             trace: Vec::new(),
             steps: 0,
@@ -93,6 +98,7 @@ impl Session {
                 applied: self.applied,
                 events: self.trace.len(),
                 world: self.world.clone(),
+                dashboard: self.dashboard.clone(),
             });
         }
         Some(events)
@@ -131,6 +137,7 @@ impl Session {
             .expect("the snapshot at step 0 is never removed");
         self.world = snapshot.world.clone();
         self.trace.truncate(snapshot.events);
+        self.dashboard = snapshot.dashboard.clone();
         self.steps = snapshot.steps;
         self.applied = snapshot.applied;
         self.apply_recorded();
@@ -190,5 +197,6 @@ impl Session {
     /// Every event the world hands out on this path passes through here, once, in order.
     fn record(&mut self, events: &[Traced]) {
         self.trace.extend(events.iter().cloned());
+        self.dashboard.observe(&self.world, events);
     }
 }
