@@ -346,12 +346,13 @@ pub struct Dashboard {
     /// How many buckets the run covers so far (the latest event's bucket + 1).
     len: usize,
     pub groups: BTreeMap<String, GroupBoard>,
-    /// Orders received and not yet finished: the order's key (customer, order id) and when it was first
-    /// received; `pending_by_time` orders them by that time to forget the oldest first.
-    pending: BTreeMap<String, u64>,
-    pending_by_time: BTreeSet<(u64, String)>,
-    /// Order manager instances running, by group and instance: the key of the order they handle.
-    managers: BTreeMap<(String, InstanceId), String>,
+    /// Orders received and not yet finished: the order's key (a hash of customer and order id) and when
+    /// it was first received; `pending_by_time` orders them by that time to forget the oldest first.
+    pending: BTreeMap<u64, u64>,
+    pending_by_time: BTreeSet<(u64, u64)>,
+    /// Order manager instances running, by group (a hash of its name) and instance: the key of the
+    /// order they handle.
+    managers: BTreeMap<(u64, InstanceId), u64>,
     /// Events observed so far.
     pub events: u64,
     /// The virtual time of the latest event observed.
@@ -386,16 +387,9 @@ impl Dashboard {
                 .iter()
                 .map(|(n, g)| n.len() + 48 + g.bytes())
                 .sum::<usize>()
-            + self
-                .pending
-                .keys()
-                .map(|k| 2 * (k.len() + 8 + 48))
-                .sum::<usize>()
-            + self
-                .managers
-                .iter()
-                .map(|((g, _), k)| g.len() + k.len() + 8 + 48 + 48)
-                .sum::<usize>()
+            // A B-tree entry costs its key and value plus about as much again in node overhead.
+            + self.pending.len() * 2 * 2 * 16
+            + self.managers.len() * 2 * 24
     }
 
     /// The bucket of a virtual time, merging neighbouring buckets (and doubling the width) until it
@@ -468,7 +462,7 @@ impl Dashboard {
                     message,
                 } if is_order_manager(name) => {
                     if let Some(key) = order_key(world, group, *message) {
-                        self.managers.insert((group.to_string(), *instance), key);
+                        self.managers.insert((hash(&[group]), *instance), key);
                     }
                 }
                 _ => {}
@@ -497,8 +491,8 @@ impl Dashboard {
             }
             WorldEvent::InstanceCompleted { instance, .. } => {
                 self.end_instance(group, *instance);
-                if let Some(key) = self.managers.remove(&(group.to_string(), *instance)) {
-                    if let Some(start) = self.finish_order(&key) {
+                if let Some(key) = self.managers.remove(&(hash(&[group]), *instance)) {
+                    if let Some(start) = self.finish_order(key) {
                         let ms = t.at.saturating_sub(start);
                         self.board(group).latency.record(bucket, ms);
                     }
@@ -506,8 +500,8 @@ impl Dashboard {
             }
             WorldEvent::InstanceTerminated { instance, .. } => {
                 self.end_instance(group, *instance);
-                if let Some(key) = self.managers.remove(&(group.to_string(), *instance)) {
-                    self.finish_order(&key);
+                if let Some(key) = self.managers.remove(&(hash(&[group]), *instance)) {
+                    self.finish_order(key);
                     self.board(group).orders_terminated += 1;
                 }
             }
@@ -537,7 +531,7 @@ impl Dashboard {
 
     /// An order's first receipt starts its clock; a later receipt of the same order (a copy, an update,
     /// the order arriving over the WAN in another group) does not restart it.
-    fn start_order(&mut self, key: String, at: u64) {
+    fn start_order(&mut self, key: u64, at: u64) {
         if self.pending.contains_key(&key) {
             return;
         }
@@ -547,29 +541,38 @@ impl Dashboard {
             };
             self.pending.remove(&oldest);
         }
-        self.pending_by_time.insert((at, key.clone()));
+        self.pending_by_time.insert((at, key));
         self.pending.insert(key, at);
     }
 
-    fn finish_order(&mut self, key: &str) -> Option<u64> {
-        let start = self.pending.remove(key)?;
-        self.pending_by_time.remove(&(start, key.to_string()));
+    fn finish_order(&mut self, key: u64) -> Option<u64> {
+        let start = self.pending.remove(&key)?;
+        self.pending_by_time.remove(&(start, key));
         Some(start)
     }
 }
 
-/// An order's identity, customer and order id (domain.md 6.3), read from a message's body: the CSR
-/// request and the order manager message both carry `CustID` and `OrderID`.
+/// An order's identity, customer and order id (domain.md 6.3), read from a message's body (the CSR
+/// request and the order manager message both carry `CustID` and `OrderID`) and kept as a hash: 8 bytes
+/// per order in flight rather than the strings.
 fn order_key(
     world: &World,
     group: &str,
     message: messagebox_engine::message::MessageId,
-) -> Option<String> {
+) -> Option<u64> {
     let body = world.find_message(group, message)?.body();
     let (_, texts) = root_and_texts(body, &["CustID", "OrderID"])?;
-    Some(format!(
-        "{}/{}",
-        texts.get("CustID")?,
-        texts.get("OrderID")?
-    ))
+    Some(hash(&[texts.get("CustID")?, texts.get("OrderID")?]))
+}
+
+/// FNV-1a over the parts, each followed by a separator byte: stable across runs and platforms.
+fn hash(parts: &[&str]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for part in parts {
+        for b in part.bytes().chain(std::iter::once(0xff)) {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+    }
+    h
 }
