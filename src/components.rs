@@ -5,6 +5,7 @@ mod canvas_parts;
 mod compose;
 mod controls;
 mod create_port;
+mod dashboard;
 mod debugger;
 mod event_log;
 pub mod filter_editor;

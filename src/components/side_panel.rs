@@ -2,6 +2,7 @@
 //! viewer and the routing debugger.
 
 use super::compose::Compose;
+use super::dashboard::DashboardPanel;
 use super::debugger::Debugger;
 use super::group_hub::GroupHub;
 use super::header::PanelProps;
@@ -17,6 +18,7 @@ const TABS: &[(Tab, &str, &str)] = &[
     (Tab::GroupHub, "Group Hub", "tab-group-hub"),
     (Tab::Subscriptions, "Subscriptions", "tab-subscriptions"),
     (Tab::Debugger, "Debugger", "tab-debugger"),
+    (Tab::Dashboard, "Dashboard", "tab-dashboard"),
 ];
 
 #[component]
@@ -41,6 +43,7 @@ pub fn SidePanel(props: &PanelProps) -> Html {
                     Tab::GroupHub => html! { <GroupHub {lab} {on} /> },
                     Tab::Subscriptions => html! { <Subscriptions {lab} {on} /> },
                     Tab::Debugger => html! { <Debugger /> },
+                    Tab::Dashboard => html! { <DashboardPanel {lab} {on} /> },
                 } }
             </div>
         </aside>

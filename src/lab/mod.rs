@@ -3,6 +3,7 @@
 //! tested like any Rust code; the components render it and the App feeds it browser events.
 
 mod compute;
+pub mod dashboard;
 pub mod describe;
 pub mod event_window;
 pub mod explain_text;
@@ -61,6 +62,7 @@ pub enum Tab {
     GroupHub,
     Subscriptions,
     Debugger,
+    Dashboard,
 }
 
 /// Something that needs the user's yes before it happens.

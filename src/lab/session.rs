@@ -28,12 +28,15 @@ pub struct Session {
     /// How many of `inputs` the current world has seen.
     applied: usize,
     snapshots: Snapshots,
+    /// The load dashboard, fed every event `record` sees.
+    pub dashboard: super::dashboard::Dashboard,
 }
 
 impl Session {
     pub fn new(world: World) -> Self {
         Self {
             snapshots: Snapshots::new(&world),
+            dashboard: Default::default(),
             world,
             log: EventWindow::default(),
             steps: 0,
@@ -92,6 +95,7 @@ impl Session {
                 applied: self.applied,
                 events: self.log.total(),
                 world: self.world.clone(),
+                dashboard: self.dashboard.clone(),
             });
         }
         Some(events)
@@ -126,6 +130,7 @@ impl Session {
         if !(self.steps <= target && self.steps >= snapshot.steps) {
             self.world = snapshot.world.clone();
             self.log.truncate(snapshot.events);
+            self.dashboard = snapshot.dashboard.clone();
             self.steps = snapshot.steps;
             self.applied = snapshot.applied;
         }
@@ -186,6 +191,7 @@ impl Session {
     /// Every event the world hands out on this path passes through here, once, in order.
     fn record(&mut self, events: &[Traced]) {
         self.log.push(events);
+        self.dashboard.observe(&self.world, events);
     }
 
     /// The newest `limit` events numbered `from` up to `to` that `wanted` accepts, oldest first, rebuilt
@@ -223,6 +229,7 @@ impl Session {
             inputs: self.inputs[..self.applied].to_vec(),
             applied: snapshot.applied,
             snapshots: Snapshots::empty(),
+            dashboard: Default::default(),
         };
         let mut drain = |scratch: &mut Session| {
             let first = scratch.log.start();

@@ -22,6 +22,7 @@ pub struct Snapshot {
     /// How many events the path had handed out.
     pub events: usize,
     pub world: World,
+    pub dashboard: super::dashboard::Dashboard,
 }
 
 #[derive(Clone, Debug)]
@@ -38,6 +39,7 @@ impl Snapshots {
                 applied: 0,
                 events: 0,
                 world: world.clone(),
+                dashboard: Default::default(),
             }],
         }
     }

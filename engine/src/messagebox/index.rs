@@ -11,10 +11,22 @@ pub(super) struct Lookups {
     ready: BTreeMap<String, BTreeSet<(u8, RefId)>>,
     /// References held for a stopped subscriber, under the owner and the send port group they wait for.
     held: BTreeMap<Owner, BTreeSet<RefId>>,
+    /// How many references are suspended (held, routing failures, activation loops), kept as a count so
+    /// the queue lengths cost O(hosts), not O(references).
+    suspended: usize,
     pub refs_by_message: BTreeMap<MessageId, Vec<RefId>>,
     pub subs_by_owner: BTreeMap<Owner, BTreeSet<SubId>>,
     pub subs_by_instance: BTreeMap<InstanceId, Vec<SubId>>,
     pub convoys_by_instance: BTreeMap<InstanceId, Vec<ConvoyKey>>,
+}
+
+/// A MessageBox's queue lengths at one moment, as Performance Monitor's host counters report them.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct QueueLengths {
+    /// References in the hosts' work queues, waiting to be delivered (Ready to Run).
+    pub ready: usize,
+    /// Suspended references: held for a stopped subscriber, routing failures, activation loops.
+    pub suspended: usize,
 }
 
 /// A convoy set's key: the convoy's activation subscription and the correlation values.
@@ -48,6 +60,13 @@ impl Lookups {
 
     /// Files (or unfiles) a reference under the queues its state puts it in.
     fn file_state(&mut self, r: &MessageRef, add: bool) {
+        if matches!(r.state, RefState::Suspended { .. }) {
+            if add {
+                self.suspended += 1;
+            } else {
+                self.suspended -= 1;
+            }
+        }
         let Target::Subscriber {
             owner,
             host,
@@ -103,6 +122,15 @@ impl Lookups {
             .collect();
         out.sort();
         out
+    }
+
+    /// How many references wait in the hosts' work queues (Ready to Run) and how many are suspended.
+    /// O(hosts).
+    pub fn queue_lengths(&self) -> QueueLengths {
+        QueueLengths {
+            ready: self.ready.values().map(BTreeSet::len).sum(),
+            suspended: self.suspended,
+        }
     }
 
     /// The references held for this owner (or, for a send port group, for its members through it).

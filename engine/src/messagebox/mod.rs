@@ -19,7 +19,7 @@ pub use event::Event;
 pub use explain::{
     explain_filter, GroupExplanation, PredicateExplanation, Seen, SubscriptionExplanation,
 };
-pub use index::ConvoyKey;
+pub use index::{ConvoyKey, QueueLengths};
 pub use publish::Publisher;
 pub use reference::{
     MessageRef, RefId, RefState, ReportId, RoutingFailureReport, SuspendReason, Target,
@@ -166,6 +166,11 @@ impl MessageBox {
             .into_iter()
             .flatten()
             .filter_map(|id| self.state.references.get(id))
+    }
+
+    /// References ready to run and suspended references, counted as the state changes: O(hosts).
+    pub fn queue_lengths(&self) -> QueueLengths {
+        self.lookups.queue_lengths()
     }
 
     pub fn publisher(&self, message: MessageId) -> Option<&Publisher> {
