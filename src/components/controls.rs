@@ -115,7 +115,8 @@ pub fn Controls(props: &PanelProps) -> Html {
 /// Seconds as typed ("2.5") to virtual milliseconds.
 fn parse_seconds(text: &str) -> Option<u64> {
     let seconds: f64 = text.trim().parse().ok()?;
-    (0.0..1e9).contains(&seconds)
+    (0.0..1e9)
+        .contains(&seconds)
         .then(|| (seconds * 1000.0).round() as u64)
 }
 

@@ -54,9 +54,10 @@ impl EventWindow {
         self.kept.get(skip..).unwrap_or(&[])
     }
 
-    /// Forgets the events numbered `total` on (a seek back replays them).
+    /// Moves to a copy of the world at `total` events: forgets the events numbered `total` on (a seek
+    /// back replays them), or, when the copy is further on than the window, starts empty there.
     pub fn truncate(&mut self, total: usize) {
-        if total <= self.start {
+        if total <= self.start || total > self.total() {
             *self = Self::at(total);
         } else {
             self.kept.truncate(total - self.start);
