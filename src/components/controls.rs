@@ -52,12 +52,15 @@ pub fn Controls(props: &PanelProps) -> Html {
                 <div class="computing" data-testid="run-progress" role="status" aria-live="polite">
                     <progress max="1" value={job.progress.to_string()}
                               aria-label="Computing the run"></progress>
-                    <span>{ format!(
-                        "Computing {}… t = {}, {} steps",
-                        job.until.map_or("to the end".to_string(), |t| format!("to t = {}", clock(t))),
-                        clock(s.world.now()),
-                        s.steps - job.from_step
-                    ) }</span>
+                    <span>{ match job.until_step {
+                        Some(target) => format!("Replaying to step {target}… step {}", s.steps),
+                        None => format!(
+                            "Computing {}… t = {}, {} steps",
+                            job.until.map_or("to the end".to_string(), |t| format!("to t = {}", clock(t))),
+                            clock(s.world.now()),
+                            s.steps - job.from_step
+                        ),
+                    } }</span>
                     <button data-testid="btn-cancel-run" onclick={on.reform(|_| Msg::CancelRun)}>{ "Cancel" }</button>
                 </div>
             }
@@ -74,7 +77,7 @@ pub fn Controls(props: &PanelProps) -> Html {
                     onclick={on.reform(|_| Msg::Step)}>{ "Step ▸|" }</button>
             <button data-testid="btn-run-to-end" disabled={busy}
                     title="Compute the rest of the run without animating it"
-                    onclick={on.reform(|_| Msg::RunTo(None))}>{ "Run to end ⏭" }</button>
+                    onclick={on.reform(|_| Msg::RunTo(None))}>{ "Run to end" }</button>
             <form class="run-to" onsubmit={run_to_time}>
                 <label>{ "Run to t = " }
                     <input class="short" data-testid="run-to-time" inputmode="decimal" value={(*until).clone()}

@@ -22,6 +22,8 @@ pub fn EventLog(props: &PanelProps) -> Html {
     let filter = use_state(LogFilter::default);
     let lab = props.lab.lab.borrow();
     let trace = lab.session.recent();
+    let total = lab.session.events_total();
+    let dropped = lab.session.events_kept_from();
     let message: Option<u64> = filter.message.trim().trim_start_matches('#').parse().ok();
     let lines: Vec<Html> = trace
         .iter()
@@ -57,7 +59,7 @@ pub fn EventLog(props: &PanelProps) -> Html {
     html! {
         <section class="event-log" data-testid="event-log" aria-label="Event log">
             <div class="log-filters">
-                <h2>{ format!("Event log ({} event{})", trace.len(), if trace.len() == 1 { "" } else { "s" }) }</h2>
+                <h2>{ format!("Event log ({} event{})", total, if total == 1 { "" } else { "s" }) }</h2>
                 <label>{ "Group " }
                     <select onchange={Callback::from(move |e: Event| on_group(e.target_unchecked_into::<HtmlSelectElement>().value()))}>
                         <option value="" selected={filter.group.is_empty()}>{ "all" }</option>
@@ -79,6 +81,13 @@ pub fn EventLog(props: &PanelProps) -> Html {
                 <p class="hint">{ "Nothing has happened yet. Press Play (Space) or Step (Right arrow) to run the scenario, or submit an order from Compose." }</p>
             }
             <ol class="log-lines">{ for lines }</ol>
+            if dropped > 0 {
+                <p class="hint" data-testid="log-window">{ format!(
+                    "The newest {} events are kept here; the {dropped} before them are not kept in full. \
+                     Scrub the timeline back to see an earlier moment.",
+                    trace.len()
+                ) }</p>
+            }
         </section>
     }
 }

@@ -9,6 +9,9 @@ use crate::lab::describe::clock;
 /// and died at 4.8 GB of renderer memory; a 5,000-order run needs about 0.6 GB (README, "The app at scale").
 pub const MEMORY_BUDGET: usize = 2 << 30;
 
+/// A seek replays up to this many steps at once; more are replayed in slices.
+const SEEK_AT_ONCE: u64 = 3_000;
+
 /// Steps between two looks at the caller's clock (a step takes microseconds).
 const STEPS_PER_CHECK: usize = 64;
 
@@ -17,6 +20,8 @@ const STEPS_PER_CHECK: usize = 64;
 pub struct Computing {
     /// Stop before the first item due after this virtual time; None runs to the end.
     pub until: Option<u64>,
+    /// A seek replaying to this step (from a copy of the world before it).
+    pub until_step: Option<u64>,
     pub from_step: u64,
     pub from_time: u64,
     pub from_events: usize,
@@ -63,6 +68,7 @@ impl Lab {
         self.notice = None;
         self.computing = Some(Computing {
             until,
+            until_step: None,
             from_step: self.session.steps,
             from_time: world.now(),
             from_events: self.session.events_total(),
@@ -83,7 +89,7 @@ impl Lab {
                 let reached = match (job.until, due) {
                     (Some(t), Some(d)) => d > t,
                     _ => false,
-                };
+                } || job.until_step.is_some_and(|s| self.session.steps >= s);
                 if reached || self.session.step().is_none() {
                     end = true;
                     break;
@@ -123,6 +129,10 @@ impl Lab {
     fn finish_computing(&mut self, job: &Computing) {
         self.computing = None;
         let s = &self.session;
+        if job.until_step.is_some() {
+            self.notice = None;
+            return;
+        }
         let at_end = s.world.next_due().is_none() && !s.in_past();
         self.notice = Some(Notice {
             text: format!(
@@ -137,6 +147,30 @@ impl Lab {
                 s.events_total() - job.from_events,
             ),
             error: false,
+        });
+    }
+
+    /// Moves the view to `step`: at once when few steps are to be replayed, else in slices like a run,
+    /// with progress and Cancel (a seek into a big burst replays from an earlier copy of the world).
+    pub fn seek(&mut self, step: u64) {
+        self.playing = false;
+        self.computing = None;
+        self.tokens.clear();
+        self.evaluations.clear();
+        let target = self.session.start_seek(step);
+        let from = self.session.steps;
+        if target - from <= SEEK_AT_ONCE {
+            while self.session.steps < target && self.session.step().is_some() {}
+            return;
+        }
+        self.computing = Some(Computing {
+            until: None,
+            until_step: Some(target),
+            from_step: from,
+            from_time: self.session.world.now(),
+            from_events: self.session.events_total(),
+            peak_in_flight: 0,
+            progress: 0.0,
         });
     }
 

@@ -5,7 +5,7 @@
 use messagebox_engine::world::Traced;
 
 /// The newest this many events are kept in full. A 5,000-order run hands out about 670,000.
-pub const KEEP_EVENTS: usize = 20_000;
+pub const KEEP_EVENTS: usize = 10_000;
 
 #[derive(Clone, Debug, Default)]
 pub struct EventWindow {

@@ -504,13 +504,6 @@ impl Lab {
         }
     }
 
-    pub fn seek(&mut self, step: u64) {
-        self.playing = false;
-        self.tokens.clear();
-        self.evaluations.clear();
-        self.session.seek(step);
-    }
-
     pub fn select(&mut self, selection: Selection) {
         self.selection = Some(selection);
         self.tab = Tab::Inspector;

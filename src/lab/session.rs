@@ -96,6 +96,7 @@ impl Session {
                 events: self.log.total(),
                 world: self.world.clone(),
                 dashboard: self.dashboard.clone(),
+                units: self.world.live_size().units(),
             });
         }
         Some(events)
@@ -124,8 +125,19 @@ impl Session {
 
     /// Moves to `target` steps (at most the horizon) from the nearest snapshot before it.
     pub fn seek(&mut self, target: u64) {
+        let target = self.start_seek(target);
+        while self.steps < target {
+            if self.step().is_none() {
+                break;
+            }
+        }
+    }
+
+    /// Goes to the nearest copy of the world at or before `target` (or stays, when the current point
+    /// is nearer) and returns the step to replay to (`target`, at most the horizon): the caller steps
+    /// there, at once or in slices.
+    pub fn start_seek(&mut self, target: u64) -> u64 {
         let target = target.min(self.horizon);
-        // From where we are when that is nearer than any copy.
         let snapshot = self.snapshots.at_or_before(target);
         if !(self.steps <= target && self.steps >= snapshot.steps) {
             self.world = snapshot.world.clone();
@@ -135,11 +147,7 @@ impl Session {
             self.applied = snapshot.applied;
         }
         self.apply_recorded();
-        while self.steps < target {
-            if self.step().is_none() {
-                break;
-            }
-        }
+        target
     }
 
     /// Rebuilds a recorded run: replays `inputs` to `horizon`, then seeks to `position`.

@@ -13,6 +13,12 @@ const MIN_SPACING: usize = 2_000;
 const EVENTS_PER_UNIT: usize = 8;
 /// At most this many copies; beyond it the one whose removal widens the replay gap least goes.
 pub const MAX_SNAPSHOTS: usize = 24;
+/// The copies together hold at most this much live work (about 1.3 KB a piece, so some 25 MB): in the
+/// middle of a 5,000-order burst the live world alone is larger, and is not copied; a seek there
+/// replays from an earlier copy, in slices (`Lab::seek`).
+pub const MAX_COPIED_UNITS: usize = 20_000;
+/// One copy holds at most this share of it.
+const MAX_UNITS_PER_COPY: usize = MAX_COPIED_UNITS / 4;
 
 #[derive(Clone, Debug)]
 pub struct Snapshot {
@@ -23,6 +29,8 @@ pub struct Snapshot {
     pub events: usize,
     pub world: World,
     pub dashboard: super::dashboard::Dashboard,
+    /// The live work the copy holds (`LiveSize::units`).
+    pub units: usize,
 }
 
 #[derive(Clone, Debug)]
@@ -40,6 +48,7 @@ impl Snapshots {
                 events: 0,
                 world: world.clone(),
                 dashboard: Default::default(),
+                units: world.live_size().units(),
             }],
         }
     }
@@ -63,7 +72,8 @@ impl Snapshots {
             return false;
         };
         let since = events.saturating_sub(last);
-        since >= MIN_SPACING && since >= world.live_size().units() * EVENTS_PER_UNIT
+        let units = world.live_size().units();
+        since >= MIN_SPACING && since >= units * EVENTS_PER_UNIT && units <= MAX_UNITS_PER_COPY
     }
 
     pub fn push(&mut self, snapshot: Snapshot) {
@@ -73,6 +83,21 @@ impl Snapshots {
         self.list.push(snapshot);
         if self.list.len() > MAX_SNAPSHOTS {
             self.thin();
+        }
+        while self.copied_units() > MAX_COPIED_UNITS && self.list.len() > 2 {
+            self.drop_largest();
+        }
+    }
+
+    fn copied_units(&self) -> usize {
+        self.list.iter().map(|s| s.units).sum()
+    }
+
+    /// Removes the copy holding the most live work, keeping the first and the newest.
+    fn drop_largest(&mut self) {
+        let last = self.list.len() - 1;
+        if let Some(i) = (1..last).max_by_key(|&i| self.list[i].units) {
+            self.list.remove(i);
         }
     }
 

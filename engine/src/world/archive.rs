@@ -7,8 +7,8 @@ use crate::message::{Message, MessageId};
 use crate::messagebox::{Instance, InstanceId, RetiredMessage};
 use crate::orchestration::Run;
 use imbl::{OrdMap, Vector};
-use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 
 use super::Transmission;
 
@@ -115,7 +115,12 @@ impl GroupArchive {
 
     pub fn keep(&mut self, retired: Retired) {
         match retired {
-            Retired::Instance { record, .. } => {
+            Retired::Instance { mut record, .. } => {
+                // An ended run's frames (its message and variable copies) are never read again;
+                // the archive keeps its identity, state and correlation only.
+                if let RetiredInstance::Orchestration { run, .. } = record.as_mut() {
+                    run.frames = Vec::new();
+                }
                 if let Some(run) = record.run() {
                     let ended = self.ended.entry(run.orchestration.clone()).or_default();
                     match run.state {
