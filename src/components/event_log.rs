@@ -4,6 +4,7 @@
 use super::header::PanelProps;
 use crate::app::Msg;
 use crate::lab::describe::{clock, describe, CATEGORIES};
+use messagebox_engine::world::Traced;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
@@ -17,6 +18,39 @@ struct LogFilter {
     message: String,
 }
 
+impl LogFilter {
+    fn accepts(&self, t: &Traced) -> bool {
+        let d = describe(t);
+        let message: Option<u64> = self.message.trim().trim_start_matches('#').parse().ok();
+        (self.group.is_empty() || t.group == self.group)
+            && (self.category.is_empty() || d.category == self.category)
+            && (message.is_none() || d.message == message)
+    }
+}
+
+/// Earlier events found by replay, for the filter and the run position they were searched with.
+#[derive(Clone, PartialEq)]
+struct Earlier {
+    filter: LogFilter,
+    before: usize,
+    events: Vec<Traced>,
+}
+
+fn line(t: &Traced, on: &Callback<Msg>) -> Html {
+    let d = describe(t);
+    let text = format!("{}  {}  {}", clock(t.at), t.group, d.text);
+    match d.link {
+        Some(link) => html! {
+            <li class={classes!("log-line", d.category)} data-kind={d.kind}>
+                <button class="link" onclick={on.reform(move |_| Msg::Select(link.clone()))}>{ text }</button>
+            </li>
+        },
+        None => {
+            html! { <li class={classes!("log-line", d.category)} data-kind={d.kind}>{ text }</li> }
+        }
+    }
+}
+
 #[component]
 pub fn EventLog(props: &PanelProps) -> Html {
     let filter = use_state(LogFilter::default);
@@ -24,27 +58,34 @@ pub fn EventLog(props: &PanelProps) -> Html {
     let trace = lab.session.recent();
     let total = lab.session.events_total();
     let dropped = lab.session.events_kept_from();
-    let message: Option<u64> = filter.message.trim().trim_start_matches('#').parse().ok();
     let lines: Vec<Html> = trace
         .iter()
         .rev()
-        .filter(|t| filter.group.is_empty() || t.group == filter.group)
-        .map(|t| (t, describe(t)))
-        .filter(|(_, d)| filter.category.is_empty() || d.category == filter.category)
-        .filter(|(_, d)| message.is_none() || d.message == message)
+        .filter(|t| filter.accepts(t))
         .take(SHOWN)
-        .map(|(t, d)| {
-            let text = format!("{}  {}  {}", clock(t.at), t.group, d.text);
-            match d.link {
-                Some(link) => html! {
-                    <li class={classes!("log-line", d.category)} data-kind={d.kind}>
-                        <button class="link" onclick={props.on.reform(move |_| Msg::Select(link.clone()))}>{ text }</button>
-                    </li>
-                },
-                None => html! { <li class={classes!("log-line", d.category)} data-kind={d.kind}>{ text }</li> },
-            }
-        })
+        .map(|t| line(t, &props.on))
         .collect();
+    let shown = lines.len();
+    let earlier_state = use_state(|| None::<Earlier>);
+    // Found for this filter and this point of the run, else stale.
+    let earlier = (*earlier_state)
+        .as_ref()
+        .filter(|e| e.filter == *filter && e.before == dropped);
+    let search_earlier = {
+        let (earlier_state, filter, lab) =
+            (earlier_state.clone(), (*filter).clone(), props.lab.clone());
+        Callback::from(move |_: MouseEvent| {
+            let lab = lab.lab.borrow();
+            let session = &lab.session;
+            let before = session.events_kept_from();
+            let events = session.earlier_events(0, before, |t| filter.accepts(t), SHOWN);
+            earlier_state.set(Some(Earlier {
+                filter: filter.clone(),
+                before,
+                events,
+            }));
+        })
+    };
     let set = |update: fn(&mut LogFilter, String)| {
         let filter = filter.clone();
         move |value: String| {
@@ -83,10 +124,18 @@ pub fn EventLog(props: &PanelProps) -> Html {
             <ol class="log-lines">{ for lines }</ol>
             if dropped > 0 {
                 <p class="hint" data-testid="log-window">{ format!(
-                    "The newest {} events are kept here; the {dropped} before them are not kept in full. \
-                     Scrub the timeline back to see an earlier moment.",
+                    "The newest {} events are kept in full; the {dropped} before them are rebuilt on \
+                     demand by replaying the run from the start.",
                     trace.len()
                 ) }</p>
+                if let Some(e) = earlier {
+                    <p class="hint">{ format!("{} earlier matching events (the newest {SHOWN} at most):", e.events.len()) }</p>
+                    <ol class="log-lines" data-testid="log-earlier">{ for e.events.iter().rev().map(|t| line(t, &props.on)) }</ol>
+                } else if shown < SHOWN {
+                    <button data-testid="btn-log-earlier" onclick={search_earlier}>
+                        { "Search the earlier events (replays the run; can take seconds)" }
+                    </button>
+                }
             }
         </section>
     }
