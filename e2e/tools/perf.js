@@ -2,7 +2,7 @@
 //   node e2e/tools/perf.js URL
 // 1. time to first render of the default scenario (navigation start to the MessageBox drawn), median of 5;
 // 2. animation frame intervals with 500 tokens in flight, tokens drawn one by one and grouped;
-// 3. the release .wasm's size, raw, gzip -9 and brotli 11.
+// 3. the .wasm's size in dist/ (the release build, or what `trunk serve` built), raw, gzip -9 and brotli 11.
 // Numbers, not assertions: the README reports them (a shared 2-core machine is too noisy to gate on).
 const { chromium } = require("playwright-core");
 const fs = require("fs");

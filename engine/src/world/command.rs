@@ -1,9 +1,10 @@
 //! Every user and administrator action on the world.
 
 use crate::messagebox::{AdminAction, InstanceId, Owner, RefId, ReportId};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+/// Written as JSON with the variant's name first, `{"do": "submit", ...}`; read by `command_json.rs`.
+#[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(tag = "do", rename_all = "camelCase")]
 pub enum Command {
     /// A message arrives at a receive location (the CSR form's Submit, a file dropped in a folder).

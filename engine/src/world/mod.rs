@@ -7,6 +7,7 @@ mod agenda;
 mod application;
 pub mod archive;
 mod command;
+mod command_json;
 pub mod config;
 mod context;
 mod event;
