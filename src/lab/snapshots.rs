@@ -13,10 +13,10 @@ const MIN_SPACING: usize = 2_000;
 const EVENTS_PER_UNIT: usize = 8;
 /// At most this many copies; beyond it the one whose removal widens the replay gap least goes.
 pub const MAX_SNAPSHOTS: usize = 24;
-/// The copies together hold at most this much live work (about 1.3 KB a piece, so some 25 MB): in the
+/// The copies together hold at most this much live work (about 1.3 KB a piece, so some 16 MB): in the
 /// middle of a 5,000-order burst the live world alone is larger, and is not copied; a seek there
 /// replays from an earlier copy, in slices (`Lab::seek`).
-pub const MAX_COPIED_UNITS: usize = 20_000;
+pub const MAX_COPIED_UNITS: usize = 12_000;
 /// One copy holds at most this share of it.
 const MAX_UNITS_PER_COPY: usize = MAX_COPIED_UNITS / 4;
 

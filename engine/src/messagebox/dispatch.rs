@@ -8,12 +8,19 @@ impl MessageBox {
     /// oldest). An activation creates an instance; a convoy match or an instance subscription feeds its
     /// running instance; a send port takes its copy.
     pub fn dispatch(&mut self) -> Vec<Event> {
-        let ready = self.lookups.ready(|host| self.host_running(host));
+        self.dispatch_batch(usize::MAX).0
+    }
+
+    /// Delivers at most `limit` queued references, in the same order as `dispatch`; true when more
+    /// wait. The runtime dequeues in batches, as BizTalk's dequeue threads do (domain.md 1.8), so one
+    /// step's work stays bounded however many messages a burst queued.
+    pub fn dispatch_batch(&mut self, limit: usize) -> (Vec<Event>, bool) {
+        let (ready, more) = self.lookups.ready(|host| self.host_running(host), limit);
         let mut events = Vec::new();
         for (_, id) in ready {
             self.deliver(id, &mut events);
         }
-        events
+        (events, more)
     }
 
     fn deliver(&mut self, id: RefId, events: &mut Vec<Event>) {

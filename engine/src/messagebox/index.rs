@@ -112,16 +112,23 @@ impl Lookups {
         }
     }
 
-    /// The queued references of the running hosts, in delivery order.
-    pub fn ready(&self, running: impl Fn(&str) -> bool) -> Vec<(u8, RefId)> {
-        let mut out: Vec<(u8, RefId)> = self
+    /// The first `limit` queued references of the running hosts, in delivery order, and whether more
+    /// wait. Each host's queue is in order, so only its first `limit` can be among them.
+    pub fn ready(&self, running: impl Fn(&str) -> bool, limit: usize) -> (Vec<(u8, RefId)>, bool) {
+        let queues: Vec<&BTreeSet<(u8, RefId)>> = self
             .ready
             .iter()
             .filter(|(host, _)| running(host))
-            .flat_map(|(_, q)| q.iter().copied())
+            .map(|(_, q)| q)
+            .collect();
+        let waiting: usize = queues.iter().map(|q| q.len()).sum();
+        let mut out: Vec<(u8, RefId)> = queues
+            .iter()
+            .flat_map(|q| q.iter().take(limit).copied())
             .collect();
         out.sort();
-        out
+        out.truncate(limit);
+        (out, waiting > limit)
     }
 
     /// How many references wait in the hosts' work queues (Ready to Run) and how many are suspended.

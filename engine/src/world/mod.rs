@@ -33,6 +33,7 @@ pub use event::{Traced, WorldEvent};
 pub use group::Group;
 pub use link::{Link, Reader, Wire};
 pub use live::LiveSize;
+pub use runtime::DEQUEUE_BATCH;
 pub use runtime::{activation, convoy, ExceptionKind, ROUTING_FAILURE};
 pub use summary::{
     GroupSummary as GroupOutcome, InstanceSummary, MessageSummary, Summary, SummaryBuilder,

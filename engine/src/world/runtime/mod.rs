@@ -55,11 +55,24 @@ pub fn activation(program: &Program) -> Option<&Receive> {
     }
 }
 
+/// References one dispatch takes off the work queues at most: a 5,000-order burst otherwise makes one
+/// step of 45,000 events, which no caller can interrupt (the page froze for a third of a second).
+pub const DEQUEUE_BATCH: usize = 100;
+
 impl Group {
     /// Takes queued references off the work queues, and hands what was delivered to instances and send
     /// ports.
     pub(crate) fn dispatch(&mut self, cx: &mut Cx) {
-        let events = self.messagebox.dispatch();
+        let (events, more) = self.messagebox.dispatch_batch(DEQUEUE_BATCH);
+        if more {
+            // The rest at the same virtual time, after the work already due then.
+            cx.after(
+                0,
+                crate::world::Work::Dispatch {
+                    group: cx.group.to_string(),
+                },
+            );
+        }
         let mut activated: BTreeSet<InstanceId> = events
             .iter()
             .filter_map(|e| match e {
