@@ -8,9 +8,7 @@ use crate::lab::marks::Shape;
 use crate::lab::tokens::TokenKind;
 use crate::lab::{Lab, Selection, Tab};
 use messagebox_engine::message::MessageId;
-use messagebox_engine::messagebox::{
-    Owner, RefState, ServiceState, SubscriptionKind, SuspendReason, Target,
-};
+use messagebox_engine::messagebox::{Owner, ServiceState, SubscriptionKind};
 use messagebox_engine::world::{Group, Link};
 use std::collections::BTreeMap;
 use yew::prelude::*;
@@ -41,32 +39,14 @@ fn owner_of(n: &Node) -> Option<Owner> {
     })
 }
 
-/// References waiting for a stopped subscriber.
+/// References waiting for a stopped subscriber (kept counted by the MessageBox: a burst holds thousands).
 fn held_for(g: &Group, owner: &Owner) -> usize {
-    g.messagebox
-        .state()
-        .references
-        .values()
-        .filter(|r| {
-            matches!(
-                r.state,
-                RefState::Suspended {
-                    reason: SuspendReason::SubscriberStopped,
-                    ..
-                }
-            ) && matches!(&r.target, Target::Subscriber { owner: o, .. } if o == owner)
-        })
-        .count()
+    g.messagebox.held_count(owner)
 }
 
 fn suspended_count(g: &Group) -> (usize, usize) {
     let state = g.messagebox.state();
-    let refs = state
-        .references
-        .values()
-        .filter(|r| matches!(r.state, RefState::Suspended { .. }))
-        .count();
-    (refs, state.reports.len())
+    (g.messagebox.queue_lengths().suspended, state.reports.len())
 }
 
 pub fn node_view(
@@ -243,7 +223,10 @@ pub fn subscription_table(lab: &Lab, mbx: &Node) -> Html {
         .filter(|(_, at)| lab.now - at < 4000.0 / lab.speed().max(0.25));
     // The message may have finished and left the live state already: the world also looks in the archive.
     let explanation = recent.and_then(|(id, _)| {
-        let e = lab.session.world.explain(&mbx.group, MessageId(*id))?;
+        let e = lab
+            .session
+            .world
+            .explain_activation(&mbx.group, MessageId(*id))?;
         Some((*id, e))
     });
     let subs: Vec<_> = mb

@@ -147,9 +147,24 @@ impl MessageBox {
 
     /// Explains any context (for example one loaded from a file) against every subscription.
     pub fn explain_context(&self, context: &Context) -> Vec<SubscriptionExplanation> {
+        self.explain_some(context, |_| true)
+    }
+
+    /// Explains a context against the activation subscriptions only: a glance at who would start work,
+    /// which stays cheap while thousands of running instances hold instance subscriptions.
+    pub fn explain_activation(&self, context: &Context) -> Vec<SubscriptionExplanation> {
+        self.explain_some(context, |s| s.kind == SubscriptionKind::Activation)
+    }
+
+    fn explain_some(
+        &self,
+        context: &Context,
+        wanted: impl Fn(&Subscription) -> bool,
+    ) -> Vec<SubscriptionExplanation> {
         self.state
             .subscriptions
             .values()
+            .filter(|s| wanted(s))
             .map(|s| {
                 let mut groups = explain_filter(
                     &s.filter,

@@ -140,6 +140,11 @@ impl Lookups {
         }
     }
 
+    /// How many references are held for this owner: O(log owners).
+    pub fn held_count(&self, owner: &Owner) -> usize {
+        self.held.get(owner).map_or(0, BTreeSet::len)
+    }
+
     /// The references held for this owner (or, for a send port group, for its members through it).
     pub fn held(&self, owner: &Owner) -> Vec<RefId> {
         self.held

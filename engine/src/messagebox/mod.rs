@@ -168,6 +168,12 @@ impl MessageBox {
             .filter_map(|id| self.state.references.get(id))
     }
 
+    /// How many references wait for this stopped subscriber (or, for a send port group, for its members
+    /// through it), without looking at the others.
+    pub fn held_count(&self, owner: &Owner) -> usize {
+        self.lookups.held_count(owner)
+    }
+
     /// References ready to run and suspended references, counted as the state changes: O(hosts).
     pub fn queue_lengths(&self) -> QueueLengths {
         self.lookups.queue_lengths()

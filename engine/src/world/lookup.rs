@@ -94,6 +94,20 @@ impl World {
         Some(self.group(group)?.messagebox.explain_context(m.context()))
     }
 
+    /// Like `explain`, against the group's activation subscriptions only.
+    pub fn explain_activation(
+        &self,
+        group: &str,
+        message: MessageId,
+    ) -> Option<Vec<crate::messagebox::SubscriptionExplanation>> {
+        let m = self.find_message(group, message)?;
+        Some(
+            self.group(group)?
+                .messagebox
+                .explain_activation(m.context()),
+        )
+    }
+
     /// A message's references, live or archived.
     pub fn references_of(&self, group: &str, message: MessageId) -> Vec<&MessageRef> {
         let Some(g) = self.group(group) else {
