@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Serves dist/ on a free port and runs the scripted browser measurements (e2e/tools/perf.js) against it.
+# Serves dist/ on a free port and runs the scripted browser measurements (e2e/tools/perf.js, then
+# e2e/tools/scale-perf.js against `mbx bench-burst`) against it.
 # With --serve, measures what `make serve` serves instead: `trunk serve` with the `serve` profile on a free
 # port (it builds into dist/), once its build is done.
 set -euo pipefail
@@ -24,3 +25,11 @@ else
 fi
 for _ in $(seq 1 50); do curl -fsS -o /dev/null "http://127.0.0.1:$port/" 2>/dev/null && break; sleep 0.2; done
 (cd e2e && node tools/perf.js "http://127.0.0.1:$port/")
+# The app at scale: Run to end of 500 and 5,000 orders against the same burst run natively by mbx.
+if [ "${1:-}" != "--serve" ]; then
+  cargo build --release -q -p messagebox-engine --bin mbx
+  native=$(target/release/mbx bench-burst --orders 5000)
+  echo "Native (mbx bench-burst --orders 5000): $native"
+  rate=$(python3 -c 'import json, sys; print(round(json.loads(sys.argv[1])["events_per_s"]))' "$native")
+  (cd e2e && node tools/scale-perf.js "http://127.0.0.1:$port/" "$rate")
+fi

@@ -2,6 +2,7 @@
 //! Bad input exits with code 2 and a message naming the file, line and reason.
 
 mod bench;
+mod bench_burst;
 mod bench_world;
 mod convert;
 mod explain_json;
@@ -97,6 +98,12 @@ enum Command {
         #[arg(long)]
         trace: bool,
     },
+    /// The app's compose burst natively: N distinct new orders submitted at once into the default
+    /// scenario, run to the end; prints events per second (make bench-ui compares the page with it).
+    BenchBurst {
+        #[arg(long, default_value_t = 5_000)]
+        orders: usize,
+    },
 }
 
 #[derive(Subcommand)]
@@ -151,6 +158,7 @@ fn main() -> ExitCode {
             split,
             trace,
         } => bench_world::run(orders, seed, split, trace),
+        Command::BenchBurst { orders } => bench_burst::run(orders),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
