@@ -9,7 +9,7 @@ use messagebox_lab::lab::order_form::{commands, BurstKind, OrderForm};
 use messagebox_lab::lab::saved::build_shipped;
 use messagebox_lab::lab::session::Session;
 use messagebox_lab::lab::snapshots::MAX_SNAPSHOTS;
-use messagebox_lab::lab::{Lab, Slice};
+use messagebox_lab::lab::{Lab, Slice, MEMORY_BUDGET};
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
@@ -226,4 +226,25 @@ fn cancel_stops_at_a_consistent_step_and_run_to_time_stops_at_its_time() {
     let w = &lab.session.world;
     assert!(w.now() <= 500, "t = {}", w.now());
     assert!(w.next_due().is_some_and(|d| d > 500));
+}
+
+#[test]
+fn a_run_past_the_memory_budget_is_paused_with_a_reason_and_the_state_kept() {
+    let _turn = turn();
+    let mut lab = lab_with(50, BurstKind::Distinct);
+    lab.run_to(None);
+    assert_eq!(lab.compute(|| false), Slice::Yielded);
+    let at = lab.session.steps;
+    assert!(!lab.check_memory(MEMORY_BUDGET - 1), "under the budget nothing stops");
+    assert!(lab.computing.is_some());
+    assert!(lab.check_memory(MEMORY_BUDGET + 1));
+    assert!(lab.computing.is_none() && !lab.playing);
+    let notice = lab.notice.clone().expect("a reason");
+    assert!(notice.error);
+    assert!(notice.text.contains("memory") && notice.text.contains("fewer orders"), "{}", notice.text);
+    // Nothing was lost: the run is where it was and goes on when asked.
+    assert_eq!(lab.session.steps, at);
+    lab.run_to(None);
+    while lab.compute(|| true) == Slice::Yielded {}
+    assert!(lab.session.world.next_due().is_none());
 }

@@ -6,7 +6,8 @@ use super::{Lab, Notice};
 use crate::lab::describe::clock;
 
 /// Wasm memory the page may grow to before a run is paused. Chromium gives a page's wasm at most 4 GB
-/// and died at 4.8 GB of renderer memory; a 5,000-order run needs about 0.6 GB (README, "The app at scale").
+/// (the page died at 4.8 GB of renderer memory before issue 12); a 5,000-order run takes the whole
+/// renderer to about 440 MB (README, "The app at scale"), so this leaves room for several.
 pub const MEMORY_BUDGET: usize = 2 << 30;
 
 /// A seek replays up to this many steps at once; more are replayed in slices.
