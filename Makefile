@@ -40,7 +40,8 @@ bench:
 	scripts/bench-world.sh 500 5000 50000
 
 ## bench-ui: scripted browser measurements of a fresh release build: first render, frame intervals with
-##           500 tokens in flight, compressed wasm size
+##           500 tokens in flight, compressed wasm size, then Run to end of 500 and 5,000 orders against
+##           mbx bench-burst (events/s, frames while computing, Cancel, renderer memory)
 bench-ui: setup-test
 	trunk build --release
 	scripts/bench-ui.sh
