@@ -1,75 +1,25 @@
 //! The screen (design.md section 4) and the one place that talks to the browser: the animation frame
-//! loop, the keyboard, local storage. Every change goes through `Msg` into the `Lab`.
+//! loop, the keyboard, the URL, local storage and downloads. Every user action goes to `Lab::apply`; this
+//! file only carries out the effects it returns.
 
 use crate::browser;
 use crate::components::{
-    Canvas, Confirmation, Controls, EventLog, Header, HelpOverlay, LessonPanel, NoticeBar,
-    SidePanel,
+    Canvas, Confirmation, Controls, ControlsProps, Dispatch, EventLog, Header, HeaderProps,
+    HelpOverlay, LabRef, LessonPanel, NoticeBar, SidePanel,
 };
-use crate::lab::{Lab, Selection, Tab};
+use crate::lab::{Action, Effect, Lab};
 use gloo_events::EventListener;
 use gloo_render::AnimationFrame;
-use messagebox_engine::world::Command;
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-/// The lab shared with the components. Equality is by version, so a component re-renders exactly when
-/// the lab changed.
-#[derive(Clone)]
-pub struct LabRef {
-    pub lab: Rc<RefCell<Lab>>,
-    pub version: u64,
-}
-
-impl PartialEq for LabRef {
-    fn eq(&self, other: &Self) -> bool {
-        self.version == other.version && Rc::ptr_eq(&self.lab, &other.lab)
-    }
-}
-
 pub enum Msg {
+    /// An animation frame, at the browser's clock (milliseconds).
     Frame(f64),
-    TogglePlay,
-    Step,
-    Speed(f64),
-    Reset,
-    Seek(u64),
-    Act(Command),
-    ActAll(Vec<Command>),
-    Confirm,
-    Cancel,
-    Select(Selection),
-    Tab(Tab),
-    Scenario(usize),
-    Move {
-        key: String,
-        x: f64,
-        y: f64,
-    },
-    ToggleHelp,
-    Escape,
-    DismissNotice,
-    DownloadUnrestored,
-    Aggregate(bool),
-    Notice(String),
-    Export {
-        group: String,
-        application: String,
-    },
-    Zoom(f64),
-    ToggleTutorial,
-    NextStep,
-    ShowMe,
-    RestartLesson,
-    SkipLesson,
-    LeaveTutorial,
-    /// The URL's hash changed (a lesson's deep link, or the back button).
-    Route(String),
-    /// Compute without animating to the run's end (None) or to a virtual time.
-    RunTo(Option<u64>),
-    CancelRun,
+    /// Something the user did, for the lab to apply.
+    Do(Action),
 }
 
 /// Milliseconds of each animation frame given to computing a run, so the page keeps drawing.
@@ -80,6 +30,8 @@ const COMPUTE_REDRAW_MS: f64 = 100.0;
 pub struct App {
     lab: Rc<RefCell<Lab>>,
     version: u64,
+    /// Made once, so the context's value stays equal across renders.
+    dispatch: Callback<Action>,
     frame: Option<AnimationFrame>,
     _keys: Option<EventListener>,
     _hashes: Option<EventListener>,
@@ -108,6 +60,65 @@ impl App {
             });
         }
     }
+
+    /// One animation frame: computes a slice of a run, or plays; saves at most once a second.
+    fn on_frame(&mut self, ctx: &Context<Self>, t: f64) -> bool {
+        self.request_frame(ctx);
+        let mut lab = self.lab.borrow_mut();
+        let paused = lab.check_memory(browser::wasm_memory_bytes());
+        if lab.computing.is_some() || paused {
+            let start = browser::now_ms();
+            let slice = lab.compute(|| browser::now_ms() - start < COMPUTE_SLICE_MS);
+            let done = paused || slice == crate::lab::Slice::Finished;
+            if done {
+                lab.check_lesson();
+            }
+            drop(lab);
+            if done || t - self.last_drawn_at >= COMPUTE_REDRAW_MS {
+                self.last_drawn_at = t;
+                if done {
+                    self.save();
+                }
+                self.version += 1;
+                return true;
+            }
+            return false;
+        }
+        let before = lab.now;
+        let steps = lab.session.steps;
+        let was_playing = lab.playing;
+        lab.frame(t);
+        let stepped = lab.session.steps != steps;
+        if stepped {
+            lab.check_lesson();
+        }
+        let moving = lab.now != before;
+        // Saved at most once a second while playing, and always where it stops.
+        let stopped = was_playing && !lab.playing;
+        drop(lab);
+        if stopped || (stepped && t - self.last_saved_at > 1000.0) {
+            self.last_saved_at = t;
+            self.save();
+        }
+        if moving || stepped {
+            self.version += 1;
+            return true;
+        }
+        false
+    }
+
+    /// A user action: the lab applies it, this carries out what needs the browser.
+    fn on_action(&mut self, action: Action) -> bool {
+        let effects = self.lab.borrow_mut().apply(action);
+        for effect in effects {
+            match effect {
+                Effect::Download { file, text } => browser::download(&file, &text),
+                Effect::Save => self.save(),
+            }
+        }
+        self.version += 1;
+        true
+    }
 }
 
 impl Component for App {
@@ -133,29 +144,29 @@ impl Component for App {
                 if browser::typing_in_a_field(key) {
                     return;
                 }
-                let msg = match key.key().as_str() {
-                    " " => Msg::TogglePlay,
-                    "ArrowRight" => Msg::Step,
-                    "?" => Msg::ToggleHelp,
-                    "Escape" => Msg::Escape,
+                let action = match key.key().as_str() {
+                    " " => Action::TogglePlay,
+                    "ArrowRight" => Action::Step,
+                    "?" => Action::ToggleHelp,
+                    "Escape" => Action::Escape,
                     _ => return,
                 };
                 key.prevent_default();
-                link.send_message(msg);
+                link.send_message(Msg::Do(action));
             })
         });
         let mut lab = lab;
         lab.tutorial_open |= first_visit;
         lab.progress.extend(browser::load_progress());
         if let Some(hash) = browser::location_hash() {
-            route(&mut lab, &hash);
+            lab.route(&hash);
         }
         let hashes = {
             let link = ctx.link().clone();
             web_sys::window().map(|w| {
                 EventListener::new(&w, "hashchange", move |_| {
                     if let Some(hash) = browser::location_hash() {
-                        link.send_message(Msg::Route(hash));
+                        link.send_message(Msg::Do(Action::Route(hash)));
                     }
                 })
             })
@@ -164,6 +175,7 @@ impl Component for App {
             _hashes: hashes,
             lab: Rc::new(RefCell::new(lab)),
             version: 0,
+            dispatch: ctx.link().callback(Msg::Do),
             frame: None,
             _keys: keys,
             last_saved_at: 0.0,
@@ -175,193 +187,47 @@ impl Component for App {
     }
 
     fn update(&mut self, ctx: &Context<Self>, msg: Msg) -> bool {
-        if let Msg::Frame(t) = msg {
-            self.request_frame(ctx);
-            let mut lab = self.lab.borrow_mut();
-            let paused = lab.check_memory(browser::wasm_memory_bytes());
-            if lab.computing.is_some() || paused {
-                let start = browser::now_ms();
-                let slice = lab.compute(|| browser::now_ms() - start < COMPUTE_SLICE_MS);
-                let done = paused || slice == crate::lab::Slice::Finished;
-                if done {
-                    lab.check_lesson();
-                }
-                drop(lab);
-                if done || t - self.last_drawn_at >= COMPUTE_REDRAW_MS {
-                    self.last_drawn_at = t;
-                    if done {
-                        self.save();
-                    }
-                    self.version += 1;
-                    return true;
-                }
-                return false;
-            }
-            let before = lab.now;
-            let steps = lab.session.steps;
-            let was_playing = lab.playing;
-            lab.frame(t);
-            let stepped = lab.session.steps != steps;
-            if stepped {
-                lab.check_lesson();
-            }
-            let moving = lab.now != before;
-            // Saved at most once a second while playing, and always where it stops.
-            let stopped = was_playing && !lab.playing;
-            drop(lab);
-            if stopped || (stepped && t - self.last_saved_at > 1000.0) {
-                self.last_saved_at = t;
-                self.save();
-            }
-            if moving || stepped {
-                self.version += 1;
-                return true;
-            }
-            return false;
+        match msg {
+            Msg::Frame(t) => self.on_frame(ctx, t),
+            Msg::Do(action) => self.on_action(action),
         }
-        {
-            let mut lab = self.lab.borrow_mut();
-            match msg {
-                Msg::Frame(_) => unreachable!("handled above"),
-                Msg::TogglePlay => lab.toggle_play(),
-                Msg::Step if lab.computing.is_some() => {}
-                Msg::Step => {
-                    lab.playing = false;
-                    if !lab.step_once() {
-                        lab.notice = Some(crate::lab::Notice {
-                            text: "Nothing is scheduled: the run is at its end.".into(),
-                            error: false,
-                        });
-                    }
-                }
-                Msg::Speed(v) => lab.view.speed_log = v.clamp(-3.0, 6.0),
-                Msg::Reset => lab.reset(),
-                Msg::Seek(step) => lab.seek(step),
-                Msg::Act(command) => lab.act(command),
-                Msg::ActAll(commands) => lab.act_all(commands),
-                Msg::Confirm => lab.confirm(),
-                Msg::Cancel => lab.cancel(),
-                Msg::Select(s) => lab.select(s),
-                Msg::Tab(tab) => lab.tab = tab,
-                Msg::Scenario(i) => lab.switch(i),
-                Msg::Move { key, x, y } => {
-                    lab.view.positions.insert(key, (x.round(), y.round()));
-                }
-                Msg::ToggleHelp => lab.help = !lab.help,
-                Msg::Escape => {
-                    lab.help = false;
-                    lab.pending = None;
-                }
-                Msg::DismissNotice => lab.notice = None,
-                Msg::DownloadUnrestored => {
-                    if let Some(text) = lab.unrestored.take() {
-                        browser::download("messagebox-lab-saved-session.json", &text);
-                    }
-                }
-                Msg::Aggregate(on) => lab.aggregate = on,
-                Msg::Export { group, application } => {
-                    let exported = lab.session.world.export_application(&group, &application);
-                    lab.notice = Some(match exported {
-                        Ok(package) => {
-                            let file = format!("{application}.package.json");
-                            let text = serde_json::to_string_pretty(&package)
-                                .expect("a package always serialises");
-                            browser::download(&file, &text);
-                            crate::lab::Notice {
-                                text: format!("{application} exported from {group} as {file}."),
-                                error: false,
-                            }
-                        }
-                        Err(e) => crate::lab::Notice {
-                            text: format!("Export refused: {e}"),
-                            error: true,
-                        },
-                    });
-                }
-                Msg::Notice(text) => lab.notice = Some(crate::lab::Notice { text, error: true }),
-                Msg::ToggleTutorial => lab.tutorial_open = !lab.tutorial_open,
-                Msg::Zoom(z) => lab.view.zoom = z.clamp(0.5, 1.5),
-                Msg::NextStep => lab.next_step(),
-                Msg::ShowMe => lab.show_me(),
-                Msg::RestartLesson => lab.restart_lesson(),
-                Msg::SkipLesson => lab.skip_lesson(),
-                Msg::LeaveTutorial => lab.leave_tutorial(),
-                Msg::Route(hash) => route(&mut lab, &hash),
-                Msg::RunTo(until) => lab.run_to(until),
-                Msg::CancelRun => lab.cancel_run(),
-            }
-            lab.check_lesson();
-        }
-        self.save();
-        self.version += 1;
-        true
     }
 
     fn rendered(&mut self, _ctx: &Context<Self>, _first_render: bool) {
         let lab = self.lab.borrow();
-        browser::show_location(&lesson_hash(&lab));
+        browser::show_location(&lab.location_hash());
         browser::highlight(lab.current_lesson().map(|(l, s)| l.steps[s.step].highlight));
     }
 
-    fn view(&self, ctx: &Context<Self>) -> Html {
-        let lab = LabRef {
+    fn view(&self, _ctx: &Context<Self>) -> Html {
+        // Panels that read the world get the shared lab; the others, the values they show.
+        let shared = LabRef {
             lab: self.lab.clone(),
             version: self.version,
         };
-        let on = ctx.link().callback(|m: Msg| m);
-        let (help, tutorial) = {
-            let lab = self.lab.borrow();
-            (lab.help, lab.tutorial_open)
-        };
+        let dispatch = Dispatch(self.dispatch.clone());
+        let lab = self.lab.borrow();
+        let tutorial = lab.tutorial_open;
         html! {
-            <div class="app">
-                <Header lab={lab.clone()} on={on.clone()} />
-                <NoticeBar lab={lab.clone()} on={on.clone()} />
-                <Confirmation lab={lab.clone()} on={on.clone()} />
-                <main class={classes!("workspace", tutorial.then_some("with-lesson"))}>
-                    if tutorial {
-                        <LessonPanel lab={lab.clone()} on={on.clone()} />
+            <ContextProvider<Dispatch> context={dispatch}>
+                <div class="app">
+                    <Header ..HeaderProps::of(&lab) />
+                    <NoticeBar notice={lab.notice.clone()} unrestored={lab.unrestored.is_some()} />
+                    <Confirmation pending={lab.pending_text()} />
+                    <main class={classes!("workspace", tutorial.then_some("with-lesson"))}>
+                        if tutorial {
+                            <LessonPanel lab={shared.clone()} />
+                        }
+                        <Canvas lab={shared.clone()} reduced_motion={self.reduced_motion} />
+                        <SidePanel lab={shared.clone()} tab={lab.tab} />
+                    </main>
+                    <Controls ..ControlsProps::of(&lab) />
+                    <EventLog lab={shared.clone()} />
+                    if lab.help {
+                        <HelpOverlay />
                     }
-                    <Canvas lab={lab.clone()} on={on.clone()} reduced_motion={self.reduced_motion} />
-                    <SidePanel lab={lab.clone()} on={on.clone()} />
-                </main>
-                <Controls lab={lab.clone()} on={on.clone()} />
-                <EventLog lab={lab.clone()} on={on.clone()} />
-                if help {
-                    <HelpOverlay on={on.clone()} />
-                }
-            </div>
-        }
-    }
-}
-
-/// The hash that names where the user is: a lesson's deep link, or free play.
-fn lesson_hash(lab: &Lab) -> String {
-    match lab.current_lesson() {
-        Some((lesson, _)) => format!("#/lesson/{}", lesson.id),
-        None => "#/".to_string(),
-    }
-}
-
-/// Follows a hash: `#/lesson/<id>` starts that lesson unless it is the one in progress.
-fn route(lab: &mut Lab, hash: &str) {
-    let Some(id) = hash.strip_prefix("#/lesson/") else {
-        return;
-    };
-    let current = lab.current_lesson().map(|(l, _)| l.id);
-    if current == Some(id) {
-        lab.tutorial_open = true;
-        return;
-    }
-    match crate::tutorial::lesson(id) {
-        Some((index, _)) => lab.start_lesson(index),
-        None => {
-            lab.notice = Some(crate::lab::Notice {
-                text: format!(
-                    "There is no lesson called \"{id}\"; the lessons are listed under Tutorial."
-                ),
-                error: true,
-            })
+                </div>
+            </ContextProvider<Dispatch>>
         }
     }
 }

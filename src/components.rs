@@ -1,4 +1,5 @@
-//! One component per region of the screen.
+//! One component per region of the screen. Each gets the values it shows as props (or the `LabRef` when
+//! it reads the world) and acts through the `Dispatch` context; none knows the app.
 
 mod canvas;
 mod canvas_parts;
@@ -7,6 +8,7 @@ mod controls;
 mod create_port;
 mod dashboard;
 mod debugger;
+mod dispatch;
 mod event_log;
 pub mod filter_editor;
 mod group_hub;
@@ -14,15 +16,18 @@ mod group_picker;
 mod header;
 pub mod inspector;
 mod inspector_admin;
+mod lab_ref;
 mod lesson_panel;
 mod notices;
 mod side_panel;
 mod subscriptions;
 
 pub use canvas::Canvas;
-pub use controls::Controls;
+pub use controls::{Controls, ControlsProps};
+pub use dispatch::{use_dispatch, Dispatch};
 pub use event_log::EventLog;
-pub use header::{Header, PanelProps};
+pub use header::{Header, HeaderProps};
+pub use lab_ref::{LabProps, LabRef};
 pub use lesson_panel::LessonPanel;
 pub use notices::{Confirmation, HelpOverlay, NoticeBar};
 pub use side_panel::SidePanel;

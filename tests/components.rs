@@ -1,19 +1,17 @@
 //! Browser tests of the components with logic: the filter editor keeps rows and text in sync through the
-//! engine, the inspector shows the engine's explanation, and the timeline forks after a confirmation.
+//! engine and says so when its subscriber goes away, the inspector shows the engine's explanation, and the
+//! timeline forks after a confirmation.
 #![cfg(target_arch = "wasm32")]
 
 use messagebox_engine::messagebox::Owner;
-use messagebox_lab::app::{LabRef, Msg};
+use messagebox_engine::world::{Command, StopMode};
 use messagebox_lab::components::filter_editor::{FilterEditor, FilterEditorProps};
 use messagebox_lab::components::inspector::Inspector;
-use messagebox_lab::components::PanelProps;
-use messagebox_lab::lab::{Lab, Selection};
+use messagebox_lab::components::{LabProps, LabRef};
+use messagebox_lab::lab::{Action, Lab, Selection};
 use messagebox_lab::App;
-use std::cell::RefCell;
-use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
-use yew::Callback;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -66,21 +64,13 @@ async fn click(root: &web_sys::Element, selector: &str) {
     yew::scheduler::flush().await;
 }
 
-fn lab_ref(lab: Lab) -> LabRef {
-    LabRef {
-        lab: Rc::new(RefCell::new(lab)),
-        version: 0,
-    }
-}
-
 #[wasm_bindgen_test]
 async fn the_filter_editor_keeps_rows_and_text_in_sync_and_shows_the_engines_errors() {
     let root = fresh_root();
     let props = FilterEditorProps {
-        lab: lab_ref(Lab::fresh(0).unwrap()),
+        lab: LabRef::new(Lab::fresh(0).unwrap()),
         group: "SRV-SEA".into(),
         owner: Owner::Orchestration("VipOrderManager".into()),
-        on: Callback::noop(),
     };
     yew::Renderer::<FilterEditor>::with_root_and_props(root.clone(), props).render();
     yew::scheduler::flush().await;
@@ -122,6 +112,71 @@ async fn the_filter_editor_keeps_rows_and_text_in_sync_and_shows_the_engines_err
 }
 
 #[wasm_bindgen_test]
+async fn the_filter_editor_says_so_when_its_subscribers_application_is_removed_while_it_is_open() {
+    let root = fresh_root();
+    let shared = LabRef::new(Lab::fresh(0).unwrap());
+    let props = |version: u64| FilterEditorProps {
+        lab: LabRef {
+            lab: shared.lab.clone(),
+            version,
+        },
+        group: "SRV-SEA".into(),
+        owner: Owner::Orchestration("VipOrderManager".into()),
+    };
+    let mut app =
+        yew::Renderer::<FilterEditor>::with_root_and_props(root.clone(), props(0)).render();
+    yew::scheduler::flush().await;
+    // An edit in progress: the editor holds state of its own when the subscriber goes.
+    type_into(
+        &find(&root, "[data-testid=filter-text]"),
+        "SV.OrderMgrType == \"X\"",
+    )
+    .await;
+    let gone = |root: &web_sys::Element| {
+        root.query_selector("[data-testid=filter-editor-gone]")
+            .unwrap()
+    };
+    assert!(gone(&root).is_none());
+    let (group, application) = ("SRV-SEA".to_string(), "SRV.VipOrderApp".to_string());
+    // One step first, so there is a point of the run before the removal to scrub back to.
+    shared.lab.borrow_mut().apply(Action::Step);
+    shared.lab.borrow_mut().apply(Action::ActAll(vec![
+        Command::StopApplication {
+            group: group.clone(),
+            application: application.clone(),
+            mode: StopMode::Full,
+        },
+        Command::RemoveApplication { group, application },
+    ]));
+    assert_eq!(
+        shared.lab.borrow().notice,
+        None,
+        "the application was removed"
+    );
+    app.update(props(1));
+    yew::scheduler::flush().await;
+    let text = gone(&root)
+        .expect("the editor says its subscriber is gone")
+        .text_content()
+        .unwrap();
+    assert!(text.contains("no longer exists"), "{text}");
+    assert!(text.contains("VipOrderManager"), "{text}");
+    assert!(root
+        .query_selector("[data-testid=filter-editor]")
+        .unwrap()
+        .is_none());
+    // Scrubbing back to before the removal brings the subscriber, and a fresh editor, back.
+    shared.lab.borrow_mut().apply(Action::Seek(0));
+    app.update(props(2));
+    yew::scheduler::flush().await;
+    assert!(gone(&root).is_none());
+    assert_eq!(
+        all_values(&root, "[data-testid=filter-row] td:nth-child(3) input"),
+        ["ACCEPTED", "VIPORDER"]
+    );
+}
+
+#[wasm_bindgen_test]
 async fn the_inspector_explains_a_message_per_subscription_and_predicate() {
     let mut lab = Lab::fresh(0).unwrap();
     // Run until the broker has published the first order's routing message.
@@ -144,9 +199,8 @@ async fn the_inspector_explains_a_message_per_subscription_and_predicate() {
         id: routed,
     });
     let root = fresh_root();
-    let props = PanelProps {
-        lab: lab_ref(lab),
-        on: Callback::<Msg>::noop(),
+    let props = LabProps {
+        lab: LabRef::new(lab),
     };
     yew::Renderer::<Inspector>::with_root_and_props(root.clone(), props).render();
     yew::scheduler::flush().await;

@@ -30,14 +30,15 @@ test("after a burst of orders the dashboard charts every counter and agrees with
   // The numbers behind a chart, for keyboard and screen-reader users.
   await dash.getByTestId("chart-published-data").locator("summary").click();
   const rows = dash.getByTestId("chart-published-data").locator("tbody tr");
-  expect(await rows.count()).toBeGreaterThan(0);
+  // The table is drawn after the toggle event, a task after the click: wait for it.
+  await expect.poll(() => rows.count()).toBeGreaterThan(0);
   // The table's per-interval counts add up to the total shown.
   const counts = await rows.locator("td:nth-child(2)").allInnerTexts();
   const published = Number(await dash.getByTestId("dash-total-published").innerText());
   expect(counts.reduce((a, b) => a + Number(b), 0)).toBe(published);
   expect(published).toBeGreaterThan(10);
   await dash.getByTestId("chart-delivered-data").locator("summary").click();
-  expect(await dash.getByTestId("chart-delivered-data").locator("tbody tr").count()).toBeGreaterThan(3);
+  await expect.poll(() => dash.getByTestId("chart-delivered-data").locator("tbody tr").count()).toBeGreaterThan(3);
 
   // Every distinct order (and the script's sample orders) completed in an order manager.
   expect(Number(await dash.getByTestId("dash-orders-completed").innerText())).toBeGreaterThanOrEqual(5);

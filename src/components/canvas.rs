@@ -3,15 +3,16 @@
 //! message tokens moving along the edges. Nodes and regions can be dragged; the positions are saved.
 
 use super::canvas_parts::{edges, legend, link_line, node_view, subscription_table, token_views};
-use crate::app::{LabRef, Msg};
+use super::dispatch::use_dispatch;
+use super::lab_ref::LabRef;
 use crate::lab::layout::{region_key, Layout, NodeKind};
+use crate::lab::Action;
 use crate::lab::Selection;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct CanvasProps {
     pub lab: LabRef,
-    pub on: Callback<Msg>,
     pub reduced_motion: bool,
 }
 
@@ -35,12 +36,12 @@ fn svg_point(svg: &NodeRef, e: &PointerEvent, zoom: f64) -> Option<(f64, f64)> {
 
 #[component]
 pub fn Canvas(props: &CanvasProps) -> Html {
+    let on = use_dispatch();
     let drag = use_state(|| None::<Drag>);
     let svg = use_node_ref();
     let lab = props.lab.lab.borrow();
     let world = &lab.session.world;
     let layout = Layout::of(world, &lab.group_order(), &lab.view.positions);
-    let on = props.on.clone();
     let zoom = lab.zoom();
 
     // Starting a drag also selects: a click is a drag that did not move.
@@ -60,7 +61,7 @@ pub fn Canvas(props: &CanvasProps) -> Html {
                         origin,
                     }));
                 }
-                on.emit(Msg::Select(select.clone()));
+                on.emit(Action::Select(select.clone()));
             })
         }
     };
@@ -75,7 +76,7 @@ pub fn Canvas(props: &CanvasProps) -> Html {
                 return;
             }
             if let Some((x, y)) = svg_point(&svg, &e, zoom) {
-                on.emit(Msg::Move {
+                on.emit(Action::Move {
                     key: d.key,
                     x: (d.origin.0 + x - d.pointer.0).max(0.0),
                     y: (d.origin.1 + y - d.pointer.1).max(0.0),
@@ -99,7 +100,7 @@ pub fn Canvas(props: &CanvasProps) -> Html {
             let select = select.clone();
             Callback::from(move |e: KeyboardEvent| {
                 if e.key() == "Enter" {
-                    on.emit(Msg::Select(select.clone()));
+                    on.emit(Action::Select(select.clone()));
                 }
             })
         };
@@ -142,10 +143,10 @@ pub fn Canvas(props: &CanvasProps) -> Html {
     html! {
         <section class="canvas" data-testid="canvas" aria-label="Topology canvas">
             <div class="zoom" role="group" aria-label="Zoom">
-                <button aria-label="Zoom out" data-testid="btn-zoom-out" onclick={on.reform(move |_| Msg::Zoom(zoom - 0.1))}>{ "−" }</button>
+                <button aria-label="Zoom out" data-testid="btn-zoom-out" onclick={on.reform(move |_| Action::Zoom(zoom - 0.1))}>{ "−" }</button>
                 <span>{ format!("{:.0}%", zoom * 100.0) }</span>
-                <button aria-label="Zoom in" data-testid="btn-zoom-in" onclick={on.reform(move |_| Msg::Zoom(zoom + 0.1))}>{ "+" }</button>
-                <button aria-label="Actual size" onclick={on.reform(|_| Msg::Zoom(1.0))}>{ "1:1" }</button>
+                <button aria-label="Zoom in" data-testid="btn-zoom-in" onclick={on.reform(move |_| Action::Zoom(zoom + 0.1))}>{ "+" }</button>
+                <button aria-label="Actual size" onclick={on.reform(|_| Action::Zoom(1.0))}>{ "1:1" }</button>
             </div>
             <svg ref={svg} width={(layout.width * zoom).to_string()} height={((layout.height + 60.0) * zoom).to_string()}
                  viewBox={format!("0 0 {} {}", layout.width, layout.height + 60.0)}

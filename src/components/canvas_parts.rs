@@ -1,11 +1,11 @@
 //! The canvas's drawings: nodes by kind, the MessageBox's subscription table, WAN links, tokens and
 //! the legend. Every label is text, so colour is never the only cue.
 
-use crate::app::Msg;
 use crate::lab::explain_text::first_failure;
 use crate::lab::layout::{Layout, Node, NodeKind};
 use crate::lab::marks::Shape;
 use crate::lab::tokens::TokenKind;
+use crate::lab::Action;
 use crate::lab::{Lab, Selection, Tab};
 use messagebox_engine::message::MessageId;
 use messagebox_engine::messagebox::{Owner, ServiceState, SubscriptionKind};
@@ -53,7 +53,7 @@ pub fn node_view(
     lab: &Lab,
     n: &Node,
     onpointerdown: Callback<PointerEvent>,
-    on: Callback<Msg>,
+    on: Callback<Action>,
 ) -> Html {
     let Some(g) = lab.session.world.group(&n.group) else {
         return html! {};
@@ -179,11 +179,12 @@ pub fn node_view(
         let select = crate::components::canvas_select(n);
         Callback::from(move |e: KeyboardEvent| {
             if e.key() == "Enter" {
-                on.emit(Msg::Select(select.clone()));
+                on.emit(Action::Select(select.clone()));
             }
         })
     };
-    let onclick = (n.kind == NodeKind::Suspended).then(|| on.reform(|_| Msg::Tab(Tab::GroupHub)));
+    let onclick =
+        (n.kind == NodeKind::Suspended).then(|| on.reform(|_| Action::Tab(Tab::GroupHub)));
     let testid = match n.kind {
         NodeKind::MessageBox => Some(format!("messagebox-{}", n.group)),
         _ => None,
@@ -325,7 +326,7 @@ fn shape_view(shape: Shape) -> Html {
 /// An edge tokens travel: from a node key to a node key (or off the edge).
 type Edge = (String, Option<String>);
 
-pub fn token_views(lab: &Lab, layout: &Layout, reduced_motion: bool, on: Callback<Msg>) -> Html {
+pub fn token_views(lab: &Lab, layout: &Layout, reduced_motion: bool, on: Callback<Action>) -> Html {
     let mut buckets: BTreeMap<Edge, Vec<(usize, f64)>> = BTreeMap::new();
     for (i, t) in lab.tokens.iter().enumerate() {
         let Some(p) = t.progress(lab.now) else {
@@ -384,7 +385,7 @@ pub fn token_views(lab: &Lab, layout: &Layout, reduced_motion: bool, on: Callbac
                    transform={format!("translate({},{})", f(x), f(y))}
                    data-testid="message-token" data-message={t.message.0.to_string()} data-kind={kind}
                    aria-label={format!("message #{} {}", t.message.0, t.mark.label)}
-                   onpointerdown={on.reform(move |e: PointerEvent| { e.stop_propagation(); Msg::Select(select.clone()) })}>
+                   onpointerdown={on.reform(move |e: PointerEvent| { e.stop_propagation(); Action::Select(select.clone()) })}>
                     { shape_view(t.mark.shape) }
                     <text class="token-label" x="13" y="4">{ clip(&t.mark.label, 16) }</text>
                 </g>

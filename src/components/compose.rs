@@ -2,16 +2,18 @@
 //! validated, submitted through a receive location as the CSR web front end would. Values are escaped
 //! into the XML, so any text (even markup) arrives as text.
 
-use super::header::PanelProps;
-use crate::app::Msg;
+use super::dispatch::use_dispatch;
+use super::lab_ref::LabProps;
 use crate::lab::order_form::{
     commands, submitted, validate, BurstKind, OrderForm, MAX_BURST, TYPE_CODES,
 };
+use crate::lab::Action;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 #[component]
-pub fn Compose(props: &PanelProps) -> Html {
+pub fn Compose(props: &LabProps) -> Html {
+    let on = use_dispatch();
     let form = use_state(OrderForm::default);
     let lab = props.lab.lab.borrow();
     let world = &lab.session.world;
@@ -56,15 +58,15 @@ pub fn Compose(props: &PanelProps) -> Html {
     let send = |terminate: bool| {
         let form = (*form).clone();
         let chosen = chosen.clone();
-        props.on.reform(move |e: MouseEvent| {
+        on.reform(move |e: MouseEvent| {
             e.prevent_default();
             let Some((group, location)) = &chosen else {
-                return Msg::Notice("There is no receive location to submit to.".into());
+                return Action::Notice("There is no receive location to submit to.".into());
             };
             match commands(&form, group, location, terminate, 1000 + submitted) {
-                Ok(c) if c.len() == 1 => Msg::Act(c.into_iter().next().expect("one")),
-                Ok(c) => Msg::ActAll(c),
-                Err(e) => Msg::Notice(e),
+                Ok(c) if c.len() == 1 => Action::Act(c.into_iter().next().expect("one")),
+                Ok(c) => Action::ActAll(c),
+                Err(e) => Action::Notice(e),
             }
         })
     };

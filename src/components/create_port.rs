@@ -2,19 +2,20 @@
 //! pipeline). Ports live in applications in BizTalk, so each new port is its own small application,
 //! imported into the group and started, as an administrator would do with a binding file.
 
-use crate::app::Msg;
+use super::dispatch::use_dispatch;
 use crate::lab::ports::{create_port, PortDraft};
+use crate::lab::Action;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct CreatePortProps {
     pub group: String,
-    pub on: Callback<Msg>,
 }
 
 #[component]
 pub fn CreatePort(props: &CreatePortProps) -> Html {
+    let on = use_dispatch();
     let draft = use_state(PortDraft::default);
     let text = |update: fn(&mut PortDraft, String)| {
         let draft = draft.clone();
@@ -40,9 +41,9 @@ pub fn CreatePort(props: &CreatePortProps) -> Html {
     };
     let create = {
         let (group, d) = (props.group.clone(), (*draft).clone());
-        props.on.reform(move |_| match create_port(&group, &d) {
-            Ok(c) => Msg::ActAll(c),
-            Err(e) => Msg::Notice(e),
+        on.reform(move |_| match create_port(&group, &d) {
+            Ok(c) => Action::ActAll(c),
+            Err(e) => Action::Notice(e),
         })
     };
     let receive = draft.receive;

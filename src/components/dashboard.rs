@@ -4,7 +4,7 @@
 //! screen-reader users. The numbers come from `lab::dashboard`; this only draws them.
 
 use super::group_picker::{group_picker, shown_group};
-use super::header::PanelProps;
+use super::lab_ref::LabProps;
 use crate::lab::dashboard::{Counts, Dashboard, Gauge, GroupBoard, Level, BINS_PER_DOUBLING};
 use std::collections::BTreeSet;
 use web_sys::Element;
@@ -52,7 +52,7 @@ struct Chart {
 }
 
 #[component]
-pub fn DashboardPanel(props: &PanelProps) -> Html {
+pub fn DashboardPanel(props: &LabProps) -> Html {
     let chosen = use_state(|| None::<String>);
     let full = use_state(|| false);
     let open = use_state(BTreeSet::<&'static str>::new);

@@ -1,9 +1,10 @@
 //! The event log: every engine event of the run so far, newest first, filterable by group, kind and
 //! message, each line opening what it is about in the inspector.
 
-use super::header::PanelProps;
-use crate::app::Msg;
+use super::dispatch::use_dispatch;
+use super::lab_ref::LabProps;
 use crate::lab::describe::{clock, describe, CATEGORIES};
+use crate::lab::Action;
 use messagebox_engine::world::Traced;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
@@ -36,13 +37,13 @@ struct Earlier {
     events: Vec<Traced>,
 }
 
-fn line(t: &Traced, on: &Callback<Msg>) -> Html {
+fn line(t: &Traced, on: &Callback<Action>) -> Html {
     let d = describe(t);
     let text = format!("{}  {}  {}", clock(t.at), t.group, d.text);
     match d.link {
         Some(link) => html! {
             <li class={classes!("log-line", d.category)} data-kind={d.kind}>
-                <button class="link" onclick={on.reform(move |_| Msg::Select(link.clone()))}>{ text }</button>
+                <button class="link" onclick={on.reform(move |_| Action::Select(link.clone()))}>{ text }</button>
             </li>
         },
         None => {
@@ -52,7 +53,8 @@ fn line(t: &Traced, on: &Callback<Msg>) -> Html {
 }
 
 #[component]
-pub fn EventLog(props: &PanelProps) -> Html {
+pub fn EventLog(props: &LabProps) -> Html {
+    let on = use_dispatch();
     let filter = use_state(LogFilter::default);
     let lab = props.lab.lab.borrow();
     let trace = lab.session.recent();
@@ -63,7 +65,7 @@ pub fn EventLog(props: &PanelProps) -> Html {
         .rev()
         .filter(|t| filter.accepts(t))
         .take(SHOWN)
-        .map(|t| line(t, &props.on))
+        .map(|t| line(t, &on))
         .collect();
     let shown = lines.len();
     let earlier_state = use_state(|| None::<Earlier>);
@@ -130,7 +132,7 @@ pub fn EventLog(props: &PanelProps) -> Html {
                 ) }</p>
                 if let Some(e) = earlier {
                     <p class="hint">{ format!("{} earlier matching events (the newest {SHOWN} at most):", e.events.len()) }</p>
-                    <ol class="log-lines" data-testid="log-earlier">{ for e.events.iter().rev().map(|t| line(t, &props.on)) }</ol>
+                    <ol class="log-lines" data-testid="log-earlier">{ for e.events.iter().rev().map(|t| line(t, &on)) }</ol>
                 } else if shown < SHOWN {
                     <button data-testid="btn-log-earlier" onclick={search_earlier}>
                         { "Search the earlier events (replays the run; can take seconds)" }

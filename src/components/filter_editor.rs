@@ -2,12 +2,14 @@
 //! both editable and kept in sync through the engine's filter model; live validation with the engine's
 //! messages; a live preview over the latest published messages; Apply replaces the subscription.
 
-use crate::app::{LabRef, Msg};
+use super::dispatch::use_dispatch;
+use super::lab_ref::LabRef;
 use crate::lab::explain_text::short_name;
 use crate::lab::filter_edit::{
     blank_row, own_filter, preview, property_names, rows_to_text, text_to_rows, PREVIEW_SIZE,
 };
 use crate::lab::marks::message_mark;
+use crate::lab::Action;
 use crate::lab::Selection;
 use messagebox_engine::filter::{Filter, FilterRow, GroupBy};
 use messagebox_engine::messagebox::{MessageBox, Owner};
@@ -20,12 +22,11 @@ pub struct FilterEditorProps {
     pub lab: LabRef,
     pub group: String,
     pub owner: Owner,
-    pub on: Callback<Msg>,
 }
 
 /// The editor's own state: the rows and the text as typed, the last filter both agreed on, and the
 /// engine's complaint about whichever side was edited last.
-#[derive(Clone, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct Draft {
     pub rows: Vec<FilterRow>,
     pub text: String,
@@ -91,16 +92,58 @@ fn shorten(rows: Vec<FilterRow>, mb: &MessageBox) -> Vec<FilterRow> {
 
 const OPERATORS: &[&str] = &["==", "!=", "<", "<=", ">", ">=", "Exists"];
 
+/// Finds the subscriber being edited. It can disappear while the editor is open (its application
+/// removed, or the run scrubbed back before it existed): then the editor says so instead of editing.
 #[component]
 pub fn FilterEditor(props: &FilterEditorProps) -> Html {
+    let lab = props.lab.lab.borrow();
+    let current = lab
+        .session
+        .world
+        .group(&props.group)
+        .and_then(|g| own_filter(&g.messagebox, &props.owner));
+    match current {
+        Some(current) => html! {
+            <OpenFilterEditor lab={props.lab.clone()} group={props.group.clone()}
+                              owner={props.owner.clone()} {current} />
+        },
+        None => html! {
+            <section class="filter-editor" data-testid="filter-editor-gone" aria-label="Filter editor">
+                <h3>{ "Filter" }</h3>
+                <p class="hint" role="status">
+                    { format!("This subscriber no longer exists: {} is not in {} at this point of the run, \
+                               so there is no filter to edit.", props.owner, props.group) }
+                </p>
+            </section>
+        },
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct OpenProps {
+    lab: LabRef,
+    group: String,
+    owner: Owner,
+    /// The subscriber's filter in the engine now.
+    current: Filter,
+}
+
+/// The editor of a subscriber that exists. Its hooks come before anything that can return early, as
+/// the rules of hooks require.
+#[component]
+fn OpenFilterEditor(props: &OpenProps) -> Html {
+    let on = use_dispatch();
+    let draft = {
+        let lab = props.lab.lab.borrow();
+        let mb = lab.session.world.group(&props.group).map(|g| &g.messagebox);
+        let current = props.current.clone();
+        use_state(move || mb.map(|mb| Draft::of(current, mb)).unwrap_or_default())
+    };
     let lab = props.lab.lab.borrow();
     let Some(mb) = lab.session.world.group(&props.group).map(|g| &g.messagebox) else {
         return html! {};
     };
-    let Some(current) = own_filter(mb, &props.owner) else {
-        return html! {};
-    };
-    let draft = use_state(|| Draft::of(current.clone(), mb));
+    let current = &props.current;
     // Callbacks read the MessageBox when they run, rather than holding a copy of it.
     let with_mb = {
         let lab = props.lab.lab.clone();
@@ -184,15 +227,15 @@ pub fn FilterEditor(props: &FilterEditorProps) -> Html {
     };
     let apply = {
         let (group, owner, text) = (props.group.clone(), props.owner.clone(), draft.text.clone());
-        props.on.reform(move |_| {
-            Msg::Act(Command::SetFilter {
+        on.reform(move |_| {
+            Action::Act(Command::SetFilter {
                 group: group.clone(),
                 owner: owner.clone(),
                 filter: text.clone(),
             })
         })
     };
-    let changed = draft.filter.as_ref() != Some(&current);
+    let changed = draft.filter.as_ref() != Some(current);
     let matches = draft
         .filter
         .as_ref()
@@ -212,7 +255,7 @@ pub fn FilterEditor(props: &FilterEditorProps) -> Html {
         };
         html! {
             <li class={classes!(if *hit { "hit" } else { "miss" })}>
-                <button class="link" onclick={props.on.reform(move |_| Msg::Select(sel.clone()))}>
+                <button class="link" onclick={on.reform(move |_| Action::Select(sel.clone()))}>
                     { format!("{} #{} {label}", if *hit { "✓" } else { "✗" }, id.0) }
                 </button>
             </li>

@@ -1,10 +1,11 @@
 //! The Group Hub, per group: routing failure reports, suspended messages and instances (resume,
 //! terminate), and the running and dehydrated instances.
 
+use super::dispatch::use_dispatch;
 use super::group_picker::{group_picker, shown_group};
-use super::header::PanelProps;
 use super::inspector::resume_terminate;
-use crate::app::Msg;
+use super::lab_ref::LabProps;
+use crate::lab::Action;
 use crate::lab::Selection;
 use messagebox_engine::messagebox::{RefState, Target};
 use messagebox_engine::orchestration::InstanceState;
@@ -15,16 +16,16 @@ use yew::prelude::*;
 const SHOWN: usize = 100;
 
 #[component]
-pub fn GroupHub(props: &PanelProps) -> Html {
+pub fn GroupHub(props: &LabProps) -> Html {
+    let on = &use_dispatch();
     let chosen = use_state(|| None::<String>);
     let lab = props.lab.lab.borrow();
     let name = shown_group(&lab, &chosen);
     let Some(g) = lab.session.world.group(&name) else {
         return html! { <section data-testid="group-hub"><p>{ "No group." }</p></section> };
     };
-    let on = &props.on;
     let open = |sel: Selection, text: String| {
-        html! { <button class="link" onclick={on.reform(move |_| Msg::Select(sel.clone()))}>{ text }</button> }
+        html! { <button class="link" onclick={on.reform(move |_| Action::Select(sel.clone()))}>{ text }</button> }
     };
     let state = g.messagebox.state();
     let reports = state.reports.values().take(SHOWN).map(|r| {
@@ -33,7 +34,7 @@ pub fn GroupHub(props: &PanelProps) -> Html {
             <li data-testid="routing-failure">
                 { open(Selection::Message { group: name.clone(), id: r.failed_message.0 }, format!("Routing failure report {} for message #{}", r.id.0, r.failed_message.0)) }
                 <details><summary>{ "BizTalk's description" }</summary><p class="description">{ r.description.clone() }</p></details>
-                <button class="danger" onclick={on.reform(move |_| Msg::Act(command.clone()))}>{ "Terminate report" }</button>
+                <button class="danger" onclick={on.reform(move |_| Action::Act(command.clone()))}>{ "Terminate report" }</button>
             </li>
         }
     });
@@ -57,8 +58,8 @@ pub fn GroupHub(props: &PanelProps) -> Html {
                     { open(Selection::Message { group: name.clone(), id: r.message.0 }, format!("Message #{} {who}", r.message.0)) }
                     { format!(" · {reason:?} · {}", if resumable { "resumable" } else { "not resumable" }) }
                     <div class="actions">
-                        <button disabled={!resumable} data-testid="btn-resume-message" onclick={on.reform(move |_| Msg::Act(resume.clone()))}>{ "Resume" }</button>
-                        <button class="danger" onclick={on.reform(move |_| Msg::Act(terminate.clone()))}>{ "Terminate" }</button>
+                        <button disabled={!resumable} data-testid="btn-resume-message" onclick={on.reform(move |_| Action::Act(resume.clone()))}>{ "Resume" }</button>
+                        <button class="danger" onclick={on.reform(move |_| Action::Act(terminate.clone()))}>{ "Terminate" }</button>
                     </div>
                 </li>
             }

@@ -1,46 +1,72 @@
 //! The top bar: product name, the scenario picker, the engine version and the shortcuts button.
 
-use crate::app::{LabRef, Msg};
+use super::dispatch::use_dispatch;
+use crate::lab::{Action, Lab};
 use messagebox_engine::VERSION;
+use std::rc::Rc;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
-pub struct PanelProps {
-    pub lab: LabRef,
-    pub on: Callback<Msg>,
+pub struct HeaderProps {
+    /// The shipped scenarios' titles, in the picker's order.
+    pub titles: Rc<[String]>,
+    /// The scenario of the run, an index into `titles`.
+    pub scenario: usize,
+    /// The current scenario's one-line summary.
+    pub summary: String,
+    pub tutorial_open: bool,
+}
+
+impl HeaderProps {
+    pub fn of(lab: &Lab) -> Self {
+        Self {
+            titles: lab
+                .catalog
+                .iter()
+                .map(|s| s.summary.title.clone())
+                .collect(),
+            scenario: lab.scenario,
+            summary: lab.catalog[lab.scenario].summary.summary.clone(),
+            tutorial_open: lab.tutorial_open,
+        }
+    }
 }
 
 #[component]
-pub fn Header(props: &PanelProps) -> Html {
-    let lab = props.lab.lab.borrow();
-    let onchange = props.on.reform(|e: Event| {
+pub fn Header(props: &HeaderProps) -> Html {
+    let on = use_dispatch();
+    let onchange = on.reform(|e: Event| {
         let select: HtmlSelectElement = e.target_unchecked_into();
-        Msg::Scenario(select.value().parse().unwrap_or(0))
+        Action::Scenario(select.value().parse().unwrap_or(0))
     });
-    let current = &lab.catalog[lab.scenario].summary;
+    let title = props
+        .titles
+        .get(props.scenario)
+        .cloned()
+        .unwrap_or_default();
     html! {
         <header class="app-header" data-testid="header">
             <h1>{ "MessageBox Lab" }</h1>
             <label class="scenario-picker">
                 { "Scenario " }
                 <select data-testid="scenario-picker" {onchange}>
-                    { for lab.catalog.iter().enumerate().map(|(i, s)| html! {
-                        <option value={i.to_string()} selected={i == lab.scenario}>
-                            { s.summary.title.clone() }
+                    { for props.titles.iter().enumerate().map(|(i, t)| html! {
+                        <option value={i.to_string()} selected={i == props.scenario}>
+                            { t.clone() }
                         </option>
                     }) }
                 </select>
             </label>
-            <span class="scenario-summary" title={current.summary.clone()}>{ current.summary.clone() }</span>
-            <span class="visually-hidden" data-testid="scenario-title">{ current.title.clone() }</span>
+            <span class="scenario-summary" title={props.summary.clone()}>{ props.summary.clone() }</span>
+            <span class="visually-hidden" data-testid="scenario-title">{ title }</span>
             <span class="engine-version" data-testid="engine-version">
                 { format!("engine v{VERSION}") }
             </span>
-            <button data-testid="btn-tutorial" aria-pressed={lab.tutorial_open.to_string()}
-                    onclick={props.on.reform(|_| Msg::ToggleTutorial)}>{ "Tutorial" }</button>
+            <button data-testid="btn-tutorial" aria-pressed={props.tutorial_open.to_string()}
+                    onclick={on.reform(|_| Action::ToggleTutorial)}>{ "Tutorial" }</button>
             <button class="help-button" aria-label="Keyboard shortcuts" data-testid="btn-help"
-                    onclick={props.on.reform(|_| Msg::ToggleHelp)}>{ "?" }</button>
+                    onclick={on.reform(|_| Action::ToggleHelp)}>{ "?" }</button>
         </header>
     }
 }

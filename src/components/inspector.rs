@@ -2,15 +2,16 @@
 //! marked), its lifecycle, and why it routed where it did, per subscription and predicate, from the
 //! engine's Explain. An instance shows its state, wait, correlation values and consumed messages.
 
+use super::dispatch::use_dispatch;
 use super::filter_editor::FilterEditor;
-use super::header::PanelProps;
 use super::inspector_admin::{group_admin, host_admin, location_admin, service_admin};
-use crate::app::Msg;
+use super::lab_ref::LabProps;
 use crate::lab::describe::{clock, describe};
 use crate::lab::explain_text::{
     added_note, first_failure, predicate_line, short_name, subscription_state,
 };
 use crate::lab::marks::{context_value, message_mark};
+use crate::lab::Action;
 use crate::lab::{Lab, Selection};
 use messagebox_engine::matcher::SubId;
 use messagebox_engine::message::MessageId;
@@ -19,9 +20,9 @@ use messagebox_engine::world::{Group, Traced};
 use yew::prelude::*;
 
 #[component]
-pub fn Inspector(props: &PanelProps) -> Html {
+pub fn Inspector(props: &LabProps) -> Html {
+    let on = &use_dispatch();
     let lab = props.lab.lab.borrow();
-    let on = &props.on;
     let body = match &lab.selection {
         None => html! {
             <p class="hint">
@@ -41,7 +42,7 @@ pub fn Inspector(props: &PanelProps) -> Html {
                 Selection::Service { owner, group } => html! {
                     <>
                         { service_admin(g, owner, on) }
-                        <FilterEditor key={format!("{group}/{owner}")} lab={props.lab.clone()} group={group.clone()} owner={owner.clone()} on={on.clone()} />
+                        <FilterEditor key={format!("{group}/{owner}")} lab={props.lab.clone()} group={group.clone()} owner={owner.clone()} />
                     </>
                 },
                 Selection::Location { name, .. } => location_admin(g, name, on),
@@ -64,7 +65,7 @@ fn events_about<'a>(
         .filter(move |t| t.group == group && pred(t))
 }
 
-fn lifecycle(lab: &Lab, group: &str, message: u64, on: &Callback<Msg>) -> Html {
+fn lifecycle(lab: &Lab, group: &str, message: u64, on: &Callback<Action>) -> Html {
     let rows = events_about(lab, group, move |t| describe(t).message == Some(message)).map(|t| {
         let d = describe(t);
         let link = d.link.clone();
@@ -72,7 +73,7 @@ fn lifecycle(lab: &Lab, group: &str, message: u64, on: &Callback<Msg>) -> Html {
             <li>
                 <span class="time">{ clock(t.at) }</span>{ " " }
                 if let Some(link) = link {
-                    <button class="link" onclick={on.reform(move |_| Msg::Select(link.clone()))}>{ d.text }</button>
+                    <button class="link" onclick={on.reform(move |_| Action::Select(link.clone()))}>{ d.text }</button>
                 } else {
                     { d.text }
                 }
@@ -82,7 +83,7 @@ fn lifecycle(lab: &Lab, group: &str, message: u64, on: &Callback<Msg>) -> Html {
     html! { <ol class="lifecycle">{ for rows }</ol> }
 }
 
-fn message_view(lab: &Lab, g: &Group, id: MessageId, on: &Callback<Msg>) -> Html {
+fn message_view(lab: &Lab, g: &Group, id: MessageId, on: &Callback<Action>) -> Html {
     let mb = &g.messagebox;
     let world = &lab.session.world;
     let Some(m) = world.find_message(&g.name, id) else {
@@ -195,7 +196,7 @@ fn message_view(lab: &Lab, g: &Group, id: MessageId, on: &Callback<Msg>) -> Html
     }
 }
 
-fn instance_view(lab: &Lab, g: &Group, id: InstanceId, on: &Callback<Msg>) -> Html {
+fn instance_view(lab: &Lab, g: &Group, id: InstanceId, on: &Callback<Action>) -> Html {
     let group = g.name.clone();
     let world = &lab.session.world;
     let Some(run) = world.find_run(&g.name, id) else {
@@ -217,7 +218,7 @@ fn instance_view(lab: &Lab, g: &Group, id: InstanceId, on: &Callback<Msg>) -> Ht
     let consumed_view = consumed.iter().map(|m| {
         let sel = Selection::Message { group: group.clone(), id: m.0 };
         let about = world.find_message(&group, *m).map(message_summary).unwrap_or_default();
-        html! { <li><button class="link" onclick={on.reform(move |_| Msg::Select(sel.clone()))}>{ format!("message #{} {about}", m.0) }</button></li> }
+        html! { <li><button class="link" onclick={on.reform(move |_| Action::Select(sel.clone()))}>{ format!("message #{} {about}", m.0) }</button></li> }
     });
     let correlation = run.correlation.iter().map(|(name, (props, values))| {
         let pairs: Vec<String> = props
@@ -258,19 +259,19 @@ fn instance_view(lab: &Lab, g: &Group, id: InstanceId, on: &Callback<Msg>) -> Ht
     }
 }
 
-pub fn resume_terminate(group: &str, id: InstanceId, on: &Callback<Msg>) -> Html {
+pub fn resume_terminate(group: &str, id: InstanceId, on: &Callback<Action>) -> Html {
     use messagebox_engine::world::Command;
     let g1 = group.to_string();
     let g2 = group.to_string();
     html! {
         <div class="actions">
-            <button onclick={on.reform(move |_| Msg::Act(Command::ResumeInstance { group: g1.clone(), instance: id }))}>{ "Resume" }</button>
-            <button class="danger" onclick={on.reform(move |_| Msg::Act(Command::TerminateInstance { group: g2.clone(), instance: id }))}>{ "Terminate" }</button>
+            <button onclick={on.reform(move |_| Action::Act(Command::ResumeInstance { group: g1.clone(), instance: id }))}>{ "Resume" }</button>
+            <button class="danger" onclick={on.reform(move |_| Action::Act(Command::TerminateInstance { group: g2.clone(), instance: id }))}>{ "Terminate" }</button>
         </div>
     }
 }
 
-fn subscription_view(g: &Group, id: SubId, on: &Callback<Msg>) -> Html {
+fn subscription_view(g: &Group, id: SubId, on: &Callback<Action>) -> Html {
     let Some(s) = g.messagebox.state().subscriptions.get(&id) else {
         return html! { <p class="hint">{ format!("Subscription {} no longer exists.", id.0) }</p> };
     };
@@ -282,7 +283,7 @@ fn subscription_view(g: &Group, id: SubId, on: &Callback<Msg>) -> Html {
         <>
             <h2>{ format!("Subscription {}", id.0) }</h2>
             <p>
-                <button class="link" onclick={on.reform(move |_| Msg::Select(owner.clone()))}>{ s.owner.to_string() }</button>
+                <button class="link" onclick={on.reform(move |_| Action::Select(owner.clone()))}>{ s.owner.to_string() }</button>
             </p>
             <p>{ format!("Kind: {:?} · state {:?} · priority {} · host {}", s.kind, s.state, s.priority, s.host) }</p>
             <h3>{ "Filter (as the MessageBox holds it)" }</h3>

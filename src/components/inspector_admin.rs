@@ -3,8 +3,8 @@
 //! links, partner systems, endpoints, applications (export, import, start, stop, remove) and bridges.
 
 use super::create_port::CreatePort;
-use crate::app::Msg;
 use crate::browser;
+use crate::lab::Action;
 use crate::lab::Lab;
 use messagebox_engine::messagebox::{AdminAction, Owner, ServiceState};
 use messagebox_engine::world::config::Pipeline;
@@ -12,11 +12,11 @@ use messagebox_engine::world::{Command, Group, Package, StopMode};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-fn act(on: &Callback<Msg>, command: Command) -> Callback<MouseEvent> {
-    on.reform(move |_| Msg::Act(command.clone()))
+fn act(on: &Callback<Action>, command: Command) -> Callback<MouseEvent> {
+    on.reform(move |_| Action::Act(command.clone()))
 }
 
-pub fn service_admin(g: &Group, owner: &Owner, on: &Callback<Msg>) -> Html {
+pub fn service_admin(g: &Group, owner: &Owner, on: &Callback<Action>) -> Html {
     let Some(service) = g.messagebox.state().services.get(owner) else {
         return html! { <p class="hint">{ format!("{owner} is not in {} at this point of the run.", g.name) }</p> };
     };
@@ -57,7 +57,7 @@ pub fn service_admin(g: &Group, owner: &Owner, on: &Callback<Msg>) -> Html {
     }
 }
 
-pub fn location_admin(g: &Group, name: &str, on: &Callback<Msg>) -> Html {
+pub fn location_admin(g: &Group, name: &str, on: &Callback<Action>) -> Html {
     let Some((port, i)) = g.location(name) else {
         return html! { <p class="hint">{ format!("Receive location {name} is not in {}.", g.name) }</p> };
     };
@@ -90,7 +90,7 @@ pub fn location_admin(g: &Group, name: &str, on: &Callback<Msg>) -> Html {
     }
 }
 
-pub fn host_admin(g: &Group, name: &str, on: &Callback<Msg>) -> Html {
+pub fn host_admin(g: &Group, name: &str, on: &Callback<Action>) -> Html {
     let running = g.host_running(name);
     let toggle = Command::SetHostRunning {
         group: g.name.clone(),
@@ -107,7 +107,7 @@ pub fn host_admin(g: &Group, name: &str, on: &Callback<Msg>) -> Html {
     }
 }
 
-pub fn group_admin(lab: &Lab, g: &Group, on: &Callback<Msg>) -> Html {
+pub fn group_admin(lab: &Lab, g: &Group, on: &Callback<Action>) -> Html {
     let world = &lab.session.world;
     let links = world.links.iter().filter(|l| l.a == g.name || l.b == g.name).map(|l| {
         let command = Command::SetLinkUp { a: l.a.clone(), b: l.b.clone(), up: !l.up };
@@ -147,7 +147,7 @@ pub fn group_admin(lab: &Lab, g: &Group, on: &Callback<Msg>) -> Html {
         let group = g.name.clone();
         let export = {
             let (name, group) = (name.clone(), group.clone());
-            on.reform(move |_| Msg::Export { group: group.clone(), application: name.clone() })
+            on.reform(move |_| Action::Export { group: group.clone(), application: name.clone() })
         };
         let bridges = others.iter().filter_map(|from| {
             let proposal = world.propose_bridge(from, &g.name, &a.name).ok()?;
@@ -202,12 +202,12 @@ pub fn group_admin(lab: &Lab, g: &Group, on: &Callback<Msg>) -> Html {
                             )
                         })
                     }) {
-                        Ok(package) => Msg::Act(Command::ImportApplication {
+                        Ok(package) => Action::Act(Command::ImportApplication {
                             group,
                             package: Box::new(package),
                         }),
                         Err(reason) => {
-                            Msg::Notice(format!("Import refused, nothing changed: {reason}"))
+                            Action::Notice(format!("Import refused, nothing changed: {reason}"))
                         }
                     },
                 )
@@ -223,13 +223,13 @@ pub fn group_admin(lab: &Lab, g: &Group, on: &Callback<Msg>) -> Html {
             let (group, on) = (group.clone(), on.clone());
             browser::read_chosen_file(&input, move |read| {
                 on.emit(match read {
-                    Ok((name, text)) => Msg::Act(Command::ImportBindings {
+                    Ok((name, text)) => Action::Act(Command::ImportBindings {
                         group,
                         application: name.trim_end_matches(".xml").to_string(),
                         text,
                     }),
                     Err(reason) => {
-                        Msg::Notice(format!("Import refused, nothing changed: {reason}"))
+                        Action::Notice(format!("Import refused, nothing changed: {reason}"))
                     }
                 })
             });
@@ -254,7 +254,7 @@ pub fn group_admin(lab: &Lab, g: &Group, on: &Callback<Msg>) -> Html {
                 { "Import an application package into this group: " }
                 <input type="file" accept=".json,application/json" data-testid="import-package" onchange={import} />
             </label>
-            <CreatePort group={g.name.clone()} on={on.clone()} />
+            <CreatePort group={g.name.clone()} />
             <label class="file">
                 { "Import a BizTalk binding file as a new, started application: " }
                 <input type="file" accept=".xml" data-testid="import-bindings" onchange={import_bindings} />

@@ -1,16 +1,17 @@
 //! The lesson panel, beside the canvas: the lessons with their completion, and for the lesson in
 //! progress the step's narration, its goal as the engine sees it, a hint, "show me", and the way on.
 
-use super::header::PanelProps;
-use crate::app::Msg;
+use super::dispatch::use_dispatch;
+use super::lab_ref::LabProps;
+use crate::lab::Action;
 use crate::tutorial::lessons;
 use yew::prelude::*;
 
 #[component]
-pub fn LessonPanel(props: &PanelProps) -> Html {
+pub fn LessonPanel(props: &LabProps) -> Html {
+    let on = &use_dispatch();
     let hint = use_state(|| false);
     let lab = props.lab.lab.borrow();
-    let on = &props.on;
     let all = lessons();
     let list = html! {
         <ol class="lesson-list">
@@ -34,7 +35,7 @@ pub fn LessonPanel(props: &PanelProps) -> Html {
                 <h2>{ "Tutorial" }</h2>
                 <p class="hint">{ "Ten lessons, from the MessageBox's basics to moving the OrderManager to another group. Each step has a goal the simulator checks; \"Show me\" does it for you." }</p>
                 { list }
-                <button data-testid="btn-leave-tutorial" onclick={on.reform(|_| Msg::LeaveTutorial)}>{ "Close (free play)" }</button>
+                <button data-testid="btn-leave-tutorial" onclick={on.reform(|_| Action::LeaveTutorial)}>{ "Close (free play)" }</button>
             </>
         },
         Some((lesson, state)) => {
@@ -49,7 +50,7 @@ pub fn LessonPanel(props: &PanelProps) -> Html {
                 let hint = hint.clone();
                 on.reform(move |_| {
                     hint.set(false);
-                    Msg::NextStep
+                    Action::NextStep
                 })
             };
             html! {
@@ -67,7 +68,7 @@ pub fn LessonPanel(props: &PanelProps) -> Html {
                     }
                     <div class="actions">
                         <button onclick={toggle_hint}>{ if hint_shown { "Hide hint" } else { "Hint" } }</button>
-                        <button data-testid="btn-show-me" disabled={state.done} onclick={on.reform(|_| Msg::ShowMe)}>{ "Show me" }</button>
+                        <button data-testid="btn-show-me" disabled={state.done} onclick={on.reform(|_| Action::ShowMe)}>{ "Show me" }</button>
                         if !last {
                             <button data-testid="btn-next-step" class="primary" disabled={!state.done} onclick={next}>{ "Next step" }</button>
                         }
@@ -83,9 +84,9 @@ pub fn LessonPanel(props: &PanelProps) -> Html {
                         </div>
                     }
                     <div class="actions lesson-nav">
-                        <button data-testid="btn-restart-lesson" onclick={on.reform(|_| Msg::RestartLesson)}>{ "Restart" }</button>
-                        <button data-testid="btn-skip-lesson" onclick={on.reform(|_| Msg::SkipLesson)}>{ "Skip" }</button>
-                        <button data-testid="btn-leave-tutorial" onclick={on.reform(|_| Msg::LeaveTutorial)}>{ "Free play" }</button>
+                        <button data-testid="btn-restart-lesson" onclick={on.reform(|_| Action::RestartLesson)}>{ "Restart" }</button>
+                        <button data-testid="btn-skip-lesson" onclick={on.reform(|_| Action::SkipLesson)}>{ "Skip" }</button>
+                        <button data-testid="btn-leave-tutorial" onclick={on.reform(|_| Action::LeaveTutorial)}>{ "Free play" }</button>
                     </div>
                     <details>
                         <summary>{ "All lessons" }</summary>

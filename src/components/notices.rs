@@ -1,14 +1,21 @@
 //! The notice bar (what just happened, or why something was refused) and the confirmation bar for
 //! actions that discard work.
 
-use super::header::PanelProps;
-use crate::app::Msg;
+use super::dispatch::use_dispatch;
+use crate::lab::{Action, Notice};
 use yew::prelude::*;
 
+#[derive(Properties, PartialEq)]
+pub struct NoticeProps {
+    pub notice: Option<Notice>,
+    /// A saved session that could not be restored is there to download.
+    pub unrestored: bool,
+}
+
 #[component]
-pub fn NoticeBar(props: &PanelProps) -> Html {
-    let lab = props.lab.lab.borrow();
-    let Some(notice) = &lab.notice else {
+pub fn NoticeBar(props: &NoticeProps) -> Html {
+    let on = use_dispatch();
+    let Some(notice) = &props.notice else {
         return html! {};
     };
     let class = if notice.error {
@@ -19,37 +26,38 @@ pub fn NoticeBar(props: &PanelProps) -> Html {
     html! {
         <div {class} role={if notice.error { "alert" } else { "status" }} data-testid="notice">
             <span>{ notice.text.clone() }</span>
-            if lab.unrestored.is_some() {
+            if props.unrestored {
                 <button data-testid="btn-download-saved"
-                        onclick={props.on.reform(|_| Msg::DownloadUnrestored)}>
+                        onclick={on.reform(|_| Action::DownloadUnrestored)}>
                     { "Download the saved session" }
                 </button>
             }
-            <button aria-label="Dismiss" onclick={props.on.reform(|_| Msg::DismissNotice)}>{ "×" }</button>
-        </div>
-    }
-}
-
-#[component]
-pub fn Confirmation(props: &PanelProps) -> Html {
-    let lab = props.lab.lab.borrow();
-    let Some(text) = lab.pending_text() else {
-        return html! {};
-    };
-    html! {
-        <div class="confirm" role="alertdialog" aria-label="Please confirm" data-testid="confirm">
-            <span>{ text }</span>
-            <button class="danger" data-testid="confirm-yes" onclick={props.on.reform(|_| Msg::Confirm)}>
-                { "Go ahead" }
-            </button>
-            <button data-testid="confirm-no" onclick={props.on.reform(|_| Msg::Cancel)}>{ "Cancel" }</button>
+            <button aria-label="Dismiss" onclick={on.reform(|_| Action::DismissNotice)}>{ "×" }</button>
         </div>
     }
 }
 
 #[derive(Properties, PartialEq)]
-pub struct HelpProps {
-    pub on: Callback<Msg>,
+pub struct ConfirmationProps {
+    /// What the pending action would discard, in words; None when nothing waits for a yes.
+    pub pending: Option<String>,
+}
+
+#[component]
+pub fn Confirmation(props: &ConfirmationProps) -> Html {
+    let on = use_dispatch();
+    let Some(text) = props.pending.clone() else {
+        return html! {};
+    };
+    html! {
+        <div class="confirm" role="alertdialog" aria-label="Please confirm" data-testid="confirm">
+            <span>{ text }</span>
+            <button class="danger" data-testid="confirm-yes" onclick={on.reform(|_| Action::Confirm)}>
+                { "Go ahead" }
+            </button>
+            <button data-testid="confirm-no" onclick={on.reform(|_| Action::Cancel)}>{ "Cancel" }</button>
+        </div>
+    }
 }
 
 const SHORTCUTS: &[(&str, &str)] = &[
@@ -64,7 +72,8 @@ const SHORTCUTS: &[(&str, &str)] = &[
 ];
 
 #[component]
-pub fn HelpOverlay(props: &HelpProps) -> Html {
+pub fn HelpOverlay() -> Html {
+    let on = use_dispatch();
     html! {
         <div class="overlay" role="dialog" aria-modal="true" aria-label="Keyboard shortcuts"
              data-testid="help-overlay">
@@ -75,7 +84,7 @@ pub fn HelpOverlay(props: &HelpProps) -> Html {
                         <><dt><kbd>{ *k }</kbd></dt><dd>{ *what }</dd></>
                     }) }
                 </dl>
-                <button onclick={props.on.reform(|_| Msg::ToggleHelp)}>{ "Close" }</button>
+                <button onclick={on.reform(|_| Action::ToggleHelp)}>{ "Close" }</button>
             </div>
         </div>
     }

@@ -4,11 +4,12 @@
 use super::compose::Compose;
 use super::dashboard::DashboardPanel;
 use super::debugger::Debugger;
+use super::dispatch::use_dispatch;
 use super::group_hub::GroupHub;
-use super::header::PanelProps;
 use super::inspector::Inspector;
+use super::lab_ref::LabRef;
 use super::subscriptions::Subscriptions;
-use crate::app::Msg;
+use crate::lab::Action;
 use crate::lab::Tab;
 use yew::prelude::*;
 
@@ -21,29 +22,37 @@ const TABS: &[(Tab, &str, &str)] = &[
     (Tab::Dashboard, "Dashboard", "tab-dashboard"),
 ];
 
+#[derive(Properties, PartialEq)]
+pub struct SidePanelProps {
+    pub lab: LabRef,
+    /// The tab shown.
+    pub tab: Tab,
+}
+
 #[component]
-pub fn SidePanel(props: &PanelProps) -> Html {
-    let tab = props.lab.lab.borrow().tab;
+pub fn SidePanel(props: &SidePanelProps) -> Html {
+    let on = use_dispatch();
+    let tab = props.tab;
     let buttons = TABS.iter().map(|(t, label, testid)| {
         let t = *t;
         html! {
             <button role="tab" aria-selected={(t == tab).to_string()} data-testid={*testid}
                     class={classes!((t == tab).then_some("active"))}
-                    onclick={props.on.reform(move |_| Msg::Tab(t))}>{ *label }</button>
+                    onclick={on.reform(move |_| Action::Tab(t))}>{ *label }</button>
         }
     });
-    let (lab, on) = (props.lab.clone(), props.on.clone());
+    let lab = props.lab.clone();
     html! {
         <aside class="side-panel" data-testid="side-panel" aria-label="Details">
             <div class="tabs" role="tablist">{ for buttons }</div>
             <div class="tab-body" role="tabpanel">
                 { match tab {
-                    Tab::Inspector => html! { <Inspector {lab} {on} /> },
-                    Tab::Compose => html! { <Compose {lab} {on} /> },
-                    Tab::GroupHub => html! { <GroupHub {lab} {on} /> },
-                    Tab::Subscriptions => html! { <Subscriptions {lab} {on} /> },
+                    Tab::Inspector => html! { <Inspector {lab} /> },
+                    Tab::Compose => html! { <Compose {lab} /> },
+                    Tab::GroupHub => html! { <GroupHub {lab} /> },
+                    Tab::Subscriptions => html! { <Subscriptions {lab} /> },
                     Tab::Debugger => html! { <Debugger /> },
-                    Tab::Dashboard => html! { <DashboardPanel {lab} {on} /> },
+                    Tab::Dashboard => html! { <DashboardPanel {lab} /> },
                 } }
             </div>
         </aside>

@@ -1,15 +1,17 @@
 //! The subscription viewer, per group: every subscription the MessageBox holds, as BizTalk's
 //! Administration console lists them, each opening in the inspector.
 
+use super::dispatch::use_dispatch;
 use super::group_picker::{group_picker, shown_group};
-use super::header::PanelProps;
-use crate::app::Msg;
+use super::lab_ref::LabProps;
+use crate::lab::Action;
 use crate::lab::Selection;
 use messagebox_engine::messagebox::SubscriptionKind;
 use yew::prelude::*;
 
 #[component]
-pub fn Subscriptions(props: &PanelProps) -> Html {
+pub fn Subscriptions(props: &LabProps) -> Html {
+    let on = use_dispatch();
     let chosen = use_state(|| None::<String>);
     let lab = props.lab.lab.borrow();
     let name = shown_group(&lab, &chosen);
@@ -25,7 +27,7 @@ pub fn Subscriptions(props: &PanelProps) -> Html {
         };
         html! {
             <tr data-testid="subscription-row">
-                <td><button class="link" onclick={props.on.reform(move |_| Msg::Select(sel.clone()))}>{ s.id.0 }</button></td>
+                <td><button class="link" onclick={on.reform(move |_| Action::Select(sel.clone()))}>{ s.id.0 }</button></td>
                 <td>{ s.owner.to_string() }</td>
                 <td>{ kind }</td>
                 <td>{ format!("{:?}", s.state) }</td>

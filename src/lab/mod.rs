@@ -2,6 +2,7 @@
 //! scrubbable session, the animation, the selection and the dialogs. No web types here, so it is
 //! tested like any Rust code; the components render it and the App feeds it browser events.
 
+pub mod action;
 mod compute;
 pub mod dashboard;
 pub mod describe;
@@ -13,11 +14,13 @@ mod lesson;
 pub mod marks;
 pub mod order_form;
 pub mod ports;
+mod route;
 pub mod saved;
 pub mod session;
 pub mod snapshots;
 pub mod tokens;
 
+pub use action::{Action, Effect};
 pub use compute::{Computing, Slice, MEMORY_BUDGET};
 pub use lesson::LessonState;
 

@@ -1,0 +1,159 @@
+//! What the user can do, as data: the components send an `Action`, the lab applies it and answers with the
+//! `Effect`s only a browser can carry out (files, storage). Keeping this here, free of web types, makes
+//! every button's logic a plain function tested natively.
+
+use super::{Lab, Notice, Selection, Tab};
+use messagebox_engine::world::Command;
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Action {
+    TogglePlay,
+    Step,
+    /// The speed's log2, from -3 to 6.
+    Speed(f64),
+    Reset,
+    Seek(u64),
+    Act(Command),
+    ActAll(Vec<Command>),
+    Confirm,
+    Cancel,
+    Select(Selection),
+    Tab(Tab),
+    Scenario(usize),
+    /// A canvas node or region dragged to a new place.
+    Move {
+        key: String,
+        x: f64,
+        y: f64,
+    },
+    ToggleHelp,
+    Escape,
+    DismissNotice,
+    DownloadUnrestored,
+    Aggregate(bool),
+    /// A refusal found before anything reached the lab (a form that does not validate).
+    Notice(String),
+    Export {
+        group: String,
+        application: String,
+    },
+    Zoom(f64),
+    ToggleTutorial,
+    NextStep,
+    ShowMe,
+    RestartLesson,
+    SkipLesson,
+    LeaveTutorial,
+    /// The URL's hash changed (a lesson's deep link, or the back button).
+    Route(String),
+    /// Compute without animating to the run's end (None) or to a virtual time.
+    RunTo(Option<u64>),
+    CancelRun,
+}
+
+/// What the browser does after an action.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Effect {
+    /// Offer `text` as a file called `file`.
+    Download { file: String, text: String },
+    /// Store the lab (and the lessons' progress) so a reload restores it.
+    Save,
+}
+
+/// The file a saved session that could not be restored is offered as.
+pub const UNRESTORED_FILE: &str = "messagebox-lab-saved-session.json";
+
+impl Lab {
+    /// Applies one user action; returns what the browser has to do about it. Every action is saved.
+    pub fn apply(&mut self, action: Action) -> Vec<Effect> {
+        let mut effects = Vec::new();
+        match action {
+            Action::TogglePlay => self.toggle_play(),
+            Action::Step => self.step_by_hand(),
+            Action::Speed(v) => self.view.speed_log = v.clamp(-3.0, 6.0),
+            Action::Reset => self.reset(),
+            Action::Seek(step) => self.seek(step),
+            Action::Act(command) => self.act(command),
+            Action::ActAll(commands) => self.act_all(commands),
+            Action::Confirm => self.confirm(),
+            Action::Cancel => self.cancel(),
+            Action::Select(s) => self.select(s),
+            Action::Tab(tab) => self.tab = tab,
+            Action::Scenario(i) => self.switch(i),
+            Action::Move { key, x, y } => {
+                self.view.positions.insert(key, (x.round(), y.round()));
+            }
+            Action::ToggleHelp => self.help = !self.help,
+            Action::Escape => {
+                self.help = false;
+                self.pending = None;
+            }
+            Action::DismissNotice => self.notice = None,
+            Action::DownloadUnrestored => {
+                if let Some(text) = self.unrestored.take() {
+                    effects.push(Effect::Download {
+                        file: UNRESTORED_FILE.into(),
+                        text,
+                    });
+                }
+            }
+            Action::Aggregate(on) => self.aggregate = on,
+            Action::Export { group, application } => {
+                effects.extend(self.export(&group, &application));
+            }
+            Action::Notice(text) => self.notice = Some(Notice { text, error: true }),
+            Action::ToggleTutorial => self.tutorial_open = !self.tutorial_open,
+            Action::Zoom(z) => self.view.zoom = z.clamp(0.5, 1.5),
+            Action::NextStep => self.next_step(),
+            Action::ShowMe => self.show_me(),
+            Action::RestartLesson => self.restart_lesson(),
+            Action::SkipLesson => self.skip_lesson(),
+            Action::LeaveTutorial => self.leave_tutorial(),
+            Action::Route(hash) => self.route(&hash),
+            Action::RunTo(until) => self.run_to(until),
+            Action::CancelRun => self.cancel_run(),
+        }
+        self.check_lesson();
+        effects.push(Effect::Save);
+        effects
+    }
+
+    /// One step by hand (the Step button or the right arrow); ignored while a run is computed.
+    fn step_by_hand(&mut self) {
+        if self.computing.is_some() {
+            return;
+        }
+        self.playing = false;
+        if !self.step_once() {
+            self.notice = Some(Notice {
+                text: "Nothing is scheduled: the run is at its end.".into(),
+                error: false,
+            });
+        }
+    }
+
+    /// An application's package as a file, with a notice saying what was exported or why not.
+    fn export(&mut self, group: &str, application: &str) -> Option<Effect> {
+        let (notice, effect) = match self.session.world.export_application(group, application) {
+            Ok(package) => {
+                let file = format!("{application}.package.json");
+                let text =
+                    serde_json::to_string_pretty(&package).expect("a package always serialises");
+                let notice = Notice {
+                    text: format!("{application} exported from {group} as {file}."),
+                    error: false,
+                };
+                (notice, Some(Effect::Download { file, text }))
+            }
+            Err(e) => (
+                Notice {
+                    text: format!("Export refused: {e}"),
+                    error: true,
+                },
+                None,
+            ),
+        };
+        self.notice = Some(notice);
+        effect
+    }
+}
