@@ -26,10 +26,17 @@ pub enum Msg {
 const COMPUTE_SLICE_MS: f64 = 10.0;
 /// While computing, the screen is redrawn at most this often (milliseconds).
 const COMPUTE_REDRAW_MS: f64 = 100.0;
+/// ...but the panels that read the world (canvas, side panel, event log) only this often: drawing them
+/// mid-burst costs more than the slice itself.
+const COMPUTE_WORLD_REDRAW_MS: f64 = 500.0;
 
 pub struct App {
     lab: Rc<RefCell<Lab>>,
     version: u64,
+    /// The version the world-reading panels see: while a run computes it lags `version`, so a progress
+    /// redraw touches the controls only.
+    world_version: u64,
+    world_drawn_at: f64,
     /// Made once, so the context's value stays equal across renders.
     dispatch: Callback<Action>,
     frame: Option<AnimationFrame>,
@@ -76,6 +83,10 @@ impl App {
             drop(lab);
             if done || t - self.last_drawn_at >= COMPUTE_REDRAW_MS {
                 self.last_drawn_at = t;
+                if done || t - self.world_drawn_at >= COMPUTE_WORLD_REDRAW_MS {
+                    self.world_drawn_at = t;
+                    self.world_version = self.version + 1;
+                }
                 if done {
                     self.save();
                 }
@@ -102,6 +113,7 @@ impl App {
         }
         if moving || stepped {
             self.version += 1;
+            self.world_version = self.version;
             return true;
         }
         false
@@ -117,6 +129,7 @@ impl App {
             }
         }
         self.version += 1;
+        self.world_version = self.version;
         true
     }
 }
@@ -175,6 +188,8 @@ impl Component for App {
             _hashes: hashes,
             lab: Rc::new(RefCell::new(lab)),
             version: 0,
+            world_version: 0,
+            world_drawn_at: 0.0,
             dispatch: ctx.link().callback(Msg::Do),
             frame: None,
             _keys: keys,
@@ -203,7 +218,7 @@ impl Component for App {
         // Panels that read the world get the shared lab; the others, the values they show.
         let shared = LabRef {
             lab: self.lab.clone(),
-            version: self.version,
+            version: self.world_version,
         };
         let dispatch = Dispatch(self.dispatch.clone());
         let lab = self.lab.borrow();
