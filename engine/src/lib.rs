@@ -5,6 +5,7 @@
 pub mod bpm;
 pub mod filter;
 pub mod import;
+mod insert;
 pub mod load;
 pub mod matcher;
 pub mod message;

@@ -69,7 +69,8 @@ impl MessageBox {
             .filter_map(|id| self.state.subscriptions.get(id))
             .filter(|s| s.state != SubscriptionState::Disabled)
             .collect();
-        matched.sort_by_key(|s| (s.priority, s.id));
+        // Ids are unique (the matcher returns each once), so an unstable sort gives the same order.
+        matched.sort_unstable_by_key(|s| (s.priority, s.id));
         let matched: Vec<SubId> = matched.iter().map(|s| s.id).collect();
 
         if matched.is_empty() && !matches!(publisher, Publisher::ReceivePort { .. }) {

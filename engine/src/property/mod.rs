@@ -2,6 +2,7 @@
 //! (domain.md 1.4, 1.5).
 
 mod bpm;
+mod datetime;
 mod name;
 mod schema;
 mod system;

@@ -1,7 +1,7 @@
 //! Typed property values. Comparisons follow the property's XSD type: numbers as numbers, dateTime as
 //! instants (domain.md 1.7, "Evaluation semantics").
 
-use chrono::{DateTime, NaiveDate, NaiveDateTime};
+use super::datetime::{parse_instant, write_instant};
 use compact_str::CompactString;
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::{Decimal, RoundingStrategy};
@@ -182,23 +182,6 @@ impl Value {
     }
 }
 
-/// A dateTime as xs:dateTime writes it: with an offset (or Z), or without one (taken as UTC), or a bare
-/// date (midnight UTC).
-fn parse_instant(text: &str) -> Option<i64> {
-    if let Ok(dt) = DateTime::parse_from_rfc3339(text) {
-        return Some(dt.timestamp_millis());
-    }
-    for format in ["%Y-%m-%dT%H:%M:%S%.f", "%Y-%m-%dT%H:%M:%S"] {
-        if let Ok(dt) = NaiveDateTime::parse_from_str(text, format) {
-            return Some(dt.and_utc().timestamp_millis());
-        }
-    }
-    NaiveDate::parse_from_str(text, "%Y-%m-%d")
-        .ok()
-        .and_then(|d| d.and_hms_opt(0, 0, 0))
-        .map(|dt| dt.and_utc().timestamp_millis())
-}
-
 impl Value {
     pub fn string(text: impl Into<CompactString>) -> Value {
         Value::Str(text.into())
@@ -212,10 +195,7 @@ impl fmt::Display for Value {
             Value::Int(n) => write!(f, "{n}"),
             Value::Decimal(d) => write!(f, "{d}"),
             Value::Bool(b) => write!(f, "{b}"),
-            Value::DateTime(ms) => match DateTime::from_timestamp_millis(*ms) {
-                Some(dt) => write!(f, "{}", dt.format("%Y-%m-%dT%H:%M:%S%.3fZ")),
-                None => write!(f, "{ms}ms"),
-            },
+            Value::DateTime(ms) => write_instant(f, *ms),
         }
     }
 }

@@ -88,7 +88,7 @@ impl Scenario {
     pub fn build(&self) -> Result<World, ScenarioError> {
         let programs = self.programs()?;
         let by_name: BTreeMap<&str, &Program> =
-            programs.iter().map(|p| (p.name.as_str(), p)).collect();
+            crate::insert::map(programs.iter().map(|p| (p.name.as_str(), p)));
         let mut groups = Vec::new();
         for (gi, spec) in self.groups.iter().enumerate() {
             if self.groups[..gi].iter().any(|g| g.name == spec.name) {
@@ -296,19 +296,15 @@ fn build_group(
         receive_ports: Vec::new(),
         send_ports: BTreeMap::new(),
         promotions: spec.promotions.clone(),
-        endpoints: spec
-            .endpoints
-            .iter()
-            .map(|e| {
-                (
-                    e.name.clone(),
-                    Endpoint {
-                        available: e.available,
-                        received: Vec::new(),
-                    },
-                )
-            })
-            .collect(),
+        endpoints: crate::insert::map(spec.endpoints.iter().map(|e| {
+            (
+                e.name.clone(),
+                Endpoint {
+                    available: e.available,
+                    received: Vec::new(),
+                },
+            )
+        })),
         responders: spec
             .responders
             .iter()

@@ -105,7 +105,11 @@ impl World {
                 programs.push(p.clone());
             }
         }
-        programs.sort_by(|a, b| a.name.cmp(&b.name));
+        // By name (names are unique here), through the map type the world keeps programs in.
+        let programs: Vec<Program> =
+            crate::insert::map(programs.into_iter().map(|p| (p.name.clone(), p)))
+                .into_values()
+                .collect();
         Ok(Package {
             format: PACKAGE_FORMAT,
             application: app,
@@ -196,7 +200,7 @@ impl World {
             .flat_map(|p| p.locations.iter_mut())
             .for_each(|l| l.enabled = false);
         let mut all_programs: BTreeMap<&str, &Program> =
-            self.programs.iter().map(|(n, p)| (n.as_str(), p)).collect();
+            crate::insert::map(self.programs.iter().map(|(n, p)| (n.as_str(), p)));
         for p in &package.programs {
             all_programs.insert(&p.name, p);
         }

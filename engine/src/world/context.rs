@@ -187,11 +187,9 @@ impl World {
 
     /// The orchestrations enlisted (stopped or started) in each group.
     fn enlisted(&self) -> BTreeMap<String, std::collections::BTreeSet<String>> {
-        self.groups
-            .iter()
-            .map(|(name, g)| {
-                let names = g
-                    .messagebox
+        crate::insert::map(self.groups.iter().map(|(name, g)| {
+            let names = crate::insert::set(
+                g.messagebox
                     .state()
                     .services
                     .iter()
@@ -199,10 +197,9 @@ impl World {
                         matches!(o, Owner::Orchestration(_))
                             && s.state != crate::messagebox::ServiceState::Unenlisted
                     })
-                    .map(|(o, _)| o.name().to_string())
-                    .collect();
-                (name.clone(), names)
-            })
-            .collect()
+                    .map(|(o, _)| o.name().to_string()),
+            );
+            (name.clone(), names)
+        }))
     }
 }

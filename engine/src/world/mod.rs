@@ -104,14 +104,11 @@ pub struct World {
 impl World {
     /// An empty world with these groups and orchestration programs.
     pub fn new(groups: Vec<Group>, programs: Vec<Program>, seed: u64) -> Self {
-        let compiled = programs
-            .iter()
-            .map(|p| (p.name.clone(), compile(p)))
-            .collect();
+        let compiled = crate::insert::map(programs.iter().map(|p| (p.name.clone(), compile(p))));
         Self {
             clock: 0,
-            groups: groups.into_iter().map(|g| (g.name.clone(), g)).collect(),
-            programs: programs.into_iter().map(|p| (p.name.clone(), p)).collect(),
+            groups: crate::insert::map(groups.into_iter().map(|g| (g.name.clone(), g))),
+            programs: crate::insert::map(programs.into_iter().map(|p| (p.name.clone(), p))),
             compiled,
             config: BTreeMap::new(),
             settings: Settings::default(),

@@ -73,13 +73,11 @@ impl Group {
                 },
             );
         }
-        let mut activated: BTreeSet<InstanceId> = events
-            .iter()
-            .filter_map(|e| match e {
+        let mut activated: BTreeSet<InstanceId> =
+            crate::insert::set(events.iter().filter_map(|e| match e {
                 Event::InstanceActivated { instance, .. } => Some(*instance),
                 _ => None,
-            })
-            .collect();
+            }));
         cx.emit_all(events.clone());
         for e in events {
             let Event::Delivered {
