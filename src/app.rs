@@ -72,7 +72,7 @@ impl App {
     fn on_frame(&mut self, ctx: &Context<Self>, t: f64) -> bool {
         self.request_frame(ctx);
         let mut lab = self.lab.borrow_mut();
-        let paused = lab.check_memory(browser::wasm_memory_bytes());
+        let paused = lab.check_memory(crate::heap::in_use());
         if lab.computing.is_some() || paused {
             let start = browser::now_ms();
             let slice = lab.compute(|| browser::now_ms() - start < COMPUTE_SLICE_MS);

@@ -3,6 +3,9 @@
 //! Cancel leave the run at a consistent step; the outcome equals the engine's own run of the same inputs.
 //! Heap use is measured with a counting allocator, so the bound is on bytes, not on a proxy.
 
+// Native only: the wasm build installs its own counting allocator (src/heap.rs).
+#![cfg(not(target_arch = "wasm32"))]
+
 use messagebox_engine::world::{Command, World};
 use messagebox_lab::lab::event_window::KEEP_EVENTS;
 use messagebox_lab::lab::order_form::{commands, BurstKind, OrderForm};
@@ -235,13 +238,20 @@ fn a_run_past_the_memory_budget_is_paused_with_a_reason_and_the_state_kept() {
     lab.run_to(None);
     assert_eq!(lab.compute(|| false), Slice::Yielded);
     let at = lab.session.steps;
-    assert!(!lab.check_memory(MEMORY_BUDGET - 1), "under the budget nothing stops");
+    assert!(
+        !lab.check_memory(MEMORY_BUDGET - 1),
+        "under the budget nothing stops"
+    );
     assert!(lab.computing.is_some());
     assert!(lab.check_memory(MEMORY_BUDGET + 1));
     assert!(lab.computing.is_none() && !lab.playing);
     let notice = lab.notice.clone().expect("a reason");
     assert!(notice.error);
-    assert!(notice.text.contains("memory") && notice.text.contains("fewer orders"), "{}", notice.text);
+    assert!(
+        notice.text.contains("memory") && notice.text.contains("fewer orders"),
+        "{}",
+        notice.text
+    );
     // Nothing was lost: the run is where it was and goes on when asked.
     assert_eq!(lab.session.steps, at);
     lab.run_to(None);

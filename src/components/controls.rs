@@ -36,7 +36,7 @@ impl ControlsProps {
                     job.until
                         .map_or("to the end".to_string(), |t| format!("to t = {}", clock(t))),
                     clock(s.world.now()),
-                    s.steps - job.from_step
+                    s.steps.saturating_sub(job.from_step)
                 ),
             };
             (job.progress, text)

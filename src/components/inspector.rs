@@ -80,7 +80,18 @@ fn lifecycle(lab: &Lab, group: &str, message: u64, on: &Callback<Action>) -> Htm
             </li>
         }
     });
-    html! { <ol class="lifecycle">{ for rows }</ol> }
+    let dropped = lab.session.events_kept_from();
+    html! {
+        <>
+            if dropped > 0 {
+                <p class="hint" data-testid="lifecycle-window">{ format!(
+                    "From the newest events only: the run's first {dropped} events are not kept in full. \
+                     The event log's Search the earlier events, with this message's number, rebuilds them."
+                ) }</p>
+            }
+            <ol class="lifecycle">{ for rows }</ol>
+        </>
+    }
 }
 
 fn message_view(lab: &Lab, g: &Group, id: MessageId, on: &Callback<Action>) -> Html {

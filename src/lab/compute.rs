@@ -5,7 +5,7 @@
 use super::{Lab, Notice};
 use crate::lab::describe::clock;
 
-/// Wasm memory the page may grow to before a run is paused. Chromium gives a page's wasm at most 4 GB
+/// Heap the app may hold (`heap::in_use`) before a run is paused. Chromium gives a page's wasm at most 4 GB
 /// (the page died at 4.8 GB of renderer memory before issue 12); a 5,000-order run takes the whole
 /// renderer to about 440 MB (README, "The app at scale"), so this leaves room for several.
 pub const MEMORY_BUDGET: usize = 2 << 30;
@@ -116,9 +116,16 @@ impl Lab {
         let Some(job) = self.computing.as_mut() else {
             return;
         };
-        let progress = match job.until {
-            Some(t) => (world.now() - job.from_time) as f64 / (t - job.from_time).max(1) as f64,
-            None => {
+        let progress = match (job.until_step, job.until) {
+            (Some(target), _) => {
+                self.session.steps.saturating_sub(job.from_step) as f64
+                    / target.saturating_sub(job.from_step).max(1) as f64
+            }
+            (None, Some(t)) => {
+                world.now().saturating_sub(job.from_time) as f64
+                    / t.saturating_sub(job.from_time).max(1) as f64
+            }
+            (None, None) => {
                 let live = world.live_size().messages;
                 job.peak_in_flight = job.peak_in_flight.max(live);
                 1.0 - live as f64 / job.peak_in_flight.max(1) as f64
@@ -129,6 +136,7 @@ impl Lab {
 
     fn finish_computing(&mut self, job: &Computing) {
         self.computing = None;
+        self.virtual_target = self.session.world.now() as f64;
         let s = &self.session;
         if job.until_step.is_some() {
             self.notice = None;
@@ -144,8 +152,8 @@ impl Lab {
                     "Stopped at"
                 },
                 clock(s.world.now()),
-                s.steps - job.from_step,
-                s.events_total() - job.from_events,
+                s.steps.saturating_sub(job.from_step),
+                s.events_total().saturating_sub(job.from_events),
             ),
             error: false,
         });
@@ -160,6 +168,7 @@ impl Lab {
         self.evaluations.clear();
         let target = self.session.start_seek(step);
         let from = self.session.steps;
+        self.virtual_target = self.session.world.now() as f64;
         if target - from <= SEEK_AT_ONCE {
             while self.session.steps < target && self.session.step().is_some() {}
             return;
@@ -187,28 +196,28 @@ impl Lab {
                  scrubbed and continued.",
                 s.steps,
                 clock(s.world.now()),
-                s.steps - job.from_step
+                s.steps.saturating_sub(job.from_step)
             ),
             error: false,
         });
     }
 
-    /// Pauses whatever is running when the page's wasm memory passed the budget, saying why and what to
-    /// do. The state before stays usable. True when it paused something.
-    pub fn check_memory(&mut self, wasm_bytes: usize) -> bool {
-        if wasm_bytes < MEMORY_BUDGET || !(self.playing || self.computing.is_some()) {
+    /// Pauses whatever is running when the app's heap passed the budget, saying why and what to do. The
+    /// state before stays usable. True when it paused something.
+    pub fn check_memory(&mut self, heap_bytes: usize) -> bool {
+        if heap_bytes < MEMORY_BUDGET || !(self.playing || self.computing.is_some()) {
             return false;
         }
         self.playing = false;
         self.computing = None;
         self.notice = Some(Notice {
             text: format!(
-                "Paused at step {} (t = {}): the page's memory reached {} MB, the most this page can \
+                "Paused at step {} (t = {}): the app's memory reached {} MB, the most this page can \
                  safely hold. Everything up to here stays usable. To go further, reset and submit fewer \
                  orders at once, or run this load on the command line with mbx bench-world.",
                 self.session.steps,
                 clock(self.session.world.now()),
-                wasm_bytes >> 20
+                heap_bytes >> 20
             ),
             error: true,
         });

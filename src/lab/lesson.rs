@@ -57,6 +57,9 @@ impl Lab {
                     finished: false,
                 });
                 self.session = session;
+                // A run being computed was the old session's.
+                self.computing = None;
+                self.virtual_target = 0.0;
                 self.tokens.clear();
                 self.evaluations.clear();
                 self.playing = false;

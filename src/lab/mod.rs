@@ -321,6 +321,18 @@ impl Lab {
         true
     }
 
+    /// Actions wait while a run is computed: the step they would be taken at is still moving.
+    fn refuse_while_computing(&mut self) -> bool {
+        if self.computing.is_none() {
+            return false;
+        }
+        self.notice = Some(Notice {
+            text: "A run is being computed: wait for it to finish, or Cancel it, then act.".into(),
+            error: true,
+        });
+        true
+    }
+
     pub fn toggle_play(&mut self) {
         if self.computing.is_some() {
             return;
@@ -332,6 +344,8 @@ impl Lab {
         } else if self.session.world.next_due().is_some() || self.session.in_past() {
             self.playing = true;
             self.next_step_at = self.now;
+            // The virtual clock starts from where the run is (it may have been scrubbed back).
+            self.virtual_target = self.session.world.now() as f64;
             self.notice = None;
         } else {
             self.notice = Some(Notice {
@@ -376,6 +390,9 @@ impl Lab {
     /// A user action. In the past it waits for a confirmation; a refused one is reported and changes
     /// nothing.
     pub fn act(&mut self, command: Command) {
+        if self.refuse_while_computing() {
+            return;
+        }
         if self.session.in_past() {
             self.pending = Some(Pending::Fork(command));
             self.playing = false;
@@ -403,6 +420,9 @@ impl Lab {
     /// Several actions at once (a burst of orders, a port's import and start), from the end of the run
     /// only: a fork is confirmed for one action at a time. Stops at the first refusal.
     pub fn act_all(&mut self, commands: Vec<Command>) {
+        if self.refuse_while_computing() {
+            return;
+        }
         if self.session.in_past() {
             self.notice = Some(Notice {
                 text: "Go to the end of the run (or act once to fork it) before doing several \
@@ -455,6 +475,9 @@ impl Lab {
     }
 
     pub fn confirm(&mut self) {
+        if self.refuse_while_computing() {
+            return;
+        }
         match self.pending.take() {
             Some(Pending::Fork(command)) => {
                 self.tokens.clear();

@@ -105,7 +105,8 @@ pub fn validate(form: &OrderForm) -> Result<(u32, u32), String> {
         return Err("Choose a service type code".into());
     }
     if burst > 1 && form.kind == BurstKind::Distinct {
-        let last = order_id(form.order.trim(), burst as usize - 1);
+        let last = order_id(form.order.trim(), burst as usize - 1)
+            .ok_or("Order ID: the burst's order ids would count past the largest number")?;
         if last.chars().count() > PROMOTED_VALUE_CAP {
             return Err(format!(
                 "Order ID: the burst's last order id, {last}, is longer than {PROMOTED_VALUE_CAP} characters"
@@ -115,12 +116,18 @@ pub fn validate(form: &OrderForm) -> Result<(u32, u32), String> {
     Ok((seq, burst))
 }
 
-/// The order id of the `i`th distinct copy: a number counts up from itself, other text gets `-i`.
-fn order_id(first: &str, i: usize) -> String {
+/// The order id of the `i`th distinct copy: the first is the text as typed; after it a number counts up
+/// from itself (keeping its width, so 007 gives 008), other text gets `-i`. None past the largest number.
+fn order_id(first: &str, i: usize) -> Option<String> {
+    if i == 0 {
+        return Some(first.to_string());
+    }
     match first.parse::<u64>() {
-        Ok(n) => (n + i as u64).to_string(),
-        Err(_) if i == 0 => first.to_string(),
-        Err(_) => format!("{first}-{i}"),
+        Ok(n) if first.bytes().all(|b| b.is_ascii_digit()) => {
+            let next = n.checked_add(i as u64)?;
+            Some(format!("{next:0width$}", width = first.len()))
+        }
+        _ => Some(format!("{first}-{i}")),
     }
 }
 
@@ -138,7 +145,8 @@ pub fn commands(
     Ok((0..burst as usize)
         .map(|i| {
             let order = match form.kind {
-                BurstKind::Distinct => order_id(order, i),
+                // Validated above: every id of the burst exists.
+                BurstKind::Distinct => order_id(order, i).unwrap_or_default(),
                 BurstKind::Identical => order.to_string(),
             };
             Command::Submit {
