@@ -91,7 +91,7 @@ impl Lab {
                     (Some(t), Some(d)) => d > t,
                     _ => false,
                 } || job.until_step.is_some_and(|s| self.session.steps >= s);
-                if reached || self.session.step().is_none() {
+                if reached || self.session.advance().is_none() {
                     end = true;
                     break;
                 }
@@ -170,7 +170,7 @@ impl Lab {
         let from = self.session.steps;
         self.virtual_target = self.session.world.now() as f64;
         if target - from <= SEEK_AT_ONCE {
-            while self.session.steps < target && self.session.step().is_some() {}
+            while self.session.steps < target && self.session.advance().is_some() {}
             return;
         }
         self.computing = Some(Computing {

@@ -33,14 +33,19 @@ impl EventWindow {
         self.start
     }
 
-    pub fn push(&mut self, events: &[Traced]) {
-        self.kept.extend(events.iter().cloned());
+    pub fn push(&mut self, events: Vec<Traced>) {
+        self.kept.extend(events);
         // Dropping in halves keeps the cost per event constant.
         if self.kept.len() >= 2 * KEEP_EVENTS {
             let drop = self.kept.len() - KEEP_EVENTS;
             self.kept.drain(..drop);
             self.start += drop;
         }
+    }
+
+    /// The newest `n` kept events (fewer if fewer are kept).
+    pub fn newest(&self, n: usize) -> &[Traced] {
+        &self.kept[self.kept.len().saturating_sub(n)..]
     }
 
     /// The kept events, oldest first.

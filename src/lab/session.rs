@@ -84,10 +84,18 @@ impl Session {
     /// Runs the next agenda item (and, when replaying, the actions recorded after it). Returns its events,
     /// or None when nothing is scheduled.
     pub fn step(&mut self) -> Option<Vec<Traced>> {
-        let mut events = self.world.step()?;
+        let handed = self.advance()?;
+        Some(self.log.newest(handed).to_vec())
+    }
+
+    /// Runs the next agenda item like `step`, keeping its events without copying them for the caller
+    /// (Run to end hands out some 670,000 for 5,000 orders). Returns how many it handed out.
+    pub fn advance(&mut self) -> Option<usize> {
+        let events = self.world.step()?;
         self.steps += 1;
-        self.record(&events);
-        events.extend(self.apply_recorded());
+        let mut handed = events.len();
+        self.record(events);
+        handed += self.apply_recorded();
         self.horizon = self.horizon.max(self.steps);
         if self.snapshots.due(self.log.total(), &self.world) {
             self.snapshots.push(Snapshot {
@@ -99,7 +107,7 @@ impl Session {
                 units: self.world.live_size().units(),
             });
         }
-        Some(events)
+        Some(handed)
     }
 
     /// Carries out a user action now. In the past, the later part of the run is discarded first: the
@@ -107,7 +115,7 @@ impl Session {
     pub fn act(&mut self, command: Command) -> Result<Vec<Traced>, CommandError> {
         let trial = self.world.apply(command.clone())?;
         self.fork();
-        self.record(&trial);
+        self.record(trial.clone());
         self.inputs.push(Input {
             step: self.steps,
             command,
@@ -127,7 +135,7 @@ impl Session {
     pub fn seek(&mut self, target: u64) {
         let target = self.start_seek(target);
         while self.steps < target {
-            if self.step().is_none() {
+            if self.advance().is_none() {
                 break;
             }
         }
@@ -161,7 +169,7 @@ impl Session {
         session.inputs = inputs;
         session.apply_recorded();
         while session.steps < horizon {
-            if session.step().is_none() {
+            if session.advance().is_none() {
                 return Err(format!(
                     "the run ends after {} steps but the saved run reached {horizon}",
                     session.steps
@@ -180,26 +188,26 @@ impl Session {
     }
 
     /// Applies the recorded actions taken at the current step that the world has not seen yet.
-    fn apply_recorded(&mut self) -> Vec<Traced> {
-        let mut events = Vec::new();
+    fn apply_recorded(&mut self) -> usize {
+        let mut handed = 0;
         while let Some(input) = self.inputs.get(self.applied) {
             if input.step != self.steps {
                 break;
             }
             // A recorded action succeeded when it was taken, and the engine is deterministic.
             if let Ok(more) = self.world.apply(input.command.clone()) {
-                self.record(&more);
-                events.extend(more);
+                handed += more.len();
+                self.record(more);
             }
             self.applied += 1;
         }
-        events
+        handed
     }
 
     /// Every event the world hands out on this path passes through here, once, in order.
-    fn record(&mut self, events: &[Traced]) {
+    fn record(&mut self, events: Vec<Traced>) {
+        self.dashboard.observe(&self.world, &events);
         self.log.push(events);
-        self.dashboard.observe(&self.world, events);
     }
 
     /// The newest `limit` events numbered `from` up to `to` that `wanted` accepts, oldest first, rebuilt
@@ -248,7 +256,7 @@ impl Session {
         };
         scratch.apply_recorded();
         drain(&mut scratch);
-        while scratch.log.total() < to && scratch.step().is_some() {
+        while scratch.log.total() < to && scratch.advance().is_some() {
             drain(&mut scratch);
         }
         out.into()
