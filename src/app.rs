@@ -10,7 +10,7 @@ use crate::components::{
 use crate::lab::{Action, Effect, Lab};
 use gloo_events::EventListener;
 use gloo_render::AnimationFrame;
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -45,7 +45,24 @@ pub struct App {
     last_saved_at: f64,
     last_drawn_at: f64,
     reduced_motion: bool,
+    /// A save put off: dragging the timeline or a node after a 5,000-order run would otherwise write
+    /// megabytes to local storage at every pointer move. Written by the next frame after a pause, or
+    /// when the page is hidden or closed.
+    unsaved: Rc<Cell<bool>>,
+    _leaving: Option<EventListener>,
 }
+
+/// Writes the lab to local storage; the error says why not.
+fn store_lab(lab: &RefCell<Lab>) -> Result<(), String> {
+    let lab = lab.borrow();
+    browser::store_progress(&lab.progress);
+    let text = lab.saved().to_json();
+    drop(lab);
+    browser::store(&text)
+}
+
+/// A put-off save waits at most this long (milliseconds).
+const DEFERRED_SAVE_MS: f64 = 400.0;
 
 impl App {
     fn request_frame(&mut self, ctx: &Context<Self>) {
@@ -56,11 +73,8 @@ impl App {
     }
 
     fn save(&mut self) {
-        let lab = self.lab.borrow();
-        browser::store_progress(&lab.progress);
-        let text = lab.saved().to_json();
-        drop(lab);
-        if let Err(reason) = browser::store(&text) {
+        self.unsaved.set(false);
+        if let Err(reason) = store_lab(&self.lab) {
             self.lab.borrow_mut().notice = Some(crate::lab::Notice {
                 text: format!("Your work could not be saved in this browser: {reason}"),
                 error: true,
@@ -71,6 +85,10 @@ impl App {
     /// One animation frame: computes a slice of a run, or plays; saves at most once a second.
     fn on_frame(&mut self, ctx: &Context<Self>, t: f64) -> bool {
         self.request_frame(ctx);
+        if self.unsaved.get() && t - self.last_saved_at > DEFERRED_SAVE_MS {
+            self.last_saved_at = t;
+            self.save();
+        }
         let mut lab = self.lab.borrow_mut();
         let paused = lab.check_memory(crate::heap::in_use());
         if lab.computing.is_some() || paused {
@@ -121,10 +139,13 @@ impl App {
 
     /// A user action: the lab applies it, this carries out what needs the browser.
     fn on_action(&mut self, action: Action) -> bool {
+        // Moves that come many a second are saved once they pause.
+        let defer = matches!(action, Action::Seek(_) | Action::Move { .. });
         let effects = self.lab.borrow_mut().apply(action);
         for effect in effects {
             match effect {
                 Effect::Download { file, text } => browser::download(&file, &text),
+                Effect::Save if defer => self.unsaved.set(true),
                 Effect::Save => self.save(),
             }
         }
@@ -184,9 +205,24 @@ impl Component for App {
                 })
             })
         };
+        let lab = Rc::new(RefCell::new(lab));
+        let unsaved = Rc::new(Cell::new(false));
+        let leaving = {
+            let (lab, unsaved) = (lab.clone(), unsaved.clone());
+            web_sys::window().map(|w| {
+                EventListener::new(&w, "pagehide", move |_| {
+                    if unsaved.replace(false) {
+                        // Nowhere left to report a failure: the page is going.
+                        let _ = store_lab(&lab);
+                    }
+                })
+            })
+        };
         let mut app = Self {
             _hashes: hashes,
-            lab: Rc::new(RefCell::new(lab)),
+            unsaved,
+            _leaving: leaving,
+            lab,
             version: 0,
             world_version: 0,
             world_drawn_at: 0.0,

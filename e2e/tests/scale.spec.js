@@ -89,6 +89,9 @@ test("after a big run: scrub back, fork, and reload find a consistent run", asyn
   await expect(page.getByTestId("run-progress")).toHaveCount(0, { timeout: 30_000 });
   await expect(page.getByTestId("clock")).toContainText(`step ${middle} of ${end}`);
   await expect(page.getByTestId("clock")).toContainText("viewing the past");
+  // A scrub is saved once the timeline pauses, or as the page goes: a reload right away keeps it.
+  await page.reload();
+  await expect(page.getByTestId("clock")).toContainText(`step ${middle} of ${end}`, { timeout: 30_000 });
   // Acting in the past forks the future after a warning.
   await page.getByTestId("tab-compose").click();
   await page.getByTestId("compose-burst").fill("1");
