@@ -1,11 +1,13 @@
 //! The load dashboard, natively: its totals equal counts taken from the events and the world, it stays
 //! small, a seek gives the same dashboard back, and a split counts the messages on the WAN link.
 
-use messagebox_engine::bpm::csr_request;
 use messagebox_engine::messagebox::{Event, Owner};
 use messagebox_engine::orchestration::InstanceState;
 use messagebox_engine::world::{Command, TransmissionState, WorldEvent};
 use messagebox_lab::lab::dashboard::{is_order_manager, Dashboard, MAX_BUCKETS};
+mod common;
+
+use messagebox_lab::lab::order_form::BurstKind;
 use messagebox_lab::lab::saved::build_shipped;
 use messagebox_lab::lab::session::Session;
 use std::collections::BTreeMap;
@@ -14,22 +16,13 @@ fn session(file: &str) -> Session {
     Session::new(build_shipped(file).unwrap().1)
 }
 
-/// `n` distinct orders (order ids counting up), as the compose form's burst submits them.
+fn burst(n: usize) -> Vec<Command> {
+    common::burst(n, BurstKind::Distinct)
+}
+
 fn submit(s: &mut Session, n: usize) {
-    for i in 0..n {
-        s.act(Command::Submit {
-            group: "SRV-SEA".into(),
-            location: "Order-RP-TestRL".into(),
-            body: csr_request(
-                &format!("R-{i}"),
-                "1",
-                &format!("{}", 1000 + i),
-                1,
-                "NS",
-                "NEW",
-            ),
-        })
-        .unwrap();
+    for c in burst(n) {
+        s.act(c).unwrap();
     }
 }
 
@@ -202,21 +195,8 @@ fn the_dashboard_stays_small_after_5000_orders() {
     // The world and the dashboard alone: the session's snapshots are not what is measured here.
     let mut world = build_shipped("default.json").unwrap().1;
     let mut dashboard = Dashboard::default();
-    for i in 0..5000 {
-        let events = world
-            .apply(Command::Submit {
-                group: "SRV-SEA".into(),
-                location: "Order-RP-TestRL".into(),
-                body: csr_request(
-                    &format!("R-{i}"),
-                    "1",
-                    &format!("{}", 1000 + i),
-                    1,
-                    "NS",
-                    "NEW",
-                ),
-            })
-            .unwrap();
+    for c in burst(5000) {
+        let events = world.apply(c).unwrap();
         dashboard.observe(&world, &events);
     }
     let mut peak = 0;

@@ -3,16 +3,13 @@
 //! chosen speed, and the order form's burst ids are the ones typed.
 
 use messagebox_engine::world::Command;
+mod common;
+
 use messagebox_lab::lab::order_form::{commands, validate, BurstKind, OrderForm};
 use messagebox_lab::lab::{Action, Lab, Slice};
 
 fn burst(n: usize) -> Vec<Command> {
-    let form = OrderForm {
-        order: "1000".into(),
-        burst: n.to_string(),
-        ..OrderForm::default()
-    };
-    commands(&form, "SRV-SEA", "Order-RP-TestRL", false, 1000).unwrap()
+    common::burst(n, BurstKind::Distinct)
 }
 
 fn computing(n: usize) -> Lab {

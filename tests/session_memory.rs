@@ -6,9 +6,12 @@
 // Native only: the wasm build installs its own counting allocator (src/heap.rs).
 #![cfg(not(target_arch = "wasm32"))]
 
-use messagebox_engine::world::{Command, World};
+mod common;
+
+use common::burst;
+use messagebox_engine::world::World;
 use messagebox_lab::lab::event_window::KEEP_EVENTS;
-use messagebox_lab::lab::order_form::{commands, BurstKind, OrderForm};
+use messagebox_lab::lab::order_form::BurstKind;
 use messagebox_lab::lab::saved::build_shipped;
 use messagebox_lab::lab::session::Session;
 use messagebox_lab::lab::snapshots::MAX_SNAPSHOTS;
@@ -38,18 +41,6 @@ static ONE_AT_A_TIME: std::sync::Mutex<()> = std::sync::Mutex::new(());
 
 fn turn() -> std::sync::MutexGuard<'static, ()> {
     ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner())
-}
-
-/// The compose form's burst of `n` orders, `kind` copies, into the default scenario's test location.
-fn burst(n: usize, kind: BurstKind) -> Vec<Command> {
-    // Order ids from 1000: the scenario's own sample orders use low ones.
-    let form = OrderForm {
-        order: "1000".into(),
-        burst: n.to_string(),
-        kind,
-        ..OrderForm::default()
-    };
-    commands(&form, "SRV-SEA", "Order-RP-TestRL", false, 1000).unwrap()
 }
 
 fn fresh() -> World {

@@ -78,15 +78,16 @@ async function runToEnd(browser, n) {
   await startFrames(page);
   const started = Date.now();
   await page.getByTestId("btn-run-to-end").click();
+  // The renderer's memory sampled while the run computes, until its progress bar goes.
   let peak = 0;
-  while ((await page.getByTestId("run-progress").count()) > 0) {
-    peak = Math.max(peak, rendererMB());
-    await page.waitForTimeout(200);
-  }
+  const sampler = setInterval(() => (peak = Math.max(peak, rendererMB())), 200);
+  await page.getByTestId("run-progress").waitFor({ state: "detached", timeout: 600_000 });
+  clearInterval(sampler);
   const seconds = (Date.now() - started) / 1000;
   const intervals = await stopFrames(page);
   const events = (await eventsOf(page)) - before;
-  await page.waitForTimeout(1000);
+  // After the run's last redraw: the notice that says it ended.
+  await page.getByTestId("notice").filter({ hasText: "reached its end" }).waitFor();
   const after = rendererMB();
   await page.close();
   return { n, seconds, events, rate: events / seconds, intervals, rest, peak, after };
@@ -96,7 +97,12 @@ async function cancelLatency(browser) {
   const page = await freshPage(browser);
   await submitBurst(page, 5000);
   await page.getByTestId("btn-run-to-end").click();
-  await page.waitForTimeout(1500);
+  // Well into the burst: the progress text counts more than 20,000 steps.
+  await page.waitForFunction(() => {
+    const text = document.querySelector("[data-testid=run-progress]")?.textContent || "";
+    const steps = Number((text.match(/(\d+) steps/) || [])[1] || 0);
+    return steps > 20_000;
+  });
   // Measured in the page: from the click to the progress bar gone from the DOM.
   const ms = await page.evaluate(
     () =>

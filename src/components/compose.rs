@@ -106,8 +106,8 @@ pub fn Compose(props: &LabProps) -> Html {
                 </label>
                 <label>{ "Copies are" }
                     <select data-testid="compose-burst-kind" onchange={select(|f, v| f.kind = BurstKind::parse(&v))}>
-                        <option value="distinct" selected={form.kind == BurstKind::Distinct}>{ "distinct orders (order id counts up)" }</option>
-                        <option value="identical" selected={form.kind == BurstKind::Identical}>{ "identical copies of one order" }</option>
+                        <option value={BurstKind::Distinct.value()} selected={form.kind == BurstKind::Distinct}>{ "distinct orders (order id counts up)" }</option>
+                        <option value={BurstKind::Identical.value()} selected={form.kind == BurstKind::Identical}>{ "identical copies of one order" }</option>
                     </select>
                 </label>
             </fieldset>

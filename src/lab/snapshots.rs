@@ -131,8 +131,4 @@ impl Snapshots {
     pub fn forget_after(&mut self, steps: u64) {
         self.list.retain(|s| s.steps <= steps);
     }
-
-    pub fn steps(&self) -> impl Iterator<Item = u64> + '_ {
-        self.list.iter().map(|s| s.steps)
-    }
 }
