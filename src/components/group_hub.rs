@@ -98,20 +98,7 @@ pub fn GroupHub(props: &LabProps) -> Html {
                 { format!(" · {:?}", r.state) }
             </li>
         });
-    // Runs that ended but are still live (their messages not yet retired) count with the archive's.
-    let mut ended = lab
-        .session
-        .world
-        .archive(&name)
-        .map(|a| a.ended.clone())
-        .unwrap_or_default();
-    for r in g.runs.values().filter(|r| r.state.is_finished()) {
-        let e = ended.entry(r.orchestration.clone()).or_default();
-        match r.state {
-            InstanceState::Completed => e.completed += 1,
-            _ => e.terminated += 1,
-        }
-    }
+    let ended = lab.session.world.ended(&name);
     let finished: usize = ended.values().map(|e| e.completed + e.terminated).sum();
     let ended_rows = ended.iter().map(|(orchestration, e)| {
         html! {

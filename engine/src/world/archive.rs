@@ -108,6 +108,16 @@ pub struct Ended {
     pub terminated: usize,
 }
 
+impl Ended {
+    /// Counts one ended run in its state.
+    pub fn count(&mut self, state: &crate::orchestration::InstanceState) {
+        match state {
+            crate::orchestration::InstanceState::Completed => self.completed += 1,
+            _ => self.terminated += 1,
+        }
+    }
+}
+
 impl GroupArchive {
     pub fn message(&self, id: MessageId) -> Option<&Message> {
         self.messages.get(&id).map(|r| &r.message)
@@ -123,10 +133,7 @@ impl GroupArchive {
                 }
                 if let Some(run) = record.run() {
                     let ended = self.ended.entry(run.orchestration.clone()).or_default();
-                    match run.state {
-                        crate::orchestration::InstanceState::Completed => ended.completed += 1,
-                        _ => ended.terminated += 1,
-                    }
+                    ended.count(&run.state);
                 }
                 self.instances.insert(record.id(), *record);
             }

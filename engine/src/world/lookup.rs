@@ -94,6 +94,24 @@ impl World {
         Some(self.group(group)?.messagebox.explain_context(m.context()))
     }
 
+    /// How a group's orchestration instances ended, by orchestration: the archive's tallies and the
+    /// ended runs still live. O(live runs + orchestrations), never over the history.
+    pub fn ended(&self, group: &str) -> std::collections::BTreeMap<String, super::Ended> {
+        let mut ended = self
+            .archive(group)
+            .map(|a| a.ended.clone())
+            .unwrap_or_default();
+        if let Some(g) = self.group(group) {
+            for r in g.runs.values().filter(|r| r.state.is_finished()) {
+                ended
+                    .entry(r.orchestration.clone())
+                    .or_default()
+                    .count(&r.state);
+            }
+        }
+        ended
+    }
+
     /// Like `explain`, against the group's activation subscriptions only.
     pub fn explain_activation(
         &self,
