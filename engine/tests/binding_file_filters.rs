@@ -54,6 +54,9 @@ fn schema_for(texts: &[String]) -> PropertySchema {
 
 #[test]
 fn the_seattle_bindings_filters_parse_as_the_docs_describe() {
+    if !common::shared_present() {
+        return;
+    }
     let texts = filter_texts(&fixture("ours__SRV-SEA.BPM.BindingInfo.xml"));
     let schema = bpm_schema();
     let filters: Vec<Filter> = texts
@@ -89,6 +92,9 @@ fn the_seattle_bindings_filters_parse_as_the_docs_describe() {
 
 #[test]
 fn every_filter_in_every_binding_fixture_parses_and_round_trips() {
+    if !common::shared_present() {
+        return;
+    }
     let files = [
         "aimbiztalk__BindingInfo.xml",
         "biztalk-cert-guide__BTS2010CertGuide-Ch05.xml",
@@ -119,6 +125,9 @@ fn every_filter_in_every_binding_fixture_parses_and_round_trips() {
 
 #[test]
 fn a_standalone_utf16_filter_document_has_three_groups() {
+    if !common::shared_present() {
+        return;
+    }
     // aimbiztalk__FilterExpression.xml: 3 OR groups (3 + 2 + 1), Exists with no Value.
     let text = fixture("aimbiztalk__FilterExpression.xml");
     let schema = schema_for(std::slice::from_ref(&text));
@@ -131,6 +140,9 @@ fn a_standalone_utf16_filter_document_has_three_groups() {
 
 #[test]
 fn the_canonical_data_model_port_has_two_or_groups_on_the_receive_port() {
+    if !common::shared_present() {
+        return;
+    }
     // SOURCES.md: BTS.ReceivePortName == SystemA OR == SystemB, with the built-in system schema.
     let texts = filter_texts(&fixture(
         "biztalk-server-learning-path__CanonicalDataModelPattern.BindingInfo.xml",

@@ -1,17 +1,27 @@
 //! The routing debugger: "Why didn't my message route?" A BizTalk binding file and a saved message
-//! context (files or pasted), explained subscriber by subscriber. It runs in a MessageBox of its own:
-//! the simulation is never touched, and bad input only produces an error.
+//! context (files or pasted), explained subscriber by subscriber, with the verdict BizTalk would reach.
+//! It reads the property schemas deployed in a group of the lab, and never changes the simulation: bad
+//! input only produces an error.
 
+use super::group_picker::{group_picker, shown_group};
+use super::lab_ref::LabProps;
 use crate::browser;
 use crate::lab::explain_text::predicate_line;
-use messagebox_engine::import::{debug_routing, RoutingDebug};
+use messagebox_engine::import::{debug_routing, DebugInputs, Outcome, RoutingDebug};
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 #[component]
-pub fn Debugger() -> Html {
+pub fn Debugger(props: &LabProps) -> Html {
     let bindings = use_state(String::new);
     let context = use_state(String::new);
+    let chosen = use_state(|| None::<String>);
+    let (group, picker) = {
+        let lab = props.lab.lab.borrow();
+        let shown = shown_group(&lab, &chosen);
+        let picker = group_picker(&lab, &shown, chosen.clone());
+        (shown, picker)
+    };
     let result = use_state(|| None::<Result<std::rc::Rc<RoutingDebug>, String>>);
     let area = |state: UseStateHandle<String>| {
         Callback::from(move |e: InputEvent| {
@@ -32,13 +42,32 @@ pub fn Debugger() -> Html {
             })
         };
     let explain = {
-        let (bindings, context, result) = (bindings.clone(), context.clone(), result.clone());
+        let (bindings, context, result, group) = (
+            bindings.clone(),
+            context.clone(),
+            result.clone(),
+            group.clone(),
+        );
+        let lab = props.lab.lab.clone();
         Callback::from(move |_: MouseEvent| {
+            let base = lab
+                .borrow()
+                .session
+                .world
+                .group(&group)
+                .map(|g| g.messagebox.schema().clone());
             result.set(Some(
-                debug_routing(&bindings, &context).map(std::rc::Rc::new),
+                debug_routing(&DebugInputs {
+                    bindings: &bindings,
+                    context: &context,
+                    base: base.as_ref(),
+                    ..Default::default()
+                })
+                .map(std::rc::Rc::new),
             ));
         })
     };
+
     let outcome = match &*result {
         None => html! {},
         Some(Err(e)) => {
@@ -46,6 +75,18 @@ pub fn Debugger() -> Html {
         }
         Some(Ok(d)) => {
             let matched = d.subscribers.iter().filter(|s| s.matched).count();
+            let verdict = match d.verdict.outcome {
+                Outcome::Delivered => "Delivered",
+                Outcome::Held => "Held: suspended (resumable) until a stopped subscriber starts",
+                Outcome::RoutingFailure => "Routing failure: no enlisted subscriber matches",
+            };
+            let copies = d
+                .verdict
+                .copies()
+                .iter()
+                .map(|(owner, n)| format!("{owner} × {n}"))
+                .collect::<Vec<_>>()
+                .join(", ");
             let rows = d.subscribers.iter().map(|s| {
                 let preds = s.groups.iter().enumerate().map(|(i, g)| html! {
                     <li>
@@ -61,19 +102,21 @@ pub fn Debugger() -> Html {
                 });
                 html! {
                     <li class={classes!("explain", if s.matched { "matched" } else { "unmatched" })} data-testid="debugger-subscriber">
-                        <strong>{ format!("{} {}", if s.matched { "✓ match" } else { "✗ no match" }, s.owner) }</strong>
+                        <strong>{ format!("{} {} ({})", if s.matched { "✓ match" } else { "✗ no match" }, s.owner, s.state) }</strong>
                         <ul class="groups">{ for preds }</ul>
                     </li>
                 }
             });
             html! {
                 <>
+                    <p class="verdict" data-testid="debugger-verdict"><strong>{ verdict }</strong>
+                        if !copies.is_empty() { { format!(": {copies}") } }</p>
                     <h3 data-testid="debugger-summary">{ format!("{matched} of {} subscribers match", d.subscribers.len()) }</h3>
                     <ul class="explanations">{ for rows }</ul>
-                    if !d.notes.is_empty() {
-                        <h3>{ "Assumptions" }</h3>
-                        <ul>{ for d.notes.iter().map(|n| html! { <li>{ n.clone() }</li> }) }</ul>
-                    }
+                    <h3>{ "Assumptions" }</h3>
+                    <ul data-testid="debugger-assumptions">
+                        { for d.assumptions.iter().chain(&d.notes).chain(&d.links).map(|n| html! { <li>{ n.clone() }</li> }) }
+                    </ul>
                     if !d.warnings.is_empty() {
                         <h3>{ "Not simulated (from the binding file)" }</h3>
                         <ul>{ for d.warnings.iter().map(|w| html! { <li>{ w.clone() }</li> }) }</ul>
@@ -85,7 +128,9 @@ pub fn Debugger() -> Html {
     html! {
         <section class="debugger" data-testid="debugger" aria-label="Routing debugger">
             <h2>{ "Why didn't my message route?" }</h2>
-            <p class="hint">{ "Load a BizTalk binding file and a message context saved from the Administration console. Every send port and send port group of the file is enlisted and started in a MessageBox of its own and explained against the context. The simulation is not changed." }</p>
+            <p class="hint">{ "Load a BizTalk binding file and a message context saved from the Administration console. Every send port, send port group and orchestration bound to a receive port is explained against the context, in the state the file gives (send ports: started). The simulation is not changed." }</p>
+            <p class="hint">{ "Filters and the context are read with the property schemas deployed in:" }</p>
+            { picker }
             <label>{ "Binding file" }
                 <input type="file" accept=".xml" data-testid="debugger-bindings-file" onchange={file(bindings.clone(), result.clone())} />
                 <textarea rows="5" data-testid="debugger-bindings" value={(*bindings).clone()} oninput={area(bindings.clone())} spellcheck="false" />

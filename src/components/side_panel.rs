@@ -51,7 +51,7 @@ pub fn SidePanel(props: &SidePanelProps) -> Html {
                     Tab::Compose => html! { <Compose {lab} /> },
                     Tab::GroupHub => html! { <GroupHub {lab} /> },
                     Tab::Subscriptions => html! { <Subscriptions {lab} /> },
-                    Tab::Debugger => html! { <Debugger /> },
+                    Tab::Debugger => html! { <Debugger {lab} /> },
                     Tab::Dashboard => html! { <DashboardPanel {lab} /> },
                 } }
             </div>

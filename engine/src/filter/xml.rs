@@ -92,10 +92,10 @@ impl Filter {
                     check::predicate(property, xsd, op, value).map_err(|e| at(statement, e))?,
                 );
             }
-            if predicates.is_empty() {
-                return Err(at(group, "empty group: <Group> has no <Statement>".into()));
+            // The SDK's samples end filters with an empty `<Group/>`; BizTalk ignores it.
+            if !predicates.is_empty() {
+                groups.push(predicates);
             }
-            groups.push(predicates);
         }
         Ok(Filter { groups })
     }

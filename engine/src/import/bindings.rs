@@ -1,12 +1,16 @@
 //! Binding files (`<BindingInfo>`): send ports with their filters and transports, send port groups
-//! (distribution lists), receive ports and locations, and orchestration port bindings.
+//! (distribution lists), receive ports and locations, orchestration port bindings, and the property
+//! schemas the file tracks.
 
+use super::binding_xml::{
+    attr_flag, child, child_text, filter_properties, filter_source, flag, ref_name, Ignored,
+};
+use super::property_schema::{deploy_schemas, PropertySchemaFile};
 use super::{parse_xml, ImportError};
 use crate::filter::{Filter, FilterError};
-use crate::property::{bpm_schema, PropertyName, PropertySchema, XsdType};
+use crate::property::{PropertyName, PropertySchema, XsdType};
 use roxmltree::Node;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ImportedSendPort {
@@ -16,9 +20,14 @@ pub struct ImportedSendPort {
     pub filter: Filter,
     pub transport_type: Option<String>,
     pub address: Option<String>,
+    pub backup_transport_type: Option<String>,
     pub backup_address: Option<String>,
     pub ordered_delivery: bool,
+    pub stop_on_failure: bool,
     pub priority: Option<u8>,
+    /// The primary transport's retries, as the file gives them (the interval in minutes).
+    pub retry_count: Option<u32>,
+    pub retry_interval_minutes: Option<u32>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -34,6 +43,7 @@ pub struct ImportedLocation {
     pub address: Option<String>,
     pub transport_type: Option<String>,
     pub pipeline: Option<String>,
+    /// `<Enable>`: a disabled location takes no messages (domain.md 4.1).
     pub enabled: bool,
 }
 
@@ -45,12 +55,37 @@ pub struct ImportedReceivePort {
     pub locations: Vec<ImportedLocation>,
 }
 
+/// The physical port a logical orchestration port is bound to (domain.md 3).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", content = "name", rename_all = "camelCase")]
+pub enum BoundTo {
+    SendPort(String),
+    SendPortGroup(String),
+    ReceivePort(String),
+}
+
+impl BoundTo {
+    pub fn name(&self) -> &str {
+        match self {
+            BoundTo::SendPort(n) | BoundTo::SendPortGroup(n) | BoundTo::ReceivePort(n) => n,
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ImportedPort {
+    pub name: String,
+    /// None when unbound, or direct-bound (the file does not list direct ports' bindings).
+    pub bound: Option<BoundTo>,
+}
+
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ImportedOrchestration {
     pub name: String,
+    /// `State`: Unenlisted, Enlisted or Started, as the console writes it.
     pub state: Option<String>,
-    /// Logical port, and the physical port it is bound to (none when unbound or direct).
-    pub ports: Vec<(String, Option<String>)>,
+    pub host: Option<String>,
+    pub ports: Vec<ImportedPort>,
 }
 
 /// What a binding file said that the simulator understood, the schema its filters needed, and warnings.
@@ -60,112 +95,100 @@ pub struct BindingImport {
     pub send_port_groups: Vec<ImportedSendPortGroup>,
     pub receive_ports: Vec<ImportedReceivePort>,
     pub orchestrations: Vec<ImportedOrchestration>,
+    /// `TrackedSchemas/Schema/@FullName`: the .NET type names of the schemas the file's modules track.
+    pub tracked_schemas: Vec<String>,
     pub warnings: Vec<String>,
+    /// How each property schema given with the file was linked to the names its filters use.
+    pub links: Vec<String>,
     #[serde(skip)]
     pub schema: PropertySchema,
 }
 
-fn child<'a>(n: Node<'a, 'a>, name: &str) -> Option<Node<'a, 'a>> {
-    n.children()
-        .find(|c| c.is_element() && c.tag_name().name() == name)
-}
-
-fn child_text(n: Node, name: &str) -> Option<String> {
-    child(n, name)
-        .and_then(|c| c.text())
-        .map(|t| t.trim().to_string())
-        .filter(|t| !t.is_empty())
-}
-
-fn flag(n: Node, name: &str) -> bool {
-    child_text(n, name).is_some_and(|t| t.eq_ignore_ascii_case("true"))
-}
-
-fn attr_flag(n: Node, name: &str) -> bool {
-    n.attribute(name)
-        .is_some_and(|t| t.eq_ignore_ascii_case("true"))
-}
-
-/// Collects the elements the simulator does not model, once per element path, with a count.
-#[derive(Default)]
-struct Ignored(BTreeMap<String, usize>);
-
-impl Ignored {
-    fn rest(&mut self, n: Node, path: &str, known: &[&str]) {
-        for c in n.children().filter(|c| c.is_element()) {
-            if !known.contains(&c.tag_name().name()) {
-                *self
-                    .0
-                    .entry(format!("{path}/{}", c.tag_name().name()))
-                    .or_default() += 1;
-            }
-        }
-    }
-}
-
-/// Every property a filter text names (`Property="..."`), to declare the unknown ones.
-fn filter_properties(text: &str) -> Vec<String> {
-    text.split("Property=")
-        .skip(1)
-        .map(|chunk| {
-            chunk
-                .chars()
-                .skip(1)
-                .take_while(|c| *c != '"' && *c != '\'')
-                .collect()
-        })
-        .collect()
-}
-
+/// A binding file against the system and adapter property schemas alone.
 pub fn import_bindings(text: &str) -> Result<BindingImport, ImportError> {
+    import_bindings_with(text, &PropertySchema::with_system_properties(), &[])
+}
+
+/// A binding file against `base` (a group's deployed schema, or the system one) plus the user's property
+/// schemas, which are linked to the filters' names and deployed first. A property a filter names that
+/// no schema declares is taken as a string, with a warning.
+pub fn import_bindings_with(
+    text: &str,
+    base: &PropertySchema,
+    user_schemas: &[PropertySchemaFile],
+) -> Result<BindingImport, ImportError> {
     let doc = parse_xml(text)?;
+    let input = doc.input_text();
     let root = doc.root_element();
+    let line_of = |n: Node| doc.text_pos_at(n.range().start).row;
     if root.tag_name().name() != "BindingInfo" {
         return Err(ImportError {
-            line: doc.text_pos_at(root.range().start).row,
+            line: line_of(root),
             reason: format!("expected <BindingInfo>, found <{}>", root.tag_name().name()),
         });
     }
-    let mut warnings = Vec::new();
-    let mut ignored = Ignored::default();
-    // The BPM property schema is known; a filter's other properties are assumed to be strings.
-    let mut schema = bpm_schema();
-    let filters: Vec<String> = root
+    let tracked_schemas: Vec<String> = root
         .descendants()
-        .filter(|n| n.has_tag_name("Filter"))
-        .filter_map(|n| n.text().map(str::to_string))
+        .filter(|n| {
+            n.has_tag_name("Schema") && n.parent().is_some_and(|p| p.has_tag_name("TrackedSchemas"))
+        })
+        .filter_map(|n| n.attribute("FullName").map(str::to_string))
         .collect();
-    for name in filters.iter().flat_map(|f| filter_properties(f)) {
-        if schema.id(&name).is_none() {
-            if let Ok(p) = PropertyName::parse(&name) {
+    let subscribers: Vec<Node> = root
+        .descendants()
+        .filter(|n| is_send_port(*n) || n.has_tag_name("DistributionList"))
+        .collect();
+    let filters: Vec<(Node, Option<String>)> = subscribers
+        .iter()
+        .map(|n| (*n, filter_source(input, *n).map(|f| f.into_owned())))
+        .collect();
+    let filter_names: Vec<String> = filters
+        .iter()
+        .filter_map(|(_, f)| f.as_deref())
+        .flat_map(filter_properties)
+        .collect();
+    let mut schema = base.clone();
+    let links = deploy_schemas(&mut schema, user_schemas, &tracked_schemas, &filter_names)?;
+    let mut warnings = Vec::new();
+    for name in &filter_names {
+        if schema.id(name).is_none() {
+            if let Ok(p) = PropertyName::parse(name) {
                 if schema.declare(p, XsdType::String).is_ok() {
                     warnings.push(format!(
-                        "{name}: not in a known property schema; assumed to be a string"
+                        "{name}: no known or given property schema declares it; compared as a string"
                     ));
                 }
             }
         }
     }
-    let line_of = |n: Node| doc.text_pos_at(n.range().start).row;
-    let parse_filter = |n: Node, owner: &str, warnings: &mut Vec<String>| -> Filter {
-        let Some(text) = child(n, "Filter").and_then(|f| f.text()) else {
-            return Filter::default();
-        };
-        match Filter::parse_xml(text, &schema) {
-            Ok(f) => f,
-            Err(FilterError { position, reason }) => {
-                warnings.push(format!(
-                    "line {}: {owner}: filter not imported ({position}: {reason})",
-                    line_of(n)
-                ));
-                Filter::default()
+    let parsed_filters: Vec<Filter> = filters
+        .into_iter()
+        .map(|(n, source)| {
+            let owner = if is_send_port(n) {
+                "send port"
+            } else {
+                "send port group"
+            };
+            let name = n.attribute("Name").unwrap_or_default();
+            match source.as_deref().map(|s| Filter::parse_xml(s, &schema)) {
+                None => Filter::default(),
+                Some(Ok(f)) => f,
+                Some(Err(FilterError { position, reason })) => {
+                    warnings.push(format!(
+                        "line {}: {owner} {name}: filter not imported ({position}: {reason})",
+                        line_of(n)
+                    ));
+                    Filter::default()
+                }
             }
-        }
-    };
+        })
+        .collect();
+    let mut ignored = Ignored::default();
     ignored.rest(
         root,
         "BindingInfo",
         &[
+            "Timestamp",
             "Description",
             "ModuleRefCollection",
             "SendPortCollection",
@@ -181,155 +204,45 @@ pub fn import_bindings(text: &str) -> Result<BindingImport, ImportError> {
         warnings.push("PartyCollection: parties are not simulated".into());
     }
     let mut send_ports = Vec::new();
-    for sp in root.descendants().filter(|n| {
-        n.has_tag_name("SendPort")
-            && n.parent()
-                .is_some_and(|p| p.has_tag_name("SendPortCollection"))
-    }) {
-        let name = sp.attribute("Name").unwrap_or_default().to_string();
-        let primary = child(sp, "PrimaryTransport");
-        let secondary = child(sp, "SecondaryTransport");
-        ignored.rest(
-            sp,
-            "SendPort",
-            &[
-                "PrimaryTransport",
-                "SecondaryTransport",
-                "Filter",
-                "OrderedDelivery",
-                "Priority",
-                "Description",
-                "Transforms",
-                "TransmitPipeline",
-                "SendPipelineData",
-                "ReceivePipeline",
-                "ReceivePipelineData",
-                "Tracking",
-                "RouteFailedMessage",
-            ],
-        );
-        for ignored_part in [
-            "Transforms",
-            "TransmitPipeline",
-            "SendPipelineData",
-            "ReceivePipeline",
-            "ReceivePipelineData",
-            "Tracking",
-            "RouteFailedMessage",
-        ] {
-            if child(sp, ignored_part).is_some_and(|c| {
-                c.children().any(|x| x.is_element())
-                    || c.text().is_some_and(|t| !t.trim().is_empty())
-            }) {
-                *ignored
-                    .0
-                    .entry(format!("SendPort/{ignored_part}"))
-                    .or_default() += 1;
-            }
-        }
-        send_ports.push(ImportedSendPort {
-            filter: parse_filter(sp, &format!("send port {name}"), &mut warnings),
-            is_static: sp
-                .attribute("IsStatic")
-                .is_none_or(|v| v.eq_ignore_ascii_case("true")),
-            two_way: attr_flag(sp, "IsTwoWay"),
-            transport_type: primary
-                .and_then(|p| child(p, "TransportType"))
-                .and_then(|t| t.attribute("Name"))
-                .map(str::to_string),
-            address: primary.and_then(|p| child_text(p, "Address")),
-            backup_address: secondary.and_then(|p| child_text(p, "Address")),
-            ordered_delivery: flag(sp, "OrderedDelivery"),
-            priority: child_text(sp, "Priority").and_then(|p| p.parse().ok()),
-            name,
-        });
-    }
     let mut send_port_groups = Vec::new();
-    for dl in root
-        .descendants()
-        .filter(|n| n.has_tag_name("DistributionList"))
-    {
-        let name = dl.attribute("Name").unwrap_or_default().to_string();
-        let members = child(dl, "SendPorts")
-            .map(|s| {
-                s.children()
-                    .filter(|c| c.has_tag_name("SendPortRef"))
-                    .filter_map(|c| c.attribute("Name"))
-                    .map(str::to_string)
-                    .collect()
-            })
-            .unwrap_or_default();
-        send_port_groups.push(ImportedSendPortGroup {
-            filter: parse_filter(dl, &format!("send port group {name}"), &mut warnings),
-            members,
-            name,
-        });
+    for (n, filter) in subscribers.iter().zip(parsed_filters) {
+        if is_send_port(*n) {
+            send_ports.push(send_port(*n, filter, &mut ignored));
+        } else {
+            send_port_groups.push(send_port_group(*n, filter));
+        }
     }
     for g in &send_port_groups {
-        for m in &g.members {
-            if !send_ports.iter().any(|p| &p.name == m) {
-                warnings.push(format!(
-                    "send port group {}: member {m} is not in this file",
-                    g.name
-                ));
-            }
+        let outside: Vec<&str> = g
+            .members
+            .iter()
+            .filter(|m| !send_ports.iter().any(|p| &&p.name == m))
+            .map(String::as_str)
+            .collect();
+        if !outside.is_empty() {
+            warnings.push(format!(
+                "send port group {}: {} defined outside this file (another application); kept as members",
+                g.name,
+                outside.join(", ")
+            ));
         }
     }
-    let mut receive_ports = Vec::new();
-    for rp in root.descendants().filter(|n| {
-        n.has_tag_name("ReceivePort")
-            && n.parent()
-                .is_some_and(|p| p.has_tag_name("ReceivePortCollection"))
-    }) {
-        let locations = child(rp, "ReceiveLocations")
-            .map(|ls| {
-                ls.children()
-                    .filter(|c| c.has_tag_name("ReceiveLocation"))
-                    .map(|l| ImportedLocation {
-                        name: l.attribute("Name").unwrap_or_default().to_string(),
-                        address: child_text(l, "Address"),
-                        transport_type: child(l, "ReceiveLocationTransportType")
-                            .and_then(|t| t.attribute("Name"))
-                            .map(str::to_string),
-                        pipeline: child(l, "ReceivePipeline")
-                            .and_then(|p| p.attribute("Name"))
-                            .map(str::to_string),
-                        enabled: flag(l, "Enable"),
-                    })
-                    .collect()
-            })
-            .unwrap_or_default();
-        receive_ports.push(ImportedReceivePort {
-            name: rp.attribute("Name").unwrap_or_default().to_string(),
-            two_way: attr_flag(rp, "IsTwoWay"),
-            failed_message_routing: flag(rp, "RouteFailedMessage"),
-            locations,
-        });
-    }
-    let mut orchestrations = Vec::new();
-    for service in root.descendants().filter(|n| {
-        n.has_tag_name("Service") && n.parent().is_some_and(|p| p.has_tag_name("Services"))
-    }) {
-        let ports = child(service, "Ports")
-            .map(|ps| {
-                ps.children()
-                    .filter(|c| c.has_tag_name("Port"))
-                    .map(|p| {
-                        let bound = ["SendPortRef", "ReceivePortRef", "DistributionListRef"]
-                            .iter()
-                            .filter_map(|r| child(p, r))
-                            .find_map(|r| r.attribute("Name").map(str::to_string));
-                        (p.attribute("Name").unwrap_or_default().to_string(), bound)
-                    })
-                    .collect()
-            })
-            .unwrap_or_default();
-        orchestrations.push(ImportedOrchestration {
-            name: service.attribute("Name").unwrap_or_default().to_string(),
-            state: service.attribute("State").map(str::to_string),
-            ports,
-        });
-    }
+    let receive_ports = root
+        .descendants()
+        .filter(|n| {
+            n.has_tag_name("ReceivePort")
+                && n.parent()
+                    .is_some_and(|p| p.has_tag_name("ReceivePortCollection"))
+        })
+        .map(receive_port)
+        .collect();
+    let orchestrations = root
+        .descendants()
+        .filter(|n| {
+            n.has_tag_name("Service") && n.parent().is_some_and(|p| p.has_tag_name("Services"))
+        })
+        .map(orchestration)
+        .collect();
     for (path, count) in ignored.0 {
         warnings.push(format!("{path}: not simulated ({count}x), ignored"));
     }
@@ -338,105 +251,132 @@ pub fn import_bindings(text: &str) -> Result<BindingImport, ImportError> {
         send_port_groups,
         receive_ports,
         orchestrations,
+        tracked_schemas,
         warnings,
+        links,
         schema,
     })
 }
 
-impl BindingImport {
-    /// The imported bindings as an application to import into a group. Orchestrations need their
-    /// programs, which a binding file does not carry: they are left out, with a warning.
-    pub fn to_application(&self, name: &str) -> (crate::scenario::ApplicationSpec, Vec<String>) {
-        use crate::messagebox::ServiceState;
-        use crate::world::config::{
-            Pipeline, ReceiveLocationDef, ReceivePortDef, SendPortDef, SendPortGroupDef,
-            TransportDef,
-        };
-        let mut warnings = Vec::new();
-        let send_ports = self
-            .send_ports
-            .iter()
-            .map(|p| SendPortDef {
-                name: p.name.clone(),
-                host: crate::world::config::default_host(),
-                filter: p.filter.to_rows_text(),
-                transport: TransportDef {
-                    transport_type: p.transport_type.clone().unwrap_or_else(|| "FILE".into()),
-                    address: p.address.clone().unwrap_or_else(|| p.name.clone()),
-                },
-                backup: p.backup_address.clone().map(|a| TransportDef {
-                    transport_type: "FILE".into(),
-                    address: a,
-                }),
-                retry_count: 3,
-                retry_interval_ms: 5 * 60 * 1000,
-                priority: p.priority.unwrap_or(5),
-                ordered_delivery: p.ordered_delivery,
-                stop_on_failure: false,
-                state: ServiceState::Started,
-            })
-            .collect();
-        let send_port_groups = self
-            .send_port_groups
-            .iter()
-            .map(|g| SendPortGroupDef {
-                name: g.name.clone(),
-                members: g.members.clone(),
-                filter: g.filter.to_rows_text(),
-                state: ServiceState::Started,
-            })
-            .collect();
-        let receive_ports = self
-            .receive_ports
-            .iter()
-            .map(|p| ReceivePortDef {
-                name: p.name.clone(),
-                two_way: p.two_way,
-                failed_message_routing: p.failed_message_routing,
-                locations: p
-                    .locations
-                    .iter()
-                    .map(|l| ReceiveLocationDef {
-                        name: l.name.clone(),
-                        address: l.address.clone().unwrap_or_else(|| l.name.clone()),
-                        transport_type: l.transport_type.clone().unwrap_or_else(|| "FILE".into()),
-                        pipeline: if l
-                            .pipeline
-                            .as_deref()
-                            .is_some_and(|p| p.contains("PassThru"))
-                        {
-                            Pipeline::PassThru
-                        } else {
-                            Pipeline::XmlReceive
-                        },
-                        enabled: l.enabled,
-                    })
-                    .collect(),
-            })
-            .collect();
-        for o in &self.orchestrations {
-            warnings.push(format!("orchestration {}: a binding file carries no program; only its ports' bindings were read", o.name));
-        }
-        // Properties the filters name beyond the BPM schema were assumed to be strings.
-        let bpm = bpm_schema();
-        let properties = self
-            .schema
-            .iter()
-            .filter(|(_, d)| !d.system && bpm.id(&d.name.to_string()).is_none())
-            .map(|(_, d)| crate::scenario::PropertySpec {
-                name: d.name.to_string(),
-                xsd: d.xsd.xsd_name().into(),
-            })
-            .collect();
-        let app = crate::scenario::ApplicationSpec {
-            name: name.to_string(),
-            property_schemas: vec!["bpm".into()],
-            properties,
-            send_ports,
-            send_port_groups,
-            receive_ports,
-            ..Default::default()
-        };
-        (app, warnings)
+fn is_send_port(n: Node) -> bool {
+    n.has_tag_name("SendPort")
+        && n.parent()
+            .is_some_and(|p| p.has_tag_name("SendPortCollection"))
+}
+
+fn send_port(sp: Node, filter: Filter, ignored: &mut Ignored) -> ImportedSendPort {
+    let primary = child(sp, "PrimaryTransport");
+    let secondary = child(sp, "SecondaryTransport");
+    const NOT_SIMULATED: &[&str] = &[
+        "Transforms",
+        "TransmitPipeline",
+        "SendPipelineData",
+        "ReceivePipeline",
+        "ReceivePipelineData",
+        "Tracking",
+        "RouteFailedMessage",
+    ];
+    let mut known = vec![
+        "PrimaryTransport",
+        "SecondaryTransport",
+        "Filter",
+        "OrderedDelivery",
+        "StopSendingOnFailure",
+        "Priority",
+        "Description",
+        "ApplicationName",
+    ];
+    known.extend(NOT_SIMULATED);
+    ignored.rest(sp, "SendPort", &known);
+    for part in NOT_SIMULATED {
+        ignored.if_set(sp, "SendPort", part);
+    }
+    let transport_type = |t: Option<Node>| t.and_then(|p| ref_name(p, "TransportType"));
+    let number = |n: Option<Node>, name: &str| {
+        n.and_then(|p| child_text(p, name))
+            .and_then(|t| t.parse().ok())
+    };
+    ImportedSendPort {
+        name: sp.attribute("Name").unwrap_or_default().to_string(),
+        is_static: sp
+            .attribute("IsStatic")
+            .is_none_or(|v| v.eq_ignore_ascii_case("true")),
+        two_way: attr_flag(sp, "IsTwoWay"),
+        filter,
+        transport_type: transport_type(primary),
+        address: primary.and_then(|p| child_text(p, "Address")),
+        backup_transport_type: transport_type(secondary),
+        backup_address: secondary.and_then(|p| child_text(p, "Address")),
+        // The console writes it on the port and again on the primary transport.
+        ordered_delivery: flag(sp, "OrderedDelivery")
+            .or_else(|| primary.and_then(|p| flag(p, "OrderedDelivery")))
+            .unwrap_or(false),
+        stop_on_failure: flag(sp, "StopSendingOnFailure").unwrap_or(false),
+        priority: child_text(sp, "Priority").and_then(|p| p.parse().ok()),
+        retry_count: number(primary, "RetryCount"),
+        retry_interval_minutes: number(primary, "RetryInterval"),
+    }
+}
+
+fn send_port_group(dl: Node, filter: Filter) -> ImportedSendPortGroup {
+    let members = child(dl, "SendPorts")
+        .map(|s| {
+            s.children()
+                .filter(|c| c.has_tag_name("SendPortRef"))
+                .filter_map(|c| c.attribute("Name"))
+                .map(str::to_string)
+                .collect()
+        })
+        .unwrap_or_default();
+    ImportedSendPortGroup {
+        name: dl.attribute("Name").unwrap_or_default().to_string(),
+        members,
+        filter,
+    }
+}
+
+fn receive_port(rp: Node) -> ImportedReceivePort {
+    let locations = child(rp, "ReceiveLocations")
+        .map(|ls| {
+            ls.children()
+                .filter(|c| c.has_tag_name("ReceiveLocation"))
+                .map(|l| ImportedLocation {
+                    name: l.attribute("Name").unwrap_or_default().to_string(),
+                    address: child_text(l, "Address"),
+                    transport_type: ref_name(l, "ReceiveLocationTransportType"),
+                    pipeline: ref_name(l, "ReceivePipeline"),
+                    enabled: flag(l, "Enable").unwrap_or(false),
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    ImportedReceivePort {
+        name: rp.attribute("Name").unwrap_or_default().to_string(),
+        two_way: attr_flag(rp, "IsTwoWay"),
+        failed_message_routing: flag(rp, "RouteFailedMessage").unwrap_or(false),
+        locations,
+    }
+}
+
+fn orchestration(service: Node) -> ImportedOrchestration {
+    let ports = child(service, "Ports")
+        .map(|ps| {
+            ps.children()
+                .filter(|c| c.has_tag_name("Port"))
+                .map(|p| ImportedPort {
+                    name: p.attribute("Name").unwrap_or_default().to_string(),
+                    bound: ref_name(p, "ReceivePortRef")
+                        .map(BoundTo::ReceivePort)
+                        .or_else(|| ref_name(p, "SendPortRef").map(BoundTo::SendPort))
+                        .or_else(|| ref_name(p, "DistributionListRef").map(BoundTo::SendPortGroup)),
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    ImportedOrchestration {
+        name: service.attribute("Name").unwrap_or_default().to_string(),
+        state: service.attribute("State").map(str::to_string),
+        host: ref_name(service, "Host"),
+        ports,
     }
 }

@@ -1,16 +1,17 @@
 //! Saved message contexts (`<MessageInfo><ContextInfo><Property Name Namespace Value Promoted?/>`), as
 //! the Administration console saves them, into a message context.
+//!
+//! A property is linked to the name filters use by its XML namespace: a system or adapter schema, or a
+//! deployed one. A namespace nothing declares is kept, typed as a string, and said: BizTalk would still
+//! route the message on its other properties.
 
 use super::{parse_xml, ImportError};
 use crate::message::Context;
-use crate::property::{PropertyName, PropertySchema, Value, ERROR_REPORT_NS, SYSTEM_NS};
+use crate::property::{PropertyName, PropertySchema, Value, XsdType, ERROR_REPORT_NS, SYSTEM_NS};
 use serde::{Deserialize, Serialize};
 
 const SYSTEM_PROPERTIES: &str = "http://schemas.microsoft.com/BizTalk/2003/system-properties";
 const ERROR_REPORT: &str = "http://schemas.microsoft.com/BizTalk/2005/error-report";
-/// The BPM property schema's target namespace (fixtures: ours__OrderPropertySchema.xsd).
-const BPM_TARGET: &str =
-    "https://Microsoft.Samples.BizTalk.SouthridgeVideo.Schemas.OrderPropertySchema";
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ContextImport {
@@ -22,7 +23,12 @@ pub struct ContextImport {
 /// System properties the messaging engine writes but does not promote (domain.md 1.4).
 const WRITTEN_SYSTEM: &[&str] = &["ReceiveLocationName", "InterchangeID"];
 
-pub fn import_context(text: &str, schema: &PropertySchema) -> Result<ContextImport, ImportError> {
+/// Reads a saved context against `schema`, declaring (as strings) the properties of namespaces no
+/// schema declares, so that they are kept.
+pub fn import_context(
+    text: &str,
+    schema: &mut PropertySchema,
+) -> Result<ContextImport, ImportError> {
     let doc = parse_xml(text)?;
     let root = doc.root_element();
     if root.tag_name().name() != "MessageInfo" {
@@ -42,70 +48,99 @@ pub fn import_context(text: &str, schema: &PropertySchema) -> Result<ContextImpo
                 reason: "a <Property> needs Name and Namespace".into(),
             });
         };
+        let at = |reason: String| ImportError { line, reason };
         let value = p.attribute("Value").unwrap_or_default();
-        // Link the XML namespace to the prefix filters use.
-        let full = match ns {
-            SYSTEM_PROPERTIES => format!("{SYSTEM_NS}.{name}"),
-            ERROR_REPORT => format!("{ERROR_REPORT_NS}.{name}"),
-            BPM_TARGET => format!("SV.{name}"),
-            other => {
-                let candidates: Vec<String> = schema
-                    .iter()
-                    .filter(|(_, d)| !d.system && d.name.name() == name)
-                    .map(|(_, d)| d.name.to_string())
-                    .collect();
-                if candidates.len() == 1 {
-                    notes.push(format!(
-                        "{name} ({other}) taken as {} by its element name alone",
-                        candidates[0]
-                    ));
-                    candidates[0].clone()
-                } else {
-                    let prefix = other
-                        .trim_end_matches('/')
-                        .rsplit(['/', ':'])
-                        .next()
-                        .unwrap_or("ns")
-                        .replace('.', "_");
-                    notes.push(format!(
-                        "{name} ({other}): no known property schema declares it; kept as written"
-                    ));
-                    format!("{prefix}.{name}")
-                }
+        let (full, known) = resolve(schema, ns, name, &mut notes);
+        let id = match schema.id(&full) {
+            Some(id) => id,
+            None => {
+                let parsed = PropertyName::parse(&full).map_err(at)?;
+                schema
+                    .declare(parsed, XsdType::String)
+                    .map_err(|e| at(e.0))?
             }
         };
-        let id = schema.id(&full);
         let promoted = match p.attribute("Promoted") {
             Some(v) => v.eq_ignore_ascii_case("true"),
             None => {
                 promotion_assumed = true;
-                id.is_some() && !(ns == SYSTEM_PROPERTIES && WRITTEN_SYSTEM.contains(&name))
+                known && !(ns == SYSTEM_PROPERTIES && WRITTEN_SYSTEM.contains(&name))
             }
         };
-        let typed = match id {
-            Some(id) => Value::parse(schema.def(id).xsd, value).map_err(|e| ImportError {
-                line,
-                reason: format!("{full}: {e}"),
-            })?,
-            None => Value::string(value),
-        };
+        let typed =
+            Value::parse(schema.def(id).xsd, value).map_err(|e| at(format!("{full}: {e}")))?;
         let result = if promoted {
             context.promote(schema, &full, typed)
         } else {
-            PropertyName::parse(&full).map_err(|e| ImportError { line, reason: e })?;
             context.write(&full, Some(typed))
         };
-        result.map_err(|e| ImportError {
-            line,
-            reason: e.to_string(),
-        })?;
+        result.map_err(|e| at(e.to_string()))?;
     }
     if promotion_assumed {
         notes.push(
-            "the file does not say which properties were promoted: known schema properties are taken as promoted, \
+            "the file does not say which properties were promoted: properties of known schemas are taken as promoted, \
              except the system properties the engine only writes (ReceiveLocationName, InterchangeID)"
                 .into(),
         );
     }
     Ok(ContextImport { context, notes })
+}
+
+/// The name a filter would use for `ns`/`name`, and whether a schema declares it.
+fn resolve(
+    schema: &PropertySchema,
+    ns: &str,
+    name: &str,
+    notes: &mut Vec<String>,
+) -> (String, bool) {
+    let prefix = match ns {
+        SYSTEM_PROPERTIES => Some(SYSTEM_NS),
+        ERROR_REPORT => Some(ERROR_REPORT_NS),
+        other => schema.prefix_of_xml_namespace(other),
+    };
+    if let Some(prefix) = prefix {
+        let full = format!("{prefix}.{name}");
+        let known = schema.id(&full).is_some();
+        if !known {
+            notes.push(format!(
+                "{name} ({ns}): its schema does not declare it; kept as a string"
+            ));
+        }
+        return (full, known);
+    }
+    // Visual Studio names a schema's targetNamespace https://<.NET namespace>.<schema name>.
+    let tail = ["https://", "http://", "urn:"]
+        .iter()
+        .find_map(|s| ns.strip_prefix(s))
+        .unwrap_or(ns)
+        .trim_end_matches('/');
+    let convention = (!tail.contains('/'))
+        .then(|| tail.rsplit_once('.').map(|(p, _)| p.to_string()))
+        .flatten();
+    if let Some(prefix) = &convention {
+        let full = format!("{prefix}.{name}");
+        if schema.id(&full).is_some() {
+            notes.push(format!(
+                "{name} ({ns}) taken as {full}: no property schema links that namespace, so by Visual Studio's naming convention"
+            ));
+            return (full, true);
+        }
+    }
+    let candidates: Vec<String> = schema
+        .iter()
+        .filter(|(_, d)| !d.system && d.name.name() == name)
+        .map(|(_, d)| d.name.to_string())
+        .collect();
+    if let [only] = candidates.as_slice() {
+        notes.push(format!(
+            "{name} ({ns}) taken as {only} by its element name alone: no property schema links that namespace"
+        ));
+        return (only.clone(), true);
+    }
+    let prefix = convention.unwrap_or_else(|| tail.replace(['/', ':'], "_"));
+    let full = format!("{prefix}.{name}");
+    notes.push(format!(
+        "{name} ({ns}): no known or given property schema declares it; kept as {full}, a string"
+    ));
+    (full, false)
 }

@@ -2,17 +2,25 @@
 //! message contexts. What the simulator does not model becomes a warning, never silently dropped; bad
 //! XML is an error with its line.
 
+mod binding_xml;
 mod bindings;
+mod bindings_app;
 mod context;
 mod debugger;
+mod property_schema;
 mod text;
 
 pub use bindings::{
-    import_bindings, BindingImport, ImportedLocation, ImportedOrchestration, ImportedReceivePort,
-    ImportedSendPort, ImportedSendPortGroup,
+    import_bindings, import_bindings_with, BindingImport, BoundTo, ImportedLocation,
+    ImportedOrchestration, ImportedPort, ImportedReceivePort, ImportedSendPort,
+    ImportedSendPortGroup,
 };
 pub use context::{import_context, ContextImport};
-pub use debugger::{debug_routing, RoutingDebug};
+pub use debugger::{
+    debug_routing, parse_state, DebugInputs, DebugSubscriber, Delivery, Outcome, RoutingDebug,
+    StateSource, Verdict,
+};
+pub use property_schema::{deploy_property_schemas, PropertySchemaFile, SchemaProperty};
 pub use text::decode;
 
 use std::fmt;

@@ -2,9 +2,8 @@
 //! subscriptions that follow (domain.md 1.6, 4.3, 4.4).
 
 use super::*;
-use crate::filter::{Filter, Op, Predicate};
+use crate::filter::Filter;
 use crate::matcher::CompiledFilter;
-use crate::property::{bts, PropertyName};
 
 impl MessageBox {
     /// Adds a subscriber, unenlisted. Names are unique per kind in a group.
@@ -247,41 +246,7 @@ impl MessageBox {
         &self,
         def: &ServiceDef,
     ) -> Result<(Filter, CompiledFilter), CommandError> {
-        let system = |name: &str, value: &str| Predicate {
-            property: PropertyName::parse(name).expect("system name"),
-            op: Op::Eq,
-            value: Some(value.to_string()),
-        };
-        let filter = match def {
-            ServiceDef::SendPort(p) => {
-                let mut groups = vec![vec![system(bts::SP_TRANSPORT_ID, &p.name)]];
-                groups.extend(p.filter.groups.iter().cloned());
-                Filter { groups }
-            }
-            ServiceDef::SendPortGroup(g) => {
-                let mut groups = vec![vec![system(bts::SP_GROUP_ID, &g.name)]];
-                groups.extend(g.filter.groups.iter().cloned());
-                Filter { groups }
-            }
-            ServiceDef::Orchestration(o) => match &o.message_type {
-                None => o.activation_filter.clone(),
-                Some(t) if o.activation_filter.is_empty() => Filter {
-                    groups: vec![vec![system(bts::MESSAGE_TYPE, t)]],
-                },
-                Some(t) => Filter {
-                    groups: o
-                        .activation_filter
-                        .groups
-                        .iter()
-                        .map(|g| {
-                            let mut g = g.clone();
-                            g.push(system(bts::MESSAGE_TYPE, t));
-                            g
-                        })
-                        .collect(),
-                },
-            },
-        };
+        let filter = activation_filter(def);
         let compiled =
             CompiledFilter::compile(&filter, &self.state.schema, self.state.collation)
                 .map_err(|e| CommandError::Refused(format!("{}: filter: {e}", owner_of(def))))?;
@@ -446,7 +411,8 @@ impl MessageBox {
     }
 }
 
-pub(super) fn owner_of(def: &ServiceDef) -> Owner {
+/// The owner a subscriber's subscriptions carry.
+pub fn owner_of(def: &ServiceDef) -> Owner {
     match def {
         ServiceDef::SendPort(p) => Owner::SendPort(p.name.clone()),
         ServiceDef::SendPortGroup(g) => Owner::SendPortGroup(g.name.clone()),

@@ -98,6 +98,22 @@ fn explain_predicate(
     }
 }
 
+/// Explains the activation subscription `def` would have against a context, without a MessageBox: the
+/// routing debugger's way to ask thousands of subscribers in time linear in their number.
+pub fn explain_service(
+    def: &ServiceDef,
+    context: &Context,
+    schema: &PropertySchema,
+    collation: Collation,
+) -> Result<Vec<GroupExplanation>, CommandError> {
+    let filter = activation_filter(def);
+    let compiled = CompiledFilter::compile(&filter, schema, collation)
+        .map_err(|e| CommandError::Refused(format!("{}: filter: {e}", owner_of(def))))?;
+    let mut groups = explain_filter(&filter, &compiled, context, schema, collation);
+    mark_added_by_engine(&mut groups, def);
+    Ok(groups)
+}
+
 /// Marks what BizTalk added to a subscriber's filter when it created its activation subscription
 /// (domain.md 1.6, 1.7), so an explanation tells the user's predicates from the engine's.
 fn mark_added_by_engine(groups: &mut [GroupExplanation], def: &ServiceDef) {

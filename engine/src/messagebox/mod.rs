@@ -14,10 +14,12 @@ mod services;
 mod store;
 mod subscription;
 
+pub use admin::owner_of;
 pub use error::{CommandError, NO_SUBSCRIBERS_TEXT};
 pub use event::Event;
 pub use explain::{
-    explain_filter, GroupExplanation, PredicateExplanation, Seen, SubscriptionExplanation,
+    explain_filter, explain_service, GroupExplanation, PredicateExplanation, Seen,
+    SubscriptionExplanation,
 };
 pub use index::{ConvoyKey, QueueLengths};
 pub use publish::Publisher;
@@ -26,7 +28,8 @@ pub use reference::{
 };
 pub use retire::RetiredMessage;
 pub use services::{
-    AdminAction, OrchestrationDef, SendPortDef, SendPortGroupDef, Service, ServiceDef, ServiceState,
+    activation_filter, AdminAction, OrchestrationDef, SendPortDef, SendPortGroupDef, Service,
+    ServiceDef, ServiceState,
 };
 pub use subscription::{
     InstanceId, Owner, Subscription, SubscriptionKind, SubscriptionState, ACTIVATION_PRIORITY,

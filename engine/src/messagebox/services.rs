@@ -105,3 +105,46 @@ pub struct Service {
     pub def: ServiceDef,
     pub state: ServiceState,
 }
+
+/// The filter of a subscriber's activation subscription: what BizTalk adds to the subscriber's own
+/// filter when it enlists (domain.md 1.6, 1.7). A send port (group) also subscribes to its own id; an
+/// orchestration's activating receive adds its message type to every AND-group.
+pub fn activation_filter(def: &ServiceDef) -> Filter {
+    use crate::filter::{Op, Predicate};
+    use crate::property::bts;
+    let system = |name: &str, value: &str| Predicate {
+        property: PropertyName::parse(name).expect("system name"),
+        op: Op::Eq,
+        value: Some(value.to_string()),
+    };
+    match def {
+        ServiceDef::SendPort(p) => {
+            let mut groups = vec![vec![system(bts::SP_TRANSPORT_ID, &p.name)]];
+            groups.extend(p.filter.groups.iter().cloned());
+            Filter { groups }
+        }
+        ServiceDef::SendPortGroup(g) => {
+            let mut groups = vec![vec![system(bts::SP_GROUP_ID, &g.name)]];
+            groups.extend(g.filter.groups.iter().cloned());
+            Filter { groups }
+        }
+        ServiceDef::Orchestration(o) => match &o.message_type {
+            None => o.activation_filter.clone(),
+            Some(t) if o.activation_filter.is_empty() => Filter {
+                groups: vec![vec![system(bts::MESSAGE_TYPE, t)]],
+            },
+            Some(t) => Filter {
+                groups: o
+                    .activation_filter
+                    .groups
+                    .iter()
+                    .map(|g| {
+                        let mut g = g.clone();
+                        g.push(system(bts::MESSAGE_TYPE, t));
+                        g
+                    })
+                    .collect(),
+            },
+        },
+    }
+}

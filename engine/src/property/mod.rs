@@ -8,8 +8,10 @@ mod schema;
 mod system;
 mod value;
 
-pub use bpm::{bpm_schema, BPM_NAMESPACE, BPM_PROPERTIES};
+pub use bpm::{bpm_schema, BPM_NAMESPACE, BPM_PROPERTIES, BPM_XML_NAMESPACE};
 pub use name::PropertyName;
-pub use schema::{NamespaceAlias, PropId, PropertyDef, PropertySchema, SchemaError};
+pub use schema::{
+    NamespaceAlias, PropId, PropertyDef, PropertySchema, SchemaError, XmlNamespaceLink,
+};
 pub use system::{bts, error_report, ERROR_REPORT_NS, SYSTEM_NS};
 pub use value::{Collation, Value, ValueError, XsdType, PROMOTED_VALUE_CAP};

@@ -38,11 +38,21 @@ pub struct NamespaceAlias {
     pub full: String,
 }
 
+/// A deployed property schema's XML target namespace (what message contexts write) and the .NET
+/// namespace its properties have in filters (domain.md 1.5).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct XmlNamespaceLink {
+    pub xml: String,
+    pub prefix: String,
+}
+
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
 struct SchemaData {
     defs: Vec<PropertyDef>,
     #[serde(default)]
     aliases: Vec<NamespaceAlias>,
+    #[serde(default)]
+    xml_links: Vec<XmlNamespaceLink>,
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
@@ -50,12 +60,15 @@ struct SchemaData {
 pub struct PropertySchema {
     defs: Vec<PropertyDef>,
     aliases: Vec<NamespaceAlias>,
+    xml_links: Vec<XmlNamespaceLink>,
     by_name: FxHashMap<String, PropId>,
 }
 
 impl PartialEq for PropertySchema {
     fn eq(&self, other: &Self) -> bool {
-        self.defs == other.defs && self.aliases == other.aliases
+        self.defs == other.defs
+            && self.aliases == other.aliases
+            && self.xml_links == other.xml_links
     }
 }
 
@@ -79,7 +92,7 @@ impl PropertySchema {
             .collect();
         Self::from(SchemaData {
             defs,
-            aliases: Vec::new(),
+            ..Default::default()
         })
     }
 
@@ -146,6 +159,23 @@ impl PropertySchema {
         });
     }
 
+    /// Records that contexts write this schema's properties under the XML namespace `xml`.
+    pub fn link_xml_namespace(&mut self, xml: &str, prefix: &str) {
+        self.xml_links.retain(|l| l.xml != xml);
+        self.xml_links.push(XmlNamespaceLink {
+            xml: xml.to_string(),
+            prefix: prefix.to_string(),
+        });
+    }
+
+    /// The .NET namespace filters use for a deployed schema's XML target namespace.
+    pub fn prefix_of_xml_namespace(&self, xml: &str) -> Option<&str> {
+        self.xml_links
+            .iter()
+            .find(|l| l.xml == xml)
+            .map(|l| l.prefix.as_str())
+    }
+
     /// The property with this name, written with its declared namespace or an aliased full one.
     pub fn id(&self, full_name: &str) -> Option<PropId> {
         if let Some(id) = self.by_name.get(full_name) {
@@ -205,6 +235,7 @@ impl From<SchemaData> for PropertySchema {
         Self {
             defs: data.defs,
             aliases: data.aliases,
+            xml_links: data.xml_links,
             by_name,
         }
     }
@@ -215,6 +246,7 @@ impl From<PropertySchema> for SchemaData {
         SchemaData {
             defs: schema.defs,
             aliases: schema.aliases,
+            xml_links: schema.xml_links,
         }
     }
 }

@@ -145,6 +145,7 @@ pub(crate) fn deploy_properties(
         match name.as_str() {
             "bpm" => {
                 schema.add_namespace_alias("SV", crate::property::BPM_NAMESPACE);
+                schema.link_xml_namespace(crate::property::BPM_XML_NAMESPACE, "SV");
                 for (n, xsd) in crate::property::BPM_PROPERTIES {
                     schema
                         .declare(PropertyName::parse(n).expect("valid"), *xsd)

@@ -238,7 +238,11 @@ impl World {
     /// (send port transports, retries, priority and filter; receive location address, transport and
     /// pipeline; orchestration hosts). New artifacts in the package are refused: remove and import the
     /// application to change what it contains.
-    fn rebind_application(&mut self, group: &str, package: &Package) -> Result<(), CommandError> {
+    pub(super) fn rebind_application(
+        &mut self,
+        group: &str,
+        package: &Package,
+    ) -> Result<(), CommandError> {
         let app = &package.application;
         let g = &self.groups[group];
         let current = g
@@ -293,6 +297,15 @@ impl World {
                     })?,
             );
             trial.send_ports.insert(p.name.clone(), p.clone());
+            if let Some(spec) = trial
+                .applications
+                .iter_mut()
+                .filter(|a| a.name == app.name)
+                .flat_map(|a| a.send_ports.iter_mut())
+                .find(|s| s.name == p.name)
+            {
+                *spec = p.clone();
+            }
         }
         for rp in &app.receive_ports {
             for l in &rp.locations {
@@ -326,29 +339,7 @@ impl World {
         Ok(())
     }
 
-    /// Imports a binding file's ports and groups into a group as a new application, and starts it.
-    /// Returns the warnings: what the file held that the simulator does not model.
-    pub fn import_binding_file(
-        &mut self,
-        group: &str,
-        application: &str,
-        text: &str,
-    ) -> Result<Vec<String>, CommandError> {
-        let imported = crate::import::import_bindings(text)
-            .map_err(|e| CommandError::Refused(format!("binding file: {e}")))?;
-        let (app, mut warnings) = imported.to_application(application);
-        let package = Package {
-            format: PACKAGE_FORMAT,
-            application: app,
-            programs: vec![],
-        };
-        self.import_application(group, &package)?;
-        self.start_application(group, application)?;
-        warnings.splice(0..0, imported.warnings);
-        Ok(warnings)
-    }
-
-    fn administer_all(&mut self, group: &str, owners: &[Owner], action: AdminAction) {
+    pub(super) fn administer_all(&mut self, group: &str, owners: &[Owner], action: AdminAction) {
         let g = self.groups.get_mut(group).expect("checked");
         let mut events = Vec::new();
         for o in owners {

@@ -6,6 +6,7 @@ mod admin;
 mod agenda;
 mod application;
 pub mod archive;
+mod binding_file;
 mod command;
 mod command_json;
 pub mod config;
@@ -334,6 +335,15 @@ impl World {
         let group_name = command_group(&command).expect("every other command names a group");
         self.in_group(&group_name, |group, cx| group.execute(cx, command))
             .unwrap_or_else(|| Err(CommandError::Unknown(format!("group {group_name}"))))
+    }
+
+    fn pending_len(&self) -> usize {
+        self.pending.len()
+    }
+
+    /// Takes back events recorded by work that was then undone.
+    fn truncate_pending(&mut self, len: usize) {
+        self.pending.truncate(len);
     }
 
     /// Records a world-level event (or one of a group, done by the world itself) at the current time.

@@ -1,22 +1,34 @@
-//! `mbx import-bindings` and `mbx explain`: real BizTalk binding files and saved contexts.
+//! `mbx import-bindings` and `mbx explain`: real BizTalk binding files, property schemas and saved
+//! contexts.
 
-use messagebox_engine::import::{debug_routing, decode, import_bindings, BindingImport};
+use super::input::{property_schema_file, read_any};
+use messagebox_engine::import::{
+    debug_routing, import_bindings_with, parse_state, BoundTo, DebugInputs, Outcome,
+    PropertySchemaFile,
+};
+use messagebox_engine::messagebox::ServiceState;
+use messagebox_engine::property::{Collation, PropertySchema};
 use serde_json::json;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
-fn read_bindings(path: &Path) -> Result<BindingImport, String> {
-    let bytes = std::fs::read(path).map_err(|e| format!("{}: cannot read: {e}", path.display()))?;
-    let text = decode(&bytes).map_err(|e| format!("{}: {e}", path.display()))?;
-    import_bindings(&text).map_err(|e| format!("{}: {e}", path.display()))
+fn schemas(paths: &[PathBuf]) -> Result<Vec<PropertySchemaFile>, String> {
+    paths.iter().map(|p| property_schema_file(p)).collect()
 }
 
-pub fn import_bindings_cmd(path: &Path) -> Result<(), String> {
-    let b = read_bindings(path)?;
+pub fn import_bindings_cmd(path: &Path, schema_paths: &[PathBuf]) -> Result<(), String> {
+    let b = import_bindings_with(
+        &read_any(path)?,
+        &PropertySchema::with_system_properties(),
+        &schemas(schema_paths)?,
+    )
+    .map_err(|e| format!("{}: {e}", path.display()))?;
     let schema = &b.schema;
     let out = json!({
         "send_ports": b.send_ports.iter().map(|p| json!({
             "name": p.name, "static": p.is_static, "two_way": p.two_way,
-            "transport": p.transport_type, "address": p.address, "backup_address": p.backup_address,
+            "transport": p.transport_type, "address": p.address,
+            "backup_transport": p.backup_transport_type, "backup_address": p.backup_address,
+            "retry_count": p.retry_count, "retry_interval_minutes": p.retry_interval_minutes,
             "ordered_delivery": p.ordered_delivery, "priority": p.priority,
             "filter": p.filter.to_orchestration(schema),
         })).collect::<Vec<_>>(),
@@ -30,9 +42,19 @@ pub fn import_bindings_cmd(path: &Path) -> Result<(), String> {
             })).collect::<Vec<_>>(),
         })).collect::<Vec<_>>(),
         "orchestrations": b.orchestrations.iter().map(|o| json!({
-            "name": o.name, "state": o.state,
-            "ports": o.ports.iter().map(|(p, bound)| json!({"port": p, "bound_to": bound})).collect::<Vec<_>>(),
+            "name": o.name, "state": o.state, "host": o.host,
+            "ports": o.ports.iter().map(|p| json!({
+                "port": p.name,
+                "bound_to": p.bound.as_ref().map(BoundTo::name),
+                "bound_kind": p.bound.as_ref().map(|b| match b {
+                    BoundTo::SendPort(_) => "send port",
+                    BoundTo::SendPortGroup(_) => "send port group",
+                    BoundTo::ReceivePort(_) => "receive port",
+                }),
+            })).collect::<Vec<_>>(),
         })).collect::<Vec<_>>(),
+        "tracked_schemas": b.tracked_schemas,
+        "schema_links": b.links,
         "warnings": b.warnings,
     });
     println!(
@@ -42,29 +64,77 @@ pub fn import_bindings_cmd(path: &Path) -> Result<(), String> {
     Ok(())
 }
 
-pub fn explain_cmd(bindings: &Path, context: &Path) -> Result<(), String> {
-    let read = |path: &Path| -> Result<String, String> {
-        let bytes =
-            std::fs::read(path).map_err(|e| format!("{}: cannot read: {e}", path.display()))?;
-        decode(&bytes).map_err(|e| format!("{}: {e}", path.display()))
-    };
-    let d = debug_routing(&read(bindings)?, &read(context)?)?;
-    let schema = d.schema;
+/// `NAME=Started|Stopped|Unenlisted`.
+fn parse_state_option(text: &str) -> Result<(String, ServiceState), String> {
+    let (name, state) = text
+        .rsplit_once('=')
+        .ok_or_else(|| format!("--state {text:?}: expected NAME=Started|Stopped|Unenlisted"))?;
+    let state = parse_state(state).ok_or_else(|| {
+        format!("--state {text:?}: {state:?} is not Started, Stopped (Enlisted) or Unenlisted")
+    })?;
+    Ok((name.to_string(), state))
+}
+
+pub struct ExplainArgs {
+    pub bindings: PathBuf,
+    pub context: PathBuf,
+    pub schemas: Vec<PathBuf>,
+    pub states: Vec<String>,
+    pub case_sensitive: bool,
+}
+
+pub fn explain_cmd(args: &ExplainArgs) -> Result<(), String> {
+    let states = args
+        .states
+        .iter()
+        .map(|s| parse_state_option(s))
+        .collect::<Result<Vec<_>, _>>()?;
+    let schemas = schemas(&args.schemas)?;
+    let (bindings, context) = (read_any(&args.bindings)?, read_any(&args.context)?);
+    let d = debug_routing(&DebugInputs {
+        bindings: &bindings,
+        context: &context,
+        schemas: &schemas,
+        states: &states,
+        base: None,
+        collation: if args.case_sensitive {
+            Collation::CaseSensitive
+        } else {
+            Collation::CaseInsensitive
+        },
+    })?;
+    let schema = &d.schema;
     let subscribers: Vec<_> = d
         .subscribers
-        .into_iter()
+        .iter()
         .map(|s| {
             json!({
                 "subscriber": s.owner.to_string(),
+                "state": s.state.to_string(),
+                "state_from": s.state_from,
                 "matched": s.matched,
-                "groups": super::explain_json::groups(&s.groups, &schema),
+                "groups": super::explain_json::groups(&s.groups, schema),
             })
         })
         .collect();
+    let outcome = match d.verdict.outcome {
+        Outcome::Delivered => "delivered",
+        Outcome::Held => "held (suspended, resumable)",
+        Outcome::RoutingFailure => "routing failure",
+    };
     let out = json!({
-        "matched": subscribers.iter().filter(|s| s["matched"] == true).map(|s| s["subscriber"].clone()).collect::<Vec<_>>(),
+        "verdict": {
+            "outcome": outcome,
+            "copies": d.verdict.copies().iter().map(|(owner, n)| json!({"to": owner.to_string(), "copies": n})).collect::<Vec<_>>(),
+            "deliveries": d.verdict.deliveries.iter().map(|x| json!({
+                "to": x.to.to_string(), "via_group": x.via_group, "held": x.held,
+            })).collect::<Vec<_>>(),
+        },
+        "matched": d.subscribers.iter().filter(|s| s.matched).map(|s| s.owner.to_string()).collect::<Vec<_>>(),
         "subscribers": subscribers,
+        "assumptions": d.assumptions,
         "notes": d.notes,
+        "schema_links": d.links,
         "warnings": d.warnings,
     });
     println!(

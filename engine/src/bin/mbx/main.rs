@@ -65,13 +65,28 @@ enum Command {
         trace: bool,
     },
     /// Read a BizTalk binding file and print what was understood, with warnings for what is not simulated.
-    ImportBindings { file: PathBuf },
-    /// For every subscriber in a binding file: would this saved message context match, and why.
+    ImportBindings {
+        file: PathBuf,
+        /// A BizTalk property schema (.xsd) the filters use; repeatable.
+        #[arg(long)]
+        schema: Vec<PathBuf>,
+    },
+    /// For every subscriber in a binding file: would this saved message context match, and why; and the
+    /// verdict (delivered, held, routing failure) with the copies per port and every assumption made.
     Explain {
         #[arg(long)]
         bindings: PathBuf,
         #[arg(long)]
         context: PathBuf,
+        /// A BizTalk property schema (.xsd) the filters or the context use; repeatable.
+        #[arg(long)]
+        schema: Vec<PathBuf>,
+        /// A subscriber's state, NAME=Started|Stopped|Unenlisted, over the file's; repeatable.
+        #[arg(long)]
+        state: Vec<String>,
+        /// Compare strings case-sensitively (by default case-insensitively, as SQL Server usually does).
+        #[arg(long)]
+        case_sensitive: bool,
     },
     /// Measure the indexed and the naive matcher on a generated BizTalk-like workload.
     Bench {
@@ -112,7 +127,8 @@ enum FilterCommand {
     Convert {
         #[arg(long, value_enum)]
         to: Notation,
-        /// A property schema file (as for `route`); by default the system and BPM demo properties.
+        /// A property schema: the line format of `route`, or a BizTalk property schema (.xsd); by default
+        /// the system, adapter and BPM demo properties.
         #[arg(long)]
         schema: Option<PathBuf>,
         /// The filter: orchestration syntax, rows (`Property | Operator | Value | And|Or` a line), or XML.
@@ -139,8 +155,20 @@ fn main() -> ExitCode {
         Command::Filter {
             command: FilterCommand::Convert { to, schema, expr },
         } => convert::run(to, schema.as_deref(), &expr),
-        Command::ImportBindings { file } => import::import_bindings_cmd(&file),
-        Command::Explain { bindings, context } => import::explain_cmd(&bindings, &context),
+        Command::ImportBindings { file, schema } => import::import_bindings_cmd(&file, &schema),
+        Command::Explain {
+            bindings,
+            context,
+            schema,
+            state,
+            case_sensitive,
+        } => import::explain_cmd(&import::ExplainArgs {
+            bindings,
+            context,
+            schemas: schema,
+            states: state,
+            case_sensitive,
+        }),
         Command::Run {
             scenario,
             seed,
