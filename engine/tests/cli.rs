@@ -408,3 +408,30 @@ fn explain_takes_states_and_says_a_stopped_orchestration_holds_the_message() {
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("is not Started"), "{}", stderr(&out));
 }
+
+/// A property schema as Visual Studio writes one (targetNamespace https://<.NET namespace>.<name>),
+/// saved in UTF-16 as BizTalk's tools do.
+const ACME_XSD: &str = r#"<?xml version="1.0" encoding="utf-16"?>
+<xs:schema xmlns:b="http://schemas.microsoft.com/BizTalk/2003" targetNamespace="https://Acme.Schemas.PropertySchema" xmlns:xs="http://www.w3.org/2001/XMLSchema">
+  <xs:annotation><xs:appinfo><b:schemaInfo schema_type="property" /></xs:appinfo></xs:annotation>
+  <xs:element name="Priority" type="xs:int" />
+</xs:schema>"#;
+
+#[test]
+fn filter_convert_takes_a_biztalk_property_schema_and_types_the_values_by_it() {
+    let mut utf16 = vec![0xFF, 0xFE];
+    utf16.extend(ACME_XSD.encode_utf16().flat_map(u16::to_le_bytes));
+    let dir = files("xsd", &[]);
+    std::fs::write(dir.join("acme.xsd"), utf16).unwrap();
+    let xsd = dir.join("acme.xsd").display().to_string();
+    let out = mbx(&["filter", "convert", "--to", "xml", "--schema", &xsd, "Acme.Schemas.Priority > 3"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stdout(&out).contains(r#"Property="Acme.Schemas.Priority" Operator="3" Value="3""#));
+    assert!(stderr(&out).contains("Acme.Schemas.*"), "the link is said: {}", stderr(&out));
+    let out = mbx(&["filter", "convert", "--to", "xml", "--schema", &xsd, r#"Acme.Schemas.Priority > "high""#]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("int"), "{}", stderr(&out));
+    // The demo's SV.* properties are not there when a schema is given.
+    let out = mbx(&["filter", "convert", "--to", "xml", "--schema", &xsd, r#"SV.Status == "A""#]);
+    assert_eq!(out.status.code(), Some(2));
+}
