@@ -502,19 +502,19 @@ fn pipeline(x: &mut Xml, element: &str, name: &str, kind: &str) {
 
 fn write(doc: &Doc, schema: &PropertySchema, group: &str) -> Result<String, ExportError> {
     let mut x = Xml::new();
-    let endpoints = doc
+    let endpoints: usize = doc
         .modules
         .iter()
         .flat_map(|m| &m.orchestrations)
         .map(|o| o.ports.len())
-        .sum::<usize>()
-        .to_string();
+        .sum();
     // Every port written is bound (a lab port always names its physical port).
-    let status = if endpoints == "0" {
+    let status = if endpoints == 0 {
         "NoBindings"
     } else {
         "FullyBound"
     };
+    let endpoints = endpoints.to_string();
     x.open(
         "BindingInfo",
         &[
@@ -751,7 +751,11 @@ fn receive_port(x: &mut Xml, r: &ReceiveOut) {
         x.nil("Description");
         x.text("Address", &l.address);
         x.empty("PublicAddress", &[]);
-        x.flag("Primary", std::ptr::eq(l, &p.locations[0]));
+        // The first location is the port's primary one.
+        x.flag(
+            "Primary",
+            p.locations.first().is_some_and(|f| std::ptr::eq(f, l)),
+        );
         x.flag("ReceiveLocationServiceWindowEnabled", false);
         x.text("ReceiveLocationFromTime", WINDOW_FROM);
         x.text("ReceiveLocationToTime", WINDOW_TO);
