@@ -34,7 +34,7 @@ e2e: setup-test
 ## bench: criterion benchmarks of the matcher and publish, then mbx bench at 100, 1,000 and 10,000, then
 ##        mbx bench-world at 500, 5,000 and 50,000 orders, one group and split
 bench:
-	cargo bench -p messagebox-engine --bench matcher
+	cargo bench -p messagebox-engine --bench matcher --bench explain
 	cargo build --release -p messagebox-engine --bin mbx
 	for n in 100 1000 10000; do target/release/mbx bench --subscriptions $$n --messages 20000 --seed 1; done
 	scripts/bench-world.sh 500 5000 50000

@@ -3,6 +3,7 @@
 //! time and read back events (see `../shared/design.md`, section 2).
 
 pub mod bpm;
+pub mod export;
 pub mod filter;
 pub mod import;
 mod insert;

@@ -424,14 +424,42 @@ fn filter_convert_takes_a_biztalk_property_schema_and_types_the_values_by_it() {
     let dir = files("xsd", &[]);
     std::fs::write(dir.join("acme.xsd"), utf16).unwrap();
     let xsd = dir.join("acme.xsd").display().to_string();
-    let out = mbx(&["filter", "convert", "--to", "xml", "--schema", &xsd, "Acme.Schemas.Priority > 3"]);
+    let out = mbx(&[
+        "filter",
+        "convert",
+        "--to",
+        "xml",
+        "--schema",
+        &xsd,
+        "Acme.Schemas.Priority > 3",
+    ]);
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(stdout(&out).contains(r#"Property="Acme.Schemas.Priority" Operator="3" Value="3""#));
-    assert!(stderr(&out).contains("Acme.Schemas.*"), "the link is said: {}", stderr(&out));
-    let out = mbx(&["filter", "convert", "--to", "xml", "--schema", &xsd, r#"Acme.Schemas.Priority > "high""#]);
+    assert!(
+        stderr(&out).contains("Acme.Schemas.*"),
+        "the link is said: {}",
+        stderr(&out)
+    );
+    let out = mbx(&[
+        "filter",
+        "convert",
+        "--to",
+        "xml",
+        "--schema",
+        &xsd,
+        r#"Acme.Schemas.Priority > "high""#,
+    ]);
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("int"), "{}", stderr(&out));
     // The demo's SV.* properties are not there when a schema is given.
-    let out = mbx(&["filter", "convert", "--to", "xml", "--schema", &xsd, r#"SV.Status == "A""#]);
+    let out = mbx(&[
+        "filter",
+        "convert",
+        "--to",
+        "xml",
+        "--schema",
+        &xsd,
+        r#"SV.Status == "A""#,
+    ]);
     assert_eq!(out.status.code(), Some(2));
 }

@@ -65,10 +65,14 @@ impl Ignored {
         }
     }
 
-    /// Counts `part` when it holds something (elements or text), not when it is empty or nil.
+    /// Counts `part` when it holds something (elements or text), not when it is empty, nil, or the
+    /// console's default (`0`, `false`), which every export writes.
     pub fn if_set(&mut self, n: Node, path: &str, part: &str) {
         if child(n, part).is_some_and(|c| {
-            c.children().any(|x| x.is_element()) || c.text().is_some_and(|t| !t.trim().is_empty())
+            c.children().any(|x| x.is_element())
+                || c.text()
+                    .map(str::trim)
+                    .is_some_and(|t| !t.is_empty() && t != "0" && !t.eq_ignore_ascii_case("false"))
         }) {
             self.count(format!("{path}/{part}"));
         }

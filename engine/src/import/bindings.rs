@@ -25,6 +25,8 @@ pub struct ImportedSendPort {
     pub ordered_delivery: bool,
     pub stop_on_failure: bool,
     pub priority: Option<u8>,
+    /// The primary transport's send handler (the host that sends).
+    pub host: Option<String>,
     /// The primary transport's retries, as the file gives them (the interval in minutes).
     pub retry_count: Option<u32>,
     pub retry_interval_minutes: Option<u32>,
@@ -313,6 +315,7 @@ fn send_port(sp: Node, filter: Filter, ignored: &mut Ignored) -> ImportedSendPor
             .unwrap_or(false),
         stop_on_failure: flag(sp, "StopSendingOnFailure").unwrap_or(false),
         priority: child_text(sp, "Priority").and_then(|p| p.parse().ok()),
+        host: primary.and_then(|p| ref_name(p, "SendHandler")),
         retry_count: number(primary, "RetryCount"),
         retry_interval_minutes: number(primary, "RetryInterval"),
     }

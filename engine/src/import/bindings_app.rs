@@ -31,7 +31,7 @@ impl BindingImport {
             .iter()
             .map(|p| SendPortDef {
                 name: p.name.clone(),
-                host: default_host(),
+                host: p.host.clone().unwrap_or_else(default_host),
                 filter: p.filter.to_rows_text(),
                 transport: transport(&p.transport_type, &p.address, &p.name),
                 backup: p

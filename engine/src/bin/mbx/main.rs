@@ -6,6 +6,7 @@ mod bench_burst;
 mod bench_world;
 mod convert;
 mod explain_json;
+mod export;
 mod import;
 mod input;
 mod route;
@@ -70,6 +71,26 @@ enum Command {
         /// A BizTalk property schema (.xsd) the filters use; repeatable.
         #[arg(long)]
         schema: Vec<PathBuf>,
+    },
+    /// Print a scenario's group at the start (or one application in it) as a BizTalk binding file; with
+    /// --bridge and --to, the bridge proposed for moving that application from the group to another.
+    ExportBindings {
+        scenario: PathBuf,
+        /// The group to export (or, with --bridge, the group the application leaves).
+        #[arg(long)]
+        group: String,
+        /// Only this application's artifacts.
+        #[arg(long, conflicts_with = "bridge")]
+        application: Option<String>,
+        /// The application to move; it is copied to --to (its references first) if not there yet.
+        #[arg(long, requires = "to")]
+        bridge: Option<String>,
+        /// The group the application moves to.
+        #[arg(long, requires = "bridge")]
+        to: Option<String>,
+        /// Which of the bridge's binding files: the send port's (for --group) or the receive port's (for --to).
+        #[arg(long, value_enum, default_value = "send", requires = "bridge")]
+        side: export::Side,
     },
     /// For every subscriber in a binding file: would this saved message context match, and why; and the
     /// verdict (delivered, held, routing failure) with the copies per port and every assumption made.
@@ -156,6 +177,26 @@ fn main() -> ExitCode {
             command: FilterCommand::Convert { to, schema, expr },
         } => convert::run(to, schema.as_deref(), &expr),
         Command::ImportBindings { file, schema } => import::import_bindings_cmd(&file, &schema),
+        Command::ExportBindings {
+            scenario,
+            group,
+            application,
+            bridge,
+            to,
+            side,
+        } => export::run(
+            &scenario,
+            &group,
+            application.as_deref(),
+            bridge
+                .as_deref()
+                .zip(to.as_deref())
+                .map(|(application, to)| export::Bridge {
+                    application,
+                    to,
+                    side,
+                }),
+        ),
         Command::Explain {
             bindings,
             context,
