@@ -236,7 +236,11 @@ pub fn import_bindings_with(
                 && n.parent()
                     .is_some_and(|p| p.has_tag_name("ReceivePortCollection"))
         })
-        .map(receive_port)
+        .map(|rp| {
+            // Inbound maps run after the pipeline; the simulator does not map messages.
+            ignored.if_set(rp, "ReceivePort", "Transforms");
+            receive_port(rp)
+        })
         .collect();
     let orchestrations = root
         .descendants()
