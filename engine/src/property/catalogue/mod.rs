@@ -215,6 +215,12 @@ pub fn len() -> usize {
     SCHEMAS.iter().map(|s| s.properties.len()).sum()
 }
 
+/// A property's place in catalogue order (its property id in a schema that starts with the catalogue).
+pub(crate) fn position(prefix: &str, name: &str) -> Option<usize> {
+    let (first, names) = INDEX.get(prefix)?;
+    let (_, property) = names.get(name)?;
+    Some(first + *property as usize)
+}
 
 #[cfg(test)]
 mod tests {
@@ -246,7 +252,8 @@ mod tests {
     fn every_name_parses_and_every_page_is_an_address() {
         for (schema, p) in properties() {
             let full = format!("{}.{}", schema.prefix, p.name);
-            PropertyName::parse(&full).unwrap();
+            let parsed = PropertyName::parse(&full).unwrap();
+            assert_eq!(parsed, PropertyName::from_static(schema.prefix, p.name));
             assert!(schema.source_of(p).starts_with("https://"), "{full}");
             // An undocumented type is a string, unless a note says where the engine's type comes from.
             if p.documented.is_none() && p.xsd != XsdType::String {
@@ -311,6 +318,10 @@ mod tests {
         assert!(by_name("BTS.NoSuchThing").is_none());
         assert!(by_name("Nope.MessageType").is_none());
         assert!(by_name("MessageType").is_none());
+        // Positions run through the whole catalogue in order.
+        for (i, (schema, p)) in properties().enumerate() {
+            assert_eq!(position(schema.prefix, p.name), Some(i));
+        }
         assert_eq!(properties().count(), len());
     }
 
