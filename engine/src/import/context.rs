@@ -7,11 +7,10 @@
 
 use super::{parse_xml, ImportError};
 use crate::message::Context;
-use crate::property::{PropertyName, PropertySchema, Value, XsdType, ERROR_REPORT_NS, SYSTEM_NS};
+use crate::property::{catalogue, PropertyName, PropertySchema, Value, XsdType};
 use serde::{Deserialize, Serialize};
 
 const SYSTEM_PROPERTIES: &str = "http://schemas.microsoft.com/BizTalk/2003/system-properties";
-const ERROR_REPORT: &str = "http://schemas.microsoft.com/BizTalk/2005/error-report";
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ContextImport {
@@ -93,11 +92,10 @@ fn resolve(
     name: &str,
     notes: &mut Vec<String>,
 ) -> (String, bool) {
-    let prefix = match ns {
-        SYSTEM_PROPERTIES => Some(SYSTEM_NS),
-        ERROR_REPORT => Some(ERROR_REPORT_NS),
-        other => schema.prefix_of_xml_namespace(other),
-    };
+    // BizTalk's own schemas (system, adapters, pipelines), then those deployed in the group or run.
+    let prefix = catalogue::by_xml_namespace(ns)
+        .map(|s| s.prefix)
+        .or_else(|| schema.prefix_of_xml_namespace(ns));
     if let Some(prefix) = prefix {
         let full = format!("{prefix}.{name}");
         let known = schema.id(&full).is_some();

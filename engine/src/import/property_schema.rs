@@ -191,6 +191,12 @@ fn link(
     filter_names: &[String],
 ) -> (String, String) {
     let tail = file.tail();
+    if let Some(known) = crate::property::catalogue::by_xml_namespace(&file.target_namespace) {
+        return (
+            known.prefix.to_string(),
+            format!("the namespace of BizTalk's own {} schema", known.title),
+        );
+    }
     if let Some(prefix) = schema.prefix_of_xml_namespace(&file.target_namespace) {
         return (
             prefix.to_string(),

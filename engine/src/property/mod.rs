@@ -2,6 +2,7 @@
 //! (domain.md 1.4, 1.5).
 
 mod bpm;
+pub mod catalogue;
 mod datetime;
 mod name;
 mod schema;
@@ -9,6 +10,7 @@ mod system;
 mod value;
 
 pub use bpm::{bpm_schema, BPM_NAMESPACE, BPM_PROPERTIES, BPM_XML_NAMESPACE};
+pub use catalogue::{CatalogueProperty, CatalogueSchema};
 pub use name::PropertyName;
 pub use schema::{
     NamespaceAlias, PropId, PropertyDef, PropertySchema, SchemaError, XmlNamespaceLink,

@@ -34,6 +34,15 @@ impl PropertyName {
         })
     }
 
+    /// A name from two static strings, without allocating (cloning it allocates nothing either). Not
+    /// checked: the catalogue's names are, by its tests.
+    pub(crate) const fn from_static(namespace: &'static str, name: &'static str) -> Self {
+        Self {
+            namespace: CompactString::const_new(namespace),
+            name: CompactString::const_new(name),
+        }
+    }
+
     pub fn namespace(&self) -> &str {
         &self.namespace
     }

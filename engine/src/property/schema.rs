@@ -1,11 +1,25 @@
-//! The set of properties a group knows: the built-in system properties plus those of deployed property
-//! schemas. Each gets a small id so the matcher can index by it.
+//! The set of properties a group knows: BizTalk's built-in ones (the catalogue: system, failed-message,
+//! adapter, pipeline and EDI properties) plus those of deployed property schemas. Each gets a small id so
+//! the matcher can index by it.
 
-use super::system::BUILT_IN;
+use super::catalogue;
 use super::{PropertyName, XsdType};
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 use std::fmt;
+use std::sync::LazyLock;
+
+/// The catalogue's properties as definitions, built once. Every schema starts with a copy: the names are
+/// static strings, so copying allocates only the vector.
+static CATALOGUE_DEFS: LazyLock<Vec<PropertyDef>> = LazyLock::new(|| {
+    catalogue::properties()
+        .map(|(schema, property)| PropertyDef {
+            name: PropertyName::from_static(schema.prefix, property.name),
+            xsd: property.xsd,
+            system: true,
+        })
+        .collect()
+});
 
 /// Index of a property in its schema.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -61,7 +75,11 @@ pub struct PropertySchema {
     defs: Vec<PropertyDef>,
     aliases: Vec<NamespaceAlias>,
     xml_links: Vec<XmlNamespaceLink>,
+    /// The properties after the catalogue's (all of them when `catalogued` is 0), by full name.
     by_name: FxHashMap<String, PropId>,
+    /// How many leading `defs` are the catalogue's, in its order: their ids are found through the
+    /// catalogue's own index, so `by_name` needs no entry for them.
+    catalogued: usize,
 }
 
 impl PartialEq for PropertySchema {
@@ -79,21 +97,16 @@ impl Default for PropertySchema {
 }
 
 impl PropertySchema {
-    /// A schema holding only the built-in system properties.
+    /// A schema holding only BizTalk's built-in properties: every schema of the catalogue, typed.
     pub fn with_system_properties() -> Self {
-        let defs: Vec<PropertyDef> = BUILT_IN
-            .iter()
-            .map(|(ns, name, xsd)| PropertyDef {
-                name: PropertyName::parse(&format!("{ns}.{name}"))
-                    .expect("built-in names are valid"),
-                xsd: *xsd,
-                system: true,
-            })
-            .collect();
-        Self::from(SchemaData {
+        let defs = CATALOGUE_DEFS.clone();
+        Self {
+            catalogued: defs.len(),
             defs,
-            ..Default::default()
-        })
+            aliases: Vec::new(),
+            xml_links: Vec::new(),
+            by_name: FxHashMap::default(),
+        }
     }
 
     /// Adds a deployed property. Declaring the same name again with the same type is harmless; with
@@ -178,30 +191,50 @@ impl PropertySchema {
 
     /// The property with this name, written with its declared namespace or an aliased full one.
     pub fn id(&self, full_name: &str) -> Option<PropId> {
-        if let Some(id) = self.by_name.get(full_name) {
-            return Some(*id);
-        }
         let (namespace, name) = full_name.rsplit_once('.')?;
-        self.aliases
-            .iter()
-            .filter(|a| a.full == namespace)
-            .find_map(|a| self.by_name.get(&format!("{}.{name}", a.short)).copied())
+        self.catalogued(namespace, name)
+            .or_else(|| self.declared(full_name, namespace, name))
     }
 
     /// `id` for a parsed name; short names are looked up without allocating (every publish asks this
     /// for each promoted property).
     pub fn id_of(&self, name: &PropertyName) -> Option<PropId> {
         let (ns, local) = (name.namespace(), name.name());
+        if let Some(id) = self.catalogued(ns, local) {
+            return Some(id);
+        }
         let mut buf = [0u8; 96];
         let len = ns.len() + 1 + local.len();
         if len > buf.len() {
-            return self.id(&name.to_string());
+            return self.declared(&name.to_string(), ns, local);
         }
         buf[..ns.len()].copy_from_slice(ns.as_bytes());
         buf[ns.len()] = b'.';
         buf[ns.len() + 1..len].copy_from_slice(local.as_bytes());
         let full = std::str::from_utf8(&buf[..len]).expect("joined from two strs");
-        self.id(full)
+        self.declared(full, ns, local)
+    }
+
+    /// A property of the catalogue this schema starts with.
+    fn catalogued(&self, namespace: &str, name: &str) -> Option<PropId> {
+        catalogue::position(namespace, name)
+            .filter(|i| *i < self.catalogued)
+            .map(|i| PropId(i as u32))
+    }
+
+    /// A property declared after the catalogue, by its full name (`namespace.name`), or one of either
+    /// kind written with an aliased full namespace.
+    fn declared(&self, full_name: &str, namespace: &str, name: &str) -> Option<PropId> {
+        if let Some(id) = self.by_name.get(full_name) {
+            return Some(*id);
+        }
+        self.aliases
+            .iter()
+            .filter(|a| a.full == namespace)
+            .find_map(|a| {
+                self.catalogued(&a.short, name)
+                    .or_else(|| self.by_name.get(&format!("{}.{name}", a.short)).copied())
+            })
     }
 
     pub fn def(&self, id: PropId) -> &PropertyDef {
@@ -225,11 +258,20 @@ impl PropertySchema {
 }
 
 impl From<SchemaData> for PropertySchema {
+    /// Saved definitions that start with the catalogue (all saved since it exists) find those through
+    /// it; any other list (saved before) is indexed whole, so its ids stay what they were.
     fn from(data: SchemaData) -> Self {
+        let catalogue = &*CATALOGUE_DEFS;
+        let catalogued = if data.defs.get(..catalogue.len()) == Some(&catalogue[..]) {
+            catalogue.len()
+        } else {
+            0
+        };
         let by_name = data
             .defs
             .iter()
             .enumerate()
+            .skip(catalogued)
             .map(|(i, d)| (d.name.to_string(), PropId(i as u32)))
             .collect();
         Self {
@@ -237,6 +279,7 @@ impl From<SchemaData> for PropertySchema {
             aliases: data.aliases,
             xml_links: data.xml_links,
             by_name,
+            catalogued,
         }
     }
 }
@@ -248,5 +291,94 @@ impl From<PropertySchema> for SchemaData {
             aliases: schema.aliases,
             xml_links: schema.xml_links,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn name(full: &str) -> PropertyName {
+        PropertyName::parse(full).unwrap()
+    }
+
+    #[test]
+    fn every_catalogued_property_is_known_typed_and_in_catalogue_order() {
+        let schema = PropertySchema::with_system_properties();
+        assert_eq!(schema.len(), catalogue::len());
+        for (i, (s, p)) in catalogue::properties().enumerate() {
+            let full = format!("{}.{}", s.prefix, p.name);
+            assert_eq!(schema.id(&full), Some(PropId(i as u32)), "{full}");
+            assert_eq!(schema.id_of(&name(&full)), Some(PropId(i as u32)), "{full}");
+            let def = schema.def(PropId(i as u32));
+            assert_eq!(
+                (def.name.to_string(), def.xsd, def.system),
+                (full, p.xsd, true)
+            );
+        }
+        assert_eq!(
+            schema.def(schema.id("BTS.RetryCount").unwrap()).xsd,
+            XsdType::Int
+        );
+        assert_eq!(schema.id("BTS.NoSuchThing"), None);
+        assert_eq!(schema.id("NoDot"), None);
+    }
+
+    #[test]
+    fn deployed_properties_follow_the_catalogue_and_cannot_retype_it() {
+        let mut schema = PropertySchema::with_system_properties();
+        let status = schema.declare(name("SV.Status"), XsdType::String).unwrap();
+        assert_eq!(status, PropId(catalogue::len() as u32));
+        assert_eq!(schema.id("SV.Status"), Some(status));
+        assert_eq!(schema.id_of(&name("SV.Status")), Some(status));
+        // Declaring a catalogued property again with its type is harmless; with another, refused.
+        let file = schema.id("FILE.ReceivedFileName").unwrap();
+        assert_eq!(
+            schema.declare(name("FILE.ReceivedFileName"), XsdType::String),
+            Ok(file)
+        );
+        assert!(schema
+            .declare(name("FILE.ReceivedFileName"), XsdType::Int)
+            .is_err());
+        // Aliases reach catalogued and deployed properties alike.
+        schema.add_namespace_alias("SV", "Full.Namespace");
+        assert_eq!(schema.id("Full.Namespace.Status"), Some(status));
+        schema.add_namespace_alias("BTS", "Microsoft.BizTalk.System");
+        assert_eq!(
+            schema.id("Microsoft.BizTalk.System.MessageType"),
+            schema.id("BTS.MessageType")
+        );
+    }
+
+    #[test]
+    fn saved_schemas_keep_their_ids_with_or_without_the_catalogue() {
+        let mut schema = PropertySchema::with_system_properties();
+        let status = schema.declare(name("SV.Status"), XsdType::String).unwrap();
+        let back = PropertySchema::from(SchemaData::from(schema.clone()));
+        assert_eq!(back, schema);
+        assert_eq!(back.catalogued, catalogue::len());
+        assert_eq!(back.by_name.len(), 1);
+        assert_eq!(back.id("SV.Status"), Some(status));
+        assert_eq!(back.id("BTS.MessageType"), schema.id("BTS.MessageType"));
+        // A list saved before the catalogue: indexed whole, its ids unchanged.
+        let old = PropertySchema::from(SchemaData {
+            defs: vec![
+                PropertyDef {
+                    name: name("BTS.MessageType"),
+                    xsd: XsdType::String,
+                    system: true,
+                },
+                PropertyDef {
+                    name: name("SV.Status"),
+                    xsd: XsdType::String,
+                    system: false,
+                },
+            ],
+            aliases: Vec::new(),
+            xml_links: Vec::new(),
+        });
+        assert_eq!(old.id("BTS.MessageType"), Some(PropId(0)));
+        assert_eq!(old.id_of(&name("SV.Status")), Some(PropId(1)));
+        assert_eq!(old.id("FILE.ReceivedFileName"), None);
     }
 }

@@ -1,12 +1,13 @@
-//! The system properties that filters commonly use, built into every schema (domain.md 1.4, 1.9, 2).
-//!
-//! One list below declares both the constants code uses (`bts::MESSAGE_TYPE` is `"BTS.MessageType"`) and
-//! the table the schema is built from, so the two cannot drift apart.
+//! The system properties the engine's code names (domain.md 1.4, 1.9, 2), as constants: `bts::MESSAGE_TYPE`
+//! is `"BTS.MessageType"`. Every schema declares them, with all of BizTalk's other built-in properties,
+//! from the catalogue (`catalogue/`); the list below also says which type the engine relies on for each,
+//! and the catalogue's tests check that it agrees.
 
+#[cfg(test)]
 use super::XsdType;
 
 /// Declares, per namespace, its prefix constant, a module of full `Prefix.Name` constants and the rows of
-/// `BUILT_IN`.
+/// `BUILT_IN` (for the tests).
 macro_rules! system_properties {
     ($(
         $(#[$prefix_doc:meta])*
@@ -27,7 +28,8 @@ macro_rules! system_properties {
             }
         )*
 
-        /// (namespace, name, type) of each built-in property.
+        /// (namespace, name, type) of each property the engine names.
+        #[cfg(test)]
         pub(super) const BUILT_IN: &[(&str, &str, XsdType)] = &[$($(($ns, $name, XsdType::$xsd),)*)*];
     };
 }
