@@ -11,6 +11,8 @@ use quick_xml::Reader;
 
 /// A filter statement as written: property, operator code, value.
 type Statement = (String, u8, Option<String>);
+/// A filter: AND-groups of statements, ORed.
+type Groups = Vec<Vec<Statement>>;
 
 #[derive(Debug, Default, PartialEq)]
 struct Counts {
@@ -23,7 +25,7 @@ struct Counts {
 
 /// The independent reading: counts, and each subscriber's filter groups (send ports first, then
 /// groups, each in file order), with empty groups dropped as BizTalk does.
-fn read(text: &str) -> (Counts, Vec<Vec<Vec<Statement>>>, Vec<Vec<Vec<Statement>>>) {
+fn read(text: &str) -> (Counts, Vec<Groups>, Vec<Groups>) {
     let mut reader = Reader::from_str(text);
     let mut stack: Vec<String> = Vec::new();
     let mut counts = Counts::default();
@@ -129,7 +131,7 @@ fn statement(e: &quick_xml::events::BytesStart) -> Statement {
 }
 
 /// The filter document a `<Filter>` element held as escaped text.
-fn escaped_filter(text: &str) -> Vec<Vec<Statement>> {
+fn escaped_filter(text: &str) -> Groups {
     let body = text.trim();
     if body.is_empty() {
         return vec![];
@@ -152,7 +154,7 @@ fn escaped_filter(text: &str) -> Vec<Vec<Statement>> {
     groups
 }
 
-fn imported_groups(filter: &messagebox_engine::filter::Filter) -> Vec<Vec<Statement>> {
+fn imported_groups(filter: &messagebox_engine::filter::Filter) -> Groups {
     filter
         .groups
         .iter()

@@ -44,7 +44,7 @@ pub(super) fn filter_source<'a>(input: &'a str, subscriber: Node<'a, 'a>) -> Opt
             Some(Cow::Borrowed(&input[first.range()]))
         }
         Some(first) => {
-            let last = inner.last().unwrap_or(first);
+            let last = inner.next_back().unwrap_or(first);
             let groups = &input[first.range().start..last.range().end];
             Some(Cow::Owned(format!("<Filter>{groups}</Filter>")))
         }
