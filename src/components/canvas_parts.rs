@@ -2,7 +2,7 @@
 //! the legend. Every label is text, so colour is never the only cue.
 
 use crate::lab::explain_text::first_failure;
-use crate::lab::layout::{table_order, Layout, Node, NodeKind};
+use crate::lab::layout::{table_order, Layout, Node, NodeKind, TABLE_ROWS};
 use crate::lab::marks::Shape;
 use crate::lab::tokens::TokenKind;
 use crate::lab::Action;
@@ -16,8 +16,6 @@ use yew::prelude::*;
 
 /// More tokens than this on one edge are drawn as one counter (when grouping is on).
 const AGGREGATE_ABOVE: usize = 8;
-/// The subscription table shows this many rows.
-const TABLE_ROWS: usize = 10;
 
 fn f(v: f64) -> String {
     format!("{v:.1}")

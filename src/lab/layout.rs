@@ -3,7 +3,7 @@
 //! bottom. Order follows the applications' definition order, so adding a port appends rather than
 //! reshuffles; dragged positions (relative to their region) override the automatic ones.
 
-use messagebox_engine::messagebox::Owner;
+use messagebox_engine::messagebox::{Owner, SubscriptionKind};
 use messagebox_engine::world::{Group, World};
 use std::collections::BTreeMap;
 
@@ -12,7 +12,9 @@ pub const REGION_WIDTH: f64 = 660.0;
 /// drawn narrower, so an empty group does not take half the canvas.
 pub const EMPTY_REGION_WIDTH: f64 = 340.0;
 const REGION_GAP: f64 = 110.0;
-const MIN_HEIGHT: f64 = 500.0;
+const MIN_HEIGHT: f64 = 360.0;
+/// The MessageBox's table lists at most this many activation subscriptions ("+N more" for the rest).
+pub const TABLE_ROWS: usize = 10;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum NodeKind {
@@ -155,7 +157,18 @@ impl Layout {
             .filter(|o| !matches!(o, Owner::Orchestration(_)))
             .collect();
         let rows = locations.len().max(orchestrations.len()).max(ports.len()) as f64;
-        let height = MIN_HEIGHT.max(100.0 + rows * 42.0 + 60.0);
+        // Tall enough for the columns, and for the MessageBox's table with the suspended queue and the
+        // hosts below it (the table starts 44 below the MessageBox at 160: a title, then 15 a line).
+        let table_lines = g
+            .messagebox
+            .state()
+            .subscriptions
+            .values()
+            .filter(|s| s.kind == SubscriptionKind::Activation)
+            .count()
+            .min(TABLE_ROWS) as f64;
+        let below_table = 160.0 + 44.0 + 40.0 + table_lines * 15.0 + 36.0 + 80.0;
+        let height = MIN_HEIGHT.max(100.0 + rows * 42.0 + 60.0).max(below_table);
         let hosts = g.messagebox.state().hosts.len();
         let empty = locations.is_empty() && owners.is_empty();
         let width = if empty {
