@@ -302,21 +302,32 @@ pub fn subscription_table(lab: &Lab, mbx: &Node) -> Html {
         html! {
             <text class={classes!("sub-row", class)} x={f(x0 + 6.0)} y={f(y)} data-testid="mb-subscription">
                 <title>{ text.clone() }</title>
-                { clip(&text, 36) }
+                { clip(&text, 33) }
             </text>
         }
     });
     let more = subs.len().saturating_sub(TABLE_ROWS);
     let height = 40.0 + subs.len().min(TABLE_ROWS) as f64 * 15.0;
+    let clip_id = format!(
+        "sub-table-{}",
+        mbx.group.replace(|c: char| !c.is_ascii_alphanumeric(), "-")
+    );
     html! {
         <g class="sub-table" aria-label={title.clone()}>
+            // Every line stays inside the box, whatever its length (the whole line is its tooltip).
+            <clipPath id={clip_id.clone()}>
+                <rect x={f(x0)} y={f(y0)} width="184" height={f(height)} rx="4" />
+            </clipPath>
             <rect x={f(x0)} y={f(y0)} width="184" height={f(height)} rx="4" />
-            <text class="sub-title" x={f(x0 + 6.0)} y={f(y0 + 14.0)}>{ title }</text>
-            { for rows }
-            <text class="sub-more" x={f(x0 + 6.0)} y={f(y0 + height - 4.0)}>
-                { format!("{}{instance_subs} instance subscriptions",
-                    if more > 0 { format!("+{more} more (Subscriptions tab) · ") } else { String::new() }) }
-            </text>
+            <g clip-path={format!("url(#{clip_id})")}>
+                <text class="sub-title" x={f(x0 + 6.0)} y={f(y0 + 14.0)}>{ title }</text>
+                { for rows }
+                <text class="sub-more" x={f(x0 + 6.0)} y={f(y0 + height - 4.0)}>
+                    <title>{ "Every subscription is listed in the Subscriptions tab." }</title>
+                    { format!("{}{instance_subs} instance subscriptions",
+                        if more > 0 { format!("+{more} more · ") } else { String::new() }) }
+                </text>
+            </g>
         </g>
     }
 }
