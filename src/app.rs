@@ -140,7 +140,10 @@ impl App {
     /// A user action: the lab applies it, this carries out what needs the browser.
     fn on_action(&mut self, action: Action) -> bool {
         // Moves that come many a second are saved once they pause.
-        let defer = matches!(action, Action::Seek(_) | Action::Move { .. });
+        let defer = matches!(
+            action,
+            Action::Seek(_) | Action::Move { .. } | Action::Pan { .. } | Action::CanvasArea { .. }
+        );
         let effects = self.lab.borrow_mut().apply(action);
         for effect in effects {
             match effect {
@@ -193,7 +196,12 @@ impl Component for App {
         lab.tutorial_open |= first_visit;
         lab.progress.extend(browser::load_progress());
         if let Some(hash) = browser::location_hash() {
+            let before = lab.current_lesson().map(|(l, s)| (l.id, s.step));
             lab.route(&hash);
+            // A lesson's deep link opens its first step: bring what it is about into view.
+            if lab.current_lesson().map(|(l, s)| (l.id, s.step)) != before {
+                lab.follow_step();
+            }
         }
         let hashes = {
             let link = ctx.link().clone();

@@ -124,7 +124,7 @@ fn keys_and_small_actions_change_only_the_view() {
     lab.apply(Action::Speed(99.0));
     assert_eq!(lab.view.speed_log, 6.0);
     lab.apply(Action::Zoom(0.1));
-    assert_eq!(lab.zoom(), 0.5);
+    assert_eq!(lab.zoom(), messagebox_lab::lab::camera::MIN_ZOOM);
     lab.apply(Action::ToggleHelp);
     assert!(lab.help);
     lab.apply(Action::Escape);

@@ -1,13 +1,18 @@
 //! The topology canvas: each group a region with its receive locations, MessageBox (and subscription
 //! table showing the last evaluation), orchestrations, send ports and hosts; WAN links between groups;
 //! message tokens moving along the edges. Nodes and regions can be dragged; the positions are saved.
+//! The view fits every group into the canvas's area by default; dragging the background pans it, the
+//! zoom buttons zoom it, and a lesson step brings its group into view.
 
 use super::canvas_parts::{edges, legend, link_line, node_view, subscription_table, token_views};
 use super::dispatch::use_dispatch;
 use super::lab_ref::LabRef;
-use crate::lab::layout::{region_key, Layout, NodeKind};
+use crate::lab::camera::CameraMode;
+use crate::lab::layout::{region_key, NodeKind};
 use crate::lab::Action;
 use crate::lab::Selection;
+use gloo_events::EventListener;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -24,7 +29,7 @@ struct Drag {
     origin: (f64, f64),
 }
 
-/// The pointer's position in the SVG's own coordinates (the SVG is drawn at `zoom`, top-left aligned).
+/// The pointer's position relative to the SVG's corner, in layout units (only differences are used).
 fn svg_point(svg: &NodeRef, e: &PointerEvent, zoom: f64) -> Option<(f64, f64)> {
     let el = svg.cast::<web_sys::Element>()?;
     let rect = el.get_bounding_client_rect();
@@ -34,15 +39,71 @@ fn svg_point(svg: &NodeRef, e: &PointerEvent, zoom: f64) -> Option<(f64, f64)> {
     ))
 }
 
+/// Parts of the drawing that have a pointer action of their own: a drag that starts on them is not a pan.
+const OWN_POINTER: &str = ".node, .region-title, [data-testid='message-token'], .token-counter";
+
+/// Whether a pointer event started on the background (not on a node, a region's title or a token).
+fn on_background(e: &PointerEvent) -> bool {
+    e.target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .is_none_or(|el| el.closest(OWN_POINTER).ok().flatten().is_none())
+}
+
+/// The drawing area's size on screen, if it is laid out.
+fn measure(host: &NodeRef) -> Option<(f64, f64)> {
+    let el = host.cast::<web_sys::Element>()?;
+    let (w, h) = (el.client_width() as f64, el.client_height() as f64);
+    (w > 0.0 && h > 0.0).then_some((w, h))
+}
+
 #[component]
 pub fn Canvas(props: &CanvasProps) -> Html {
     let on = use_dispatch();
     let drag = use_state(|| None::<Drag>);
+    // The pointer's last position while the background is dragged (updated at every move, between
+    // renders, so a fast drag is not counted twice).
+    let pan = use_mut_ref(|| None::<(f64, f64)>);
     let svg = use_node_ref();
+    let host = use_node_ref();
     let lab = props.lab.lab.borrow();
     let world = &lab.session.world;
-    let layout = Layout::of(world, &lab.group_order(), &lab.view.positions);
-    let zoom = lab.zoom();
+    let layout = lab.layout();
+    let area = lab.area;
+    let camera = crate::lab::camera::resolve(&lab.view.camera, &layout, area);
+    let zoom = camera.zoom;
+    let view = camera.view_box(area);
+    let mode = lab.view.camera.clone();
+
+    // The area is measured after every render (a panel opened or closed changes it) and when the
+    // window is resized; the lab refits to it.
+    {
+        let host = host.clone();
+        let on = on.clone();
+        use_effect(move || {
+            if let Some((w, h)) = measure(&host) {
+                if (w - area.width).abs() > 0.5 || (h - area.height).abs() > 0.5 {
+                    on.emit(Action::CanvasArea {
+                        width: w,
+                        height: h,
+                    });
+                }
+            }
+        });
+    }
+    {
+        let host = host.clone();
+        let on = on.clone();
+        use_effect_with((), move |_| {
+            let listener = web_sys::window().map(|w| {
+                EventListener::new(&w, "resize", move |_| {
+                    if let Some((width, height)) = measure(&host) {
+                        on.emit(Action::CanvasArea { width, height });
+                    }
+                })
+            });
+            move || drop(listener)
+        });
+    }
 
     // Starting a drag also selects: a click is a drag that did not move.
     let start = {
@@ -65,11 +126,42 @@ pub fn Canvas(props: &CanvasProps) -> Html {
             })
         }
     };
+    // A drag that starts on the background pans the view.
+    let onpointerdown = {
+        let pan = pan.clone();
+        let svg = svg.clone();
+        Callback::from(move |e: PointerEvent| {
+            if e.button() != 0 || !on_background(&e) {
+                return;
+            }
+            *pan.borrow_mut() = Some((e.client_x() as f64, e.client_y() as f64));
+            if let Some(el) = svg.cast::<web_sys::Element>() {
+                let _ = el.set_pointer_capture(e.pointer_id());
+            }
+        })
+    };
     let onpointermove = {
         let drag = drag.clone();
+        let pan = pan.clone();
         let svg = svg.clone();
         let on = on.clone();
         Callback::from(move |e: PointerEvent| {
+            let last = *pan.borrow();
+            if let Some((x, y)) = last {
+                if e.buttons() == 0 {
+                    *pan.borrow_mut() = None;
+                    return;
+                }
+                let (nx, ny) = (e.client_x() as f64, e.client_y() as f64);
+                *pan.borrow_mut() = Some((nx, ny));
+                if nx != x || ny != y {
+                    on.emit(Action::Pan {
+                        dx: nx - x,
+                        dy: ny - y,
+                    });
+                }
+                return;
+            }
             let Some(d) = (*drag).clone() else { return };
             if e.buttons() == 0 {
                 drag.set(None);
@@ -86,7 +178,11 @@ pub fn Canvas(props: &CanvasProps) -> Html {
     };
     let stop = {
         let drag = drag.clone();
-        Callback::from(move |_: PointerEvent| drag.set(None))
+        let pan = pan.clone();
+        Callback::from(move |_: PointerEvent| {
+            *pan.borrow_mut() = None;
+            drag.set(None);
+        })
     };
 
     let regions = layout.regions.iter().map(|r| {
@@ -117,7 +213,9 @@ pub fn Canvas(props: &CanvasProps) -> Html {
                         { r.group.clone() }
                     </text>
                     <text class="group-site" x={(r.x + 16.0).to_string()} y={(r.y + 46.0).to_string()}>
-                        { format!("{site} · {team}") }
+                        <title>{ format!("{site} · {team}") }</title>
+                        // About 7 px a character at 13 px: the line stays inside its region.
+                        { super::canvas_parts::clip(&format!("{site} · {team}"), ((r.width - 32.0) / 7.0) as usize) }
                     </text>
                 </g>
             </g>
@@ -140,26 +238,40 @@ pub fn Canvas(props: &CanvasProps) -> Html {
     let links = world.links.iter().map(|l| link_line(&layout, l));
     let tokens = token_views(&lab, &layout, props.reduced_motion, on.clone());
 
+    let showing = match &mode {
+        CameraMode::Fit => "Showing every group".to_string(),
+        CameraMode::Group(g) => format!("Showing {g} · Fit shows every group"),
+        CameraMode::Manual(_) => "Drag the background to move the view".to_string(),
+    };
+    let fitted = mode == CameraMode::Fit;
     html! {
         <section class="canvas" data-testid="canvas" aria-label="Topology canvas">
-            <div class="zoom" role="group" aria-label="Zoom">
+            <div class="zoom" role="toolbar" aria-label="View">
                 <button aria-label="Zoom out" data-testid="btn-zoom-out" onclick={on.reform(move |_| Action::Zoom(zoom - 0.1))}>{ "−" }</button>
-                <span>{ format!("{:.0}%", zoom * 100.0) }</span>
+                <span data-testid="zoom-level">{ format!("{:.0}%", zoom * 100.0) }</span>
                 <button aria-label="Zoom in" data-testid="btn-zoom-in" onclick={on.reform(move |_| Action::Zoom(zoom + 0.1))}>{ "+" }</button>
-                <button aria-label="Actual size" onclick={on.reform(|_| Action::Zoom(1.0))}>{ "1:1" }</button>
+                <button aria-label="Actual size" data-testid="btn-zoom-actual" onclick={on.reform(|_| Action::Zoom(1.0))}>{ "1:1" }</button>
+                <button aria-label="Fit every group into view" data-testid="btn-zoom-fit" aria-pressed={fitted.to_string()}
+                        class={classes!(fitted.then_some("active"))}
+                        onclick={on.reform(|_| Action::Fit)}>{ "Fit" }</button>
+                <span class="view-note" data-testid="view-note">{ showing }</span>
             </div>
-            <svg ref={svg} width={(layout.width * zoom).to_string()} height={((layout.height + 60.0) * zoom).to_string()}
-                 viewBox={format!("0 0 {} {}", layout.width, layout.height + 60.0)}
-                 role="group" aria-label={format!("{} BizTalk groups", layout.regions.len())}
-                 {onpointermove} onpointerup={stop.clone()} onpointerleave={stop}>
-                { for regions }
-                { for links }
-                { edges(&lab, &layout) }
-                { for tables }
-                { for nodes }
-                { tokens }
-                { legend(layout.height + 14.0) }
-            </svg>
+            <div class="canvas-area" ref={host} data-testid="canvas-area">
+                <svg ref={svg} width="100%" height="100%"
+                     viewBox={format!("{:.1} {:.1} {:.1} {:.1}", view.x, view.y, view.width, view.height)}
+                     role="group" aria-label={format!("{} BizTalk groups", layout.regions.len())}
+                     {onpointerdown} {onpointermove} onpointerup={stop.clone()} onpointercancel={stop.clone()}
+                     onpointerleave={stop}>
+                    { for regions }
+                    { for links }
+                    { edges(&lab, &layout) }
+                    { for tables }
+                    { tokens.labels }
+                    { for nodes }
+                    { tokens.shapes }
+                    { legend(layout.height + 14.0) }
+                </svg>
+            </div>
         </section>
     }
 }

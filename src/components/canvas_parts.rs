@@ -2,27 +2,26 @@
 //! the legend. Every label is text, so colour is never the only cue.
 
 use crate::lab::explain_text::first_failure;
-use crate::lab::layout::{Layout, Node, NodeKind};
+use crate::lab::layout::{table_order, Layout, Node, NodeKind, TABLE_ROWS};
 use crate::lab::marks::Shape;
 use crate::lab::tokens::TokenKind;
 use crate::lab::Action;
 use crate::lab::{Lab, Selection, Tab};
 use messagebox_engine::message::MessageId;
-use messagebox_engine::messagebox::{Owner, ServiceState, SubscriptionKind};
+use messagebox_engine::messagebox::{Owner, ServiceState, SubscriptionKind, SubscriptionState};
+use messagebox_engine::world::config::Pipeline;
 use messagebox_engine::world::{Group, Link};
 use std::collections::BTreeMap;
 use yew::prelude::*;
 
 /// More tokens than this on one edge are drawn as one counter (when grouping is on).
 const AGGREGATE_ABOVE: usize = 8;
-/// The subscription table shows this many rows.
-const TABLE_ROWS: usize = 10;
 
 fn f(v: f64) -> String {
     format!("{v:.1}")
 }
 
-fn clip(text: &str, max: usize) -> String {
+pub fn clip(text: &str, max: usize) -> String {
     if text.chars().count() <= max {
         text.to_string()
     } else {
@@ -42,6 +41,36 @@ fn owner_of(n: &Node) -> Option<Owner> {
 /// References waiting for a stopped subscriber (kept counted by the MessageBox: a burst holds thousands).
 fn held_for(g: &Group, owner: &Owner) -> usize {
     g.messagebox.held_count(owner)
+}
+
+/// A receive pipeline by BizTalk's name for it.
+fn pipeline_name(p: Pipeline) -> &'static str {
+    match p {
+        Pipeline::XmlReceive => "XMLReceive",
+        Pipeline::PassThru => "PassThru",
+    }
+}
+
+/// A subscription's state in words.
+fn subscription_state(s: SubscriptionState) -> &'static str {
+    match s {
+        SubscriptionState::Started => "started",
+        SubscriptionState::Stopped => "stopped",
+        SubscriptionState::Disabled => "disabled",
+    }
+}
+
+/// The CSS class of a node's kind.
+fn kind_class(kind: NodeKind) -> &'static str {
+    match kind {
+        NodeKind::Location => "location",
+        NodeKind::MessageBox => "messagebox",
+        NodeKind::Suspended => "suspended",
+        NodeKind::Orchestration => "orchestration",
+        NodeKind::SendPort => "sendport",
+        NodeKind::SendPortGroup => "sendportgroup",
+        NodeKind::Host => "host",
+    }
 }
 
 fn suspended_count(g: &Group) -> (usize, usize) {
@@ -69,10 +98,7 @@ pub fn node_view(
             _ => false,
         });
     let (x, y) = (n.x, n.y);
-    let mut class = vec![
-        "node".to_string(),
-        format!("node-{:?}", n.kind).to_lowercase(),
-    ];
+    let mut class = vec!["node".to_string(), format!("node-{}", kind_class(n.kind))];
     if selected {
         class.push("selected".into());
     }
@@ -83,7 +109,7 @@ pub fn node_view(
             if !enabled {
                 class.push("off".into());
             }
-            let pipeline = loc.map(|l| format!("{:?}", l.pipeline)).unwrap_or_default();
+            let pipeline = loc.map(|l| pipeline_name(l.pipeline)).unwrap_or_default();
             (
                 html! { <path d={format!("M{} {} h118 l12 15 l-12 15 h-118 z", f(x - 65.0), f(y - 15.0))} /> },
                 n.name.clone(),
@@ -242,10 +268,22 @@ pub fn subscription_table(lab: &Lab, mbx: &Node) -> Html {
         Some((id, _)) => format!("Evaluating message #{id}"),
         None => "Activation subscriptions".into(),
     };
-    let rows = subs.iter().take(TABLE_ROWS).enumerate().map(|(i, s)| {
-        let e = explanation
+    let explained = |id| {
+        explanation
             .as_ref()
-            .and_then(|(_, all)| all.iter().find(|e| e.subscription == s.id));
+            .and_then(|(_, all)| all.iter().find(|e| e.subscription == id))
+    };
+    // The lines the step or the message is about come first, so "+N more" never hides them.
+    let order = table_order(
+        &subs
+            .iter()
+            .map(|s| (s.owner.clone(), explained(s.id).map(|e| e.matched)))
+            .collect::<Vec<_>>(),
+        &lab.concerned_owners(&mbx.group),
+    );
+    let rows = order.iter().take(TABLE_ROWS).enumerate().map(|(i, &k)| {
+        let s = subs[k];
+        let e = explained(s.id);
         let (class, mark, why) = match e {
             Some(e) if e.matched => ("hit", "✓", String::new()),
             Some(e) => (
@@ -257,28 +295,39 @@ pub fn subscription_table(lab: &Lab, mbx: &Node) -> Html {
         };
         let y = y0 + 30.0 + i as f64 * 15.0;
         let text = if why.is_empty() {
-            format!("{mark} {} ({})", s.owner.name(), format!("{:?}", s.state).to_lowercase())
+            format!("{mark} {} ({})", s.owner.name(), subscription_state(s.state))
         } else {
             format!("{mark} {}: {why}", s.owner.name())
         };
         html! {
             <text class={classes!("sub-row", class)} x={f(x0 + 6.0)} y={f(y)} data-testid="mb-subscription">
                 <title>{ text.clone() }</title>
-                { clip(&text, 36) }
+                { clip(&text, 33) }
             </text>
         }
     });
     let more = subs.len().saturating_sub(TABLE_ROWS);
     let height = 40.0 + subs.len().min(TABLE_ROWS) as f64 * 15.0;
+    let clip_id = format!(
+        "sub-table-{}",
+        mbx.group.replace(|c: char| !c.is_ascii_alphanumeric(), "-")
+    );
     html! {
         <g class="sub-table" aria-label={title.clone()}>
+            // Every line stays inside the box, whatever its length (the whole line is its tooltip).
+            <clipPath id={clip_id.clone()}>
+                <rect x={f(x0)} y={f(y0)} width="184" height={f(height)} rx="4" />
+            </clipPath>
             <rect x={f(x0)} y={f(y0)} width="184" height={f(height)} rx="4" />
-            <text class="sub-title" x={f(x0 + 6.0)} y={f(y0 + 14.0)}>{ title }</text>
-            { for rows }
-            <text class="sub-more" x={f(x0 + 6.0)} y={f(y0 + height - 4.0)}>
-                { format!("{}{instance_subs} instance subscriptions",
-                    if more > 0 { format!("+{more} more · ") } else { String::new() }) }
-            </text>
+            <g clip-path={format!("url(#{clip_id})")}>
+                <text class="sub-title" x={f(x0 + 6.0)} y={f(y0 + 14.0)}>{ title }</text>
+                { for rows }
+                <text class="sub-more" x={f(x0 + 6.0)} y={f(y0 + height - 4.0)}>
+                    <title>{ "Every subscription is listed in the Subscriptions tab." }</title>
+                    { format!("{}{instance_subs} instance subscriptions",
+                        if more > 0 { format!("+{more} more · ") } else { String::new() }) }
+                </text>
+            </g>
         </g>
     }
 }
@@ -326,7 +375,20 @@ fn shape_view(shape: Shape) -> Html {
 /// An edge tokens travel: from a node key to a node key (or off the edge).
 type Edge = (String, Option<String>);
 
-pub fn token_views(lab: &Lab, layout: &Layout, reduced_motion: bool, on: Callback<Action>) -> Html {
+/// The tokens in flight, as two layers: their text labels, drawn under the nodes (a node's box hides
+/// a label passing over it, so the node's name stays readable), and their shapes, drawn over the nodes
+/// (so every token stays visible and clickable).
+pub struct TokenLayers {
+    pub labels: Html,
+    pub shapes: Html,
+}
+
+pub fn token_views(
+    lab: &Lab,
+    layout: &Layout,
+    reduced_motion: bool,
+    on: Callback<Action>,
+) -> TokenLayers {
     let mut buckets: BTreeMap<Edge, Vec<(usize, f64)>> = BTreeMap::new();
     for (i, t) in lab.tokens.iter().enumerate() {
         let Some(p) = t.progress(lab.now) else {
@@ -347,6 +409,7 @@ pub fn token_views(lab: &Lab, layout: &Layout, reduced_motion: bool, on: Callbac
         Some((a.x + (bx - a.x) * p, a.y + (by - a.y) * p))
     };
     let mut out = Vec::new();
+    let mut labels = Vec::new();
     for ((from, to), tokens) in &buckets {
         if lab.aggregate && tokens.len() > AGGREGATE_ABOVE {
             let p = tokens.iter().map(|(_, p)| p).sum::<f64>() / tokens.len() as f64;
@@ -386,13 +449,19 @@ pub fn token_views(lab: &Lab, layout: &Layout, reduced_motion: bool, on: Callbac
                    data-testid="message-token" data-message={t.message.0.to_string()} data-kind={kind}
                    aria-label={format!("message #{} {}", t.message.0, t.mark.label)}
                    onpointerdown={on.reform(move |e: PointerEvent| { e.stop_propagation(); Action::Select(select.clone()) })}>
+                    <title>{ format!("Message #{} {}", t.message.0, t.mark.label) }</title>
                     { shape_view(t.mark.shape) }
-                    <text class="token-label" x="13" y="4">{ clip(&t.mark.label, 16) }</text>
                 </g>
+            });
+            labels.push(html! {
+                <text class="token-label" x={f(x + 13.0)} y={f(y + 4.0)}>{ clip(&t.mark.label, 16) }</text>
             });
         }
     }
-    html! { <g class="tokens">{ for out }</g> }
+    TokenLayers {
+        labels: html! { <g class="token-labels" aria-hidden="true">{ for labels }</g> },
+        shapes: html! { <g class="tokens">{ for out }</g> },
+    }
 }
 
 pub fn legend(y: f64) -> Html {

@@ -37,7 +37,20 @@ pub enum Action {
         group: String,
         application: String,
     },
+    /// The canvas's zoom, about the centre of the view.
     Zoom(f64),
+    /// Back to the view that fits every group.
+    Fit,
+    /// The canvas's background dragged by this many screen pixels.
+    Pan {
+        dx: f64,
+        dy: f64,
+    },
+    /// The canvas's drawing area was measured (on load, and when the window or the panels change).
+    CanvasArea {
+        width: f64,
+        height: f64,
+    },
     ToggleTutorial,
     NextStep,
     ShowMe,
@@ -67,6 +80,8 @@ impl Lab {
     /// Applies one user action; returns what the browser has to do about it. Every action is saved.
     pub fn apply(&mut self, action: Action) -> Vec<Effect> {
         let mut effects = Vec::new();
+        let step_before = self.step_position();
+        let restart = matches!(action, Action::RestartLesson);
         match action {
             Action::TogglePlay => self.toggle_play(),
             Action::Step => self.step_by_hand(),
@@ -103,7 +118,10 @@ impl Lab {
             }
             Action::Notice(text) => self.notice = Some(Notice { text, error: true }),
             Action::ToggleTutorial => self.tutorial_open = !self.tutorial_open,
-            Action::Zoom(z) => self.view.zoom = z.clamp(0.5, 1.5),
+            Action::Zoom(z) => self.zoom_to(z),
+            Action::Fit => self.fit(),
+            Action::Pan { dx, dy } => self.pan(dx, dy),
+            Action::CanvasArea { width, height } => self.set_area(width, height),
             Action::NextStep => self.next_step(),
             Action::ShowMe => self.show_me(),
             Action::RestartLesson => self.restart_lesson(),
@@ -114,6 +132,10 @@ impl Lab {
             Action::CancelRun => self.cancel_run(),
         }
         self.check_lesson();
+        // A step that opens (a lesson started, Next step, a deep link) brings what it is about into view.
+        if restart || self.step_position() != step_before {
+            self.follow_step();
+        }
         effects.push(Effect::Save);
         effects
     }

@@ -3,13 +3,18 @@
 //! bottom. Order follows the applications' definition order, so adding a port appends rather than
 //! reshuffles; dragged positions (relative to their region) override the automatic ones.
 
-use messagebox_engine::messagebox::Owner;
+use messagebox_engine::messagebox::{Owner, SubscriptionKind};
 use messagebox_engine::world::{Group, World};
 use std::collections::BTreeMap;
 
 pub const REGION_WIDTH: f64 = 660.0;
+/// A group with no receive locations and no subscribers (a group waiting for its applications) is
+/// drawn narrower, so an empty group does not take half the canvas.
+pub const EMPTY_REGION_WIDTH: f64 = 340.0;
 const REGION_GAP: f64 = 110.0;
-const MIN_HEIGHT: f64 = 500.0;
+const MIN_HEIGHT: f64 = 360.0;
+/// The MessageBox's table lists at most this many activation subscriptions ("+N more" for the rest).
+pub const TABLE_ROWS: usize = 10;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum NodeKind {
@@ -152,16 +157,46 @@ impl Layout {
             .filter(|o| !matches!(o, Owner::Orchestration(_)))
             .collect();
         let rows = locations.len().max(orchestrations.len()).max(ports.len()) as f64;
-        let height = MIN_HEIGHT.max(100.0 + rows * 42.0 + 60.0);
+        // Tall enough for the columns, and for the MessageBox's table with the suspended queue and the
+        // hosts below it (the table starts 44 below the MessageBox at 160: a title, then 15 a line).
+        let table_lines = g
+            .messagebox
+            .state()
+            .subscriptions
+            .values()
+            .filter(|s| s.kind == SubscriptionKind::Activation)
+            .count()
+            .min(TABLE_ROWS) as f64;
+        let below_table = 160.0 + 44.0 + 40.0 + table_lines * 15.0 + 36.0 + 80.0;
+        let height = MIN_HEIGHT.max(100.0 + rows * 42.0 + 60.0).max(below_table);
+        let hosts = g.messagebox.state().hosts.len();
+        let empty = locations.is_empty() && owners.is_empty();
+        let width = if empty {
+            EMPTY_REGION_WIDTH.max(20.0 + hosts as f64 * 220.0)
+        } else {
+            REGION_WIDTH
+        };
+        // The MessageBox column: in the middle of an empty region, else between locations and
+        // orchestrations.
+        let mbx_dx = if empty { width / 2.0 } else { 240.0 };
+        let host_dx = if empty { 120.0 } else { 110.0 };
+        // Regions side by side, each in the slot after the previous ones' (wherever they were dragged).
+        let auto_x = 20.0
+            + self
+                .regions
+                .iter()
+                .take(index)
+                .map(|r| r.width + REGION_GAP)
+                .sum::<f64>();
         let (x, y) = positions
             .get(&region_key(&g.name))
             .copied()
-            .unwrap_or((20.0 + index as f64 * (REGION_WIDTH + REGION_GAP), 20.0));
+            .unwrap_or((auto_x, 20.0));
         self.regions.push(Region {
             group: g.name.clone(),
             x,
             y,
-            width: REGION_WIDTH,
+            width,
             height,
         });
         let mut place = |kind: NodeKind, name: &str, dx: f64, dy: f64| {
@@ -179,8 +214,13 @@ impl Layout {
         for (i, name) in locations.iter().enumerate() {
             place(NodeKind::Location, name, 80.0, 95.0 + i as f64 * 50.0);
         }
-        place(NodeKind::MessageBox, "MessageBox", 240.0, 160.0);
-        place(NodeKind::Suspended, "Suspended queue", 240.0, height - 80.0);
+        place(NodeKind::MessageBox, "MessageBox", mbx_dx, 160.0);
+        place(
+            NodeKind::Suspended,
+            "Suspended queue",
+            mbx_dx,
+            height - 80.0,
+        );
         for (i, o) in orchestrations.iter().enumerate() {
             place(
                 NodeKind::Orchestration,
@@ -200,7 +240,7 @@ impl Layout {
             place(
                 NodeKind::Host,
                 host,
-                110.0 + i as f64 * 220.0,
+                host_dx + i as f64 * 220.0,
                 height - 24.0,
             );
         }
@@ -213,4 +253,22 @@ impl Layout {
     pub fn region(&self, group: &str) -> Option<&Region> {
         self.regions.iter().find(|r| r.group == group)
     }
+}
+
+/// The order of the MessageBox table's lines: first the subscribers the current lesson step is about
+/// (`concerned`, in that order), then those the message being evaluated matched, then the rest, each
+/// part in its original order. `rows` gives each line's owner and whether it matched (None when no
+/// message is being evaluated). Returns indexes into `rows`.
+pub fn table_order(rows: &[(Owner, Option<bool>)], concerned: &[Owner]) -> Vec<usize> {
+    let rank = |i: usize| {
+        let (owner, matched) = &rows[i];
+        match concerned.iter().position(|c| c == owner) {
+            Some(p) => (0, p),
+            None if *matched == Some(true) => (1, 0),
+            None => (2, 0),
+        }
+    };
+    let mut order: Vec<usize> = (0..rows.len()).collect();
+    order.sort_by_key(|&i| (rank(i), i));
+    order
 }

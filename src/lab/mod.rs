@@ -3,12 +3,14 @@
 //! tested like any Rust code; the components render it and the App feeds it browser events.
 
 pub mod action;
+pub mod camera;
 mod compute;
 pub mod dashboard;
 pub mod describe;
 pub mod event_window;
 pub mod explain_text;
 pub mod filter_edit;
+mod follow;
 pub mod layout;
 mod lesson;
 pub mod marks;
@@ -132,6 +134,8 @@ pub struct Lab {
     pub computing: Option<Computing>,
     /// The virtual time playing has reached when many messages are in flight (virtual milliseconds).
     virtual_target: f64,
+    /// The canvas's drawing area on screen, as last measured (the view's camera is fitted into it).
+    pub area: camera::Area,
 }
 
 impl Lab {
@@ -151,6 +155,7 @@ impl Lab {
             play_until_goal: false,
             computing: None,
             virtual_target: 0.0,
+            area: camera::DEFAULT_AREA,
             catalog,
             scenario,
             session: Session::new(world),
@@ -217,13 +222,23 @@ impl Lab {
             .collect()
     }
 
-    /// The canvas's zoom, from 0.5 to 1.5.
+    /// Where things are drawn on the canvas.
+    pub fn layout(&self) -> layout::Layout {
+        layout::Layout::of(
+            &self.session.world,
+            &self.group_order(),
+            &self.view.positions,
+        )
+    }
+
+    /// Where the canvas looks now (its mode resolved against the layout and the measured area).
+    pub fn camera(&self) -> camera::Camera {
+        camera::resolve(&self.view.camera, &self.layout(), self.area)
+    }
+
+    /// The canvas's zoom now.
     pub fn zoom(&self) -> f64 {
-        if self.view.zoom <= 0.0 {
-            1.0
-        } else {
-            self.view.zoom.clamp(0.5, 1.5)
-        }
+        self.camera().zoom
     }
 
     pub fn speed(&self) -> f64 {
@@ -523,6 +538,7 @@ impl Lab {
                 next_step_at: self.now,
                 last_frame: self.last_frame,
                 aggregate: keep_aggregate,
+                area: self.area,
                 progress,
                 tutorial_open: self.tutorial_open,
                 ..fresh

@@ -35,9 +35,10 @@ pub struct View {
     /// The speed slider's exponent: speed = 2^speed_log.
     #[serde(default)]
     pub speed_log: f64,
-    /// The canvas's zoom, 1 for actual size (0 in older saves means 1).
+    /// Where the canvas looks: fitted to everything (the default), following a group, or where the
+    /// user zoomed and dragged it. (Older saves had a bare `zoom`; it is ignored, so they open fitted.)
     #[serde(default)]
-    pub zoom: f64,
+    pub camera: super::camera::CameraMode,
 }
 
 /// A restored lab: the scenario's index in the catalog, the session and the view.
