@@ -3,6 +3,7 @@
 //! start from a shipped scenario without its scripted orders, plus setup commands recorded as the run's
 //! first actions (so a saved lesson replays like any run).
 
+pub mod glossary;
 pub mod goals;
 mod lessons;
 
