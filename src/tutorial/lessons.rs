@@ -170,7 +170,7 @@ fn build() -> Vec<Lesson> {
             setup: vec![],
             steps: vec![
                 Step {
-                    narration: "The broker marks each order by setting the promoted property OrderMgrType, with rules that stand in for BizTalk's Business Rules Engine: customers 900 and 901 are VIPORDER; codes NS, ND, XS, XD, CS and CD are CABLEORDER; the broadband codes NB and XB are BROADBANDORDER; anything else is UNASSIGNED. In Compose, set Customer ID 900, press Submit, then press Play.",
+                    narration: "The broker marks each order by setting the promoted property OrderMgrType, with rules that stand in for BizTalk's Business Rules Engine: customers 900 and 901 are VIPORDER; codes NS, ND, XS, XD, CS and CD are CABLEORDER; the broadband codes NB and XB are BROADBANDORDER; anything else is UNASSIGNED. In Compose, set Customer ID 900, press Submit, then press Play: the broker publishes the order marked VIPORDER.",
                     highlight: "compose-form",
                     goal: Goal::Published { group: SEA, mark: "VIPORDER" },
                     goal_text: "A message marked VIPORDER was published",
@@ -218,7 +218,7 @@ fn build() -> Vec<Lesson> {
                     show_me: vec![act(set_filter(VIP, r#"(SV.Status == "ACCEPTED" && SV.OrderMgrType == "VIPORDER") || (SV.Status == "ACCEPTED" && SV.OrderMgrType == "CABLEORDER")"#))],
                 },
                 Step {
-                    narration: "Submit a cable order (customer 1) and press Play. Both the OrderManager and the VipOrderManager now match it, so each gets a copy.",
+                    narration: "Submit a cable order (customer 1) and press Play. Both the OrderManager and the VipOrderManager now match it, so the MessageBox gives each a copy.",
                     highlight: "messagebox-SRV-SEA",
                     goal: Goal::Activated { group: SEA, orchestration: "VipOrderManager", mark: Some("CABLEORDER") },
                     goal_text: "The VipOrderManager was activated by a CABLEORDER order",
@@ -244,7 +244,7 @@ fn build() -> Vec<Lesson> {
             ],
             summary: [
                 "Within an AND-group every predicate must hold; a message matches a filter when any one OR-group holds.",
-                "A filter change routes the next published message; messages already routed are not evaluated again.",
+                "A filter change applies to the next message the MessageBox routes; messages already routed are not evaluated again.",
             ],
         },
         Lesson {
@@ -408,7 +408,7 @@ fn build() -> Vec<Lesson> {
                     ],
                 },
                 Step {
-                    narration: "In SRV-DUB's panel, press Start on both applications. Then press Create bridge, which SRV-DUB's panel proposes: a send port in SRV-SEA with the manager's own filter, sending to a receive port in SRV-DUB that publishes into Dublin's MessageBox.",
+                    narration: "In SRV-DUB's panel, press Start on both applications, so that their orchestrations are enlisted and started. Then press Create bridge, which SRV-DUB's panel proposes: a send port in SRV-SEA with the manager's own filter, sending to a receive port in SRV-DUB that publishes into Dublin's MessageBox.",
                     highlight: "inspector",
                     goal: Goal::All(vec![started(DUB, MANAGER), Goal::BridgeCreated]),
                     goal_text: "Dublin's OrderManager is started and the bridge exists",
@@ -513,7 +513,7 @@ fn build() -> Vec<Lesson> {
                 },
             ],
             summary: [
-                "A convoy subscription sends every later message of the same order to the one running instance.",
+                "In a convoy, every later message of the same order goes to the one running instance, through its instance subscription.",
                 "The OrderManager compares SeqNum: higher is an update (interrupt and restart), equal is a duplicate.",
             ],
         },

@@ -8,7 +8,7 @@ pub mod goals;
 mod lessons;
 
 pub use goals::{Goal, Who};
-pub use lessons::lessons;
+pub use lessons::{lessons, PROMOTED_FILTER, WRITTEN_FILTER};
 
 use messagebox_engine::messagebox::{AdminAction, RefState, ServiceState};
 use messagebox_engine::scenario::Scenario;
