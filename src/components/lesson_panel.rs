@@ -120,6 +120,8 @@ pub fn LessonPanel(props: &LabProps) -> Html {
                         <button data-testid="btn-show-me" disabled={state.done || showing.is_some()} onclick={on.reform(|_| Action::ShowMe)}>{ "Show me" }</button>
                         if !last {
                             <button data-testid="btn-next-step" class="primary" disabled={!state.done} onclick={next}>{ NEXT_STEP }</button>
+                        } else if let Some(next) = next_lesson.filter(|_| state.finished) {
+                            <a class="button primary" href={format!("#/lesson/{}", next.id)} data-testid="btn-next-lesson">{ NEXT_LESSON }</a>
                         }
                     </div>
                     if state.finished {
@@ -127,9 +129,7 @@ pub fn LessonPanel(props: &LabProps) -> Html {
                             <h3>{ "Lesson complete" }</h3>
                             <p>{ lesson.summary[0] }</p>
                             <p>{ lesson.summary[1] }</p>
-                            if let Some(next) = next_lesson {
-                                <a class="button primary" href={format!("#/lesson/{}", next.id)} data-testid="btn-next-lesson">{ NEXT_LESSON }</a>
-                            } else {
+                            if next_lesson.is_none() {
                                 <p>{ "That was the last lesson. Carry on in free play, or open any lesson again from All lessons." }</p>
                             }
                         </div>
