@@ -68,7 +68,7 @@ test("Show me shows its progress, and a step waiting for retries shows them", as
   await showMe(page);
   await page.getByTestId("btn-next-step").click();
   // The transmission retries three times, five minutes apart: the step says where it is.
-  await expect(page.getByTestId("lesson-watch")).toContainText("has failed 1 time(s); next retry at");
+  await expect(page.getByTestId("lesson-watch")).toContainText("has failed once; next retry at");
   await page.getByTestId("speed").fill("-3");
   await page.getByTestId("btn-show-me").click();
   await expect(page.getByTestId("show-me-progress")).toContainText("events so far");

@@ -342,7 +342,11 @@ impl Goal {
                 });
                 Some(match retrying {
                     Some((port, attempt, next_at)) => format!(
-                        "{port} has failed {attempt} time(s); next retry at {} (virtual time now {}).",
+                        "{port} has failed {}; next retry at {} (virtual time now {}).",
+                        match attempt {
+                            1 => "once".to_string(),
+                            n => format!("{n} times"),
+                        },
                         clock(next_at),
                         clock(world.now())
                     ),
