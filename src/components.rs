@@ -11,6 +11,7 @@ mod debugger;
 mod dispatch;
 mod event_log;
 pub mod filter_editor;
+mod glossary;
 mod group_hub;
 mod group_picker;
 mod header;

@@ -62,7 +62,8 @@ test("lesson 2: promoted versus written", async ({ page, problems }) => {
   await openLesson(page, "promoted-vs-written");
   await groupPanel(page, "SRV-SEA");
   await page.getByTestId("create-port-name").fill("Written-SP");
-  await page.getByTestId("create-port-filter").fill('BTS.ReceiveLocationName == "Order-RP-TestRL"');
+  // Send-port syntax, as the narration gives it: Property | Operator | Value | Group by, unquoted.
+  await page.getByTestId("create-port-filter").fill("BTS.ReceiveLocationName | == | Order-RP-TestRL | And");
   await page.getByTestId("create-port-address").fill("WrittenQ");
   await page.getByTestId("btn-create-port").click();
   await next(page);
@@ -70,7 +71,9 @@ test("lesson 2: promoted versus written", async ({ page, problems }) => {
   await playToGoal(page);
   await next(page);
   await node(page, "SRV-SEA|sp|Written-SP").click();
-  await page.getByTestId("filter-text").fill('BTS.ReceivePortName == "Order-RP"');
+  // The row editor, as the narration says: Property and Value (unquoted).
+  await page.getByLabel("Row 1 property").fill("BTS.ReceivePortName");
+  await page.getByLabel("Row 1 value").fill("Order-RP");
   await page.getByTestId("btn-apply-filter").click();
   await submitOrder(page, { customer: "2" });
   await playToGoal(page);
@@ -169,9 +172,12 @@ test("lesson 7: stopped versus unenlisted", async ({ page, problems }) => {
   await administer(page, "SRV-SEA|orch|OrderManager", "start");
   await playToGoal(page);
   await next(page);
-  // Let the order finish: an orchestration with running instances cannot be unenlisted.
-  await page.getByTestId("btn-play").click();
-  await expect(page.getByTestId("btn-play")).toBeVisible({ timeout: 60_000 });
+  // Let the order finish: an orchestration with running instances cannot be unenlisted. The step
+  // counts the running instances and pauses when none is left.
+  await expect(page.getByTestId("lesson-watch")).toContainText("still running");
+  await playToGoal(page);
+  await expect(page.getByTestId("lesson-watch")).toHaveCount(0);
+  await next(page);
   await administer(page, "SRV-SEA|orch|OrderManager", "unenlist");
   await submitOrder(page, { customer: "2" });
   await playToGoal(page);

@@ -1,4 +1,5 @@
-//! The top bar: product name, the scenario picker, the engine version and the shortcuts button.
+//! The top bar: product name, the scenario picker, the engine version and the help button (keyboard
+//! shortcuts and the glossary).
 
 use super::dispatch::use_dispatch;
 use crate::lab::{Action, Lab};
@@ -65,7 +66,7 @@ pub fn Header(props: &HeaderProps) -> Html {
             </span>
             <button data-testid="btn-tutorial" aria-pressed={props.tutorial_open.to_string()}
                     onclick={on.reform(|_| Action::ToggleTutorial)}>{ "Tutorial" }</button>
-            <button class="help-button" aria-label="Keyboard shortcuts" data-testid="btn-help"
+            <button class="help-button" aria-label="Help: keyboard shortcuts and glossary" title="Help: keyboard shortcuts and glossary" data-testid="btn-help"
                     onclick={on.reform(|_| Action::ToggleHelp)}>{ "?" }</button>
         </header>
     }

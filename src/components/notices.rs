@@ -63,8 +63,8 @@ pub fn Confirmation(props: &ConfirmationProps) -> Html {
 const SHORTCUTS: &[(&str, &str)] = &[
     ("Space", "play or pause"),
     ("Right arrow", "run one step (one scheduled piece of work)"),
-    ("?", "show or hide this list"),
-    ("Escape", "close this list or a confirmation"),
+    ("?", "show or hide this help"),
+    ("Escape", "close this help or a confirmation"),
     (
         "Tab / Shift+Tab",
         "move between controls; Enter opens the focused item in the inspector",
@@ -75,7 +75,7 @@ const SHORTCUTS: &[(&str, &str)] = &[
 pub fn HelpOverlay() -> Html {
     let on = use_dispatch();
     html! {
-        <div class="overlay" role="dialog" aria-modal="true" aria-label="Keyboard shortcuts"
+        <div class="overlay" role="dialog" aria-modal="true" aria-label="Help: keyboard shortcuts and glossary"
              data-testid="help-overlay">
             <div class="overlay-box">
                 <h2>{ "Keyboard shortcuts" }</h2>
@@ -84,6 +84,7 @@ pub fn HelpOverlay() -> Html {
                         <><dt><kbd>{ *k }</kbd></dt><dd>{ *what }</dd></>
                     }) }
                 </dl>
+                <super::glossary::GlossaryList />
                 <button onclick={on.reform(|_| Action::ToggleHelp)}>{ "Close" }</button>
             </div>
         </div>

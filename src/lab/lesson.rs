@@ -5,6 +5,11 @@ use super::{Lab, Notice, Pending};
 use crate::tutorial::{self, perform, resolve, Lesson, ShowMe};
 use messagebox_engine::world::Command;
 
+/// The label of the button that moves on to the next step.
+pub const NEXT_STEP: &str = "Next step";
+/// The label of the button that opens the next lesson, shown when a lesson is complete.
+pub const NEXT_LESSON: &str = "Next lesson →";
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct LessonState {
     pub index: usize,
@@ -15,6 +20,8 @@ pub struct LessonState {
     pub done: bool,
     /// Every step's goal held.
     pub finished: bool,
+    /// "Show me" is playing the run to the goal: the trace length when it began.
+    pub showing_since: Option<usize>,
 }
 
 impl Lab {
@@ -55,6 +62,7 @@ impl Lab {
                     since: session.events_total(),
                     done: false,
                     finished: false,
+                    showing_since: None,
                 });
                 self.session = session;
                 // A run being computed was the old session's.
@@ -75,6 +83,38 @@ impl Lab {
                 })
             }
         }
+    }
+
+    /// The label of the button that leads on from the current step once its goal holds: Next step, or
+    /// on a lesson's last step Next lesson (None after the last lesson). The panel shows this button
+    /// and the "goal reached" notice names it.
+    pub fn next_button(&self) -> Option<&'static str> {
+        let (lesson, state) = self.current_lesson()?;
+        if state.step + 1 < lesson.steps.len() {
+            Some(NEXT_STEP)
+        } else if state.index + 1 < tutorial::lessons().len() {
+            Some(NEXT_LESSON)
+        } else {
+            None
+        }
+    }
+
+    /// The notice shown when playing pauses at the step's goal.
+    pub fn goal_reached_text(&self) -> String {
+        match self.next_button() {
+            Some(NEXT_STEP) => "Goal reached: the run is paused here. Press Next step to go on.".into(),
+            Some(label) => format!(
+                "Lesson complete: the run is paused here. Read the summary, then press {label} to go on."
+            ),
+            None => "Lesson complete, and with it the tutorial: the run is paused here. Carry on in free play, or pick any lesson again.".into(),
+        }
+    }
+
+    /// While "show me" plays the run to the goal: the events it has run so far.
+    pub fn showing_progress(&self) -> Option<usize> {
+        let since = self.lesson.as_ref()?.showing_since?;
+        self.play_until_goal
+            .then(|| self.session.events_total().saturating_sub(since))
     }
 
     pub fn step_goal_holds(&self) -> bool {
@@ -140,6 +180,10 @@ impl Lab {
                     self.playing = true;
                     self.play_until_goal = true;
                     self.next_step_at = self.now;
+                    let total = self.session.events_total();
+                    if let Some(state) = self.lesson.as_mut() {
+                        state.showing_since = Some(total);
+                    }
                 }
                 ShowMe::Run(_) => {
                     if let Err(reason) = perform(&mut self.session, show, &step.goal, since) {
@@ -215,6 +259,7 @@ impl Lab {
                     since,
                     done: false,
                     finished: false,
+                    showing_since: None,
                 });
                 self.tutorial_open = true;
                 self.check_lesson();

@@ -24,7 +24,7 @@ pub mod tokens;
 
 pub use action::{Action, Effect};
 pub use compute::{Computing, Slice, MEMORY_BUDGET};
-pub use lesson::LessonState;
+pub use lesson::{LessonState, NEXT_LESSON, NEXT_STEP};
 
 use messagebox_engine::messagebox::{Event, Owner};
 use messagebox_engine::scenario::{self, ShippedScenario};
@@ -330,7 +330,7 @@ impl Lab {
         // The tokens in flight finish their hop.
         self.run_until = self.tokens.iter().map(|t| t.end()).fold(self.now, f64::max);
         self.notice = Some(Notice {
-            text: "Goal reached: the run is paused here. Press Next step to go on.".into(),
+            text: self.goal_reached_text(),
             error: false,
         });
         true

@@ -6,7 +6,8 @@ use messagebox_engine::bpm::csr_request;
 use messagebox_engine::property::PROMOTED_VALUE_CAP;
 use messagebox_engine::world::Command;
 
-/// The OrderTypeCode values of domain.md 6.3.
+/// The OrderTypeCode values of domain.md 6.3, and the demo's broadband codes NB and XB (10.3), which the
+/// broker marks BROADBANDORDER for the BroadbandOrderManager.
 pub const TYPE_CODES: &[(&str, &str)] = &[
     ("NS", "new standard"),
     ("ND", "new deluxe"),
@@ -14,6 +15,8 @@ pub const TYPE_CODES: &[(&str, &str)] = &[
     ("XD", "cancel deluxe"),
     ("CS", "change standard"),
     ("CD", "change deluxe"),
+    ("NB", "new broadband"),
+    ("XB", "cancel broadband"),
     ("UNKNOWN", "unknown"),
 ];
 

@@ -220,6 +220,7 @@ fn collect_groups(goal: &Goal, out: &mut Vec<&'static str>) {
         | Goal::ConvoyMatched { group }
         | Goal::Logged { group, .. }
         | Goal::PublishedWith { group, .. }
+        | Goal::NoneRunning { group, .. }
         | Goal::PassThru { group } => *group,
         Goal::BridgeCreated | Goal::LinkUp { .. } => return,
         Goal::Not(inner) => return collect_groups(inner, out),

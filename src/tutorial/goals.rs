@@ -4,7 +4,7 @@
 use crate::lab::marks::{context_value, message_mark};
 use messagebox_engine::message::MessageId;
 use messagebox_engine::messagebox::{Event, Owner, ServiceState};
-use messagebox_engine::world::{ExceptionKind, Traced, World, WorldEvent};
+use messagebox_engine::world::{ExceptionKind, Traced, TransmissionState, World, WorldEvent};
 
 /// A subscriber named in a goal.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -94,6 +94,11 @@ pub enum Goal {
     Not(Box<Goal>),
     /// A receive location in `group` uses the PassThru pipeline.
     PassThru { group: &'static str },
+    /// No instance of `orchestration` is running in `group` (every one has finished).
+    NoneRunning {
+        group: &'static str,
+        orchestration: &'static str,
+    },
     /// Every one of these.
     All(Vec<Goal>),
 }
@@ -257,8 +262,108 @@ impl Goal {
                     .is_some_and(|m| context_value(m, property).as_deref() == Some(*value)),
                 _ => false,
             }),
+            Goal::NoneRunning {
+                group,
+                orchestration,
+            } => running(world, group, orchestration) == 0,
             Goal::Not(goal) => !goal.holds(world, events),
             Goal::All(goals) => goals.iter().all(|g| g.holds(world, events)),
         }
     }
+}
+
+/// How many instances of `orchestration` are running in `group` (BizTalk will not unenlist it until none).
+pub fn running(world: &World, group: &str, orchestration: &str) -> usize {
+    world.group(group).map_or(0, |g| {
+        g.messagebox
+            .state()
+            .instances
+            .values()
+            .filter(|i| i.active && i.owner == Owner::Orchestration(orchestration.into()))
+            .count()
+    })
+}
+
+impl Goal {
+    /// Whether the goal can only come true as the run advances (something must be routed, delivered,
+    /// retried or logged), rather than at once from the learner's own action. Such a step's narration
+    /// must say to press Play or Step.
+    pub fn needs_run(&self) -> bool {
+        match self {
+            Goal::Activated { .. }
+            | Goal::Published { .. }
+            | Goal::Copies { .. }
+            | Goal::Delivered { .. }
+            | Goal::Held { .. }
+            | Goal::RoutingFailure { .. }
+            | Goal::PublishFailed { .. }
+            | Goal::TransmitRetried { .. }
+            | Goal::TransmissionSuspended { .. }
+            | Goal::ConvoyMatched { .. }
+            | Goal::Logged { .. }
+            | Goal::PublishedWith { .. }
+            | Goal::NoneRunning { .. } => true,
+            // A submit is received at once; admin, filters, applications, links and pipelines change
+            // as the learner acts. "Not" holds until something happens, so it never waits.
+            Goal::Received { .. }
+            | Goal::ServiceIs { .. }
+            | Goal::FilterMentions { .. }
+            | Goal::Application { .. }
+            | Goal::BridgeCreated
+            | Goal::LinkUp { .. }
+            | Goal::PassThru { .. }
+            | Goal::Not(_) => false,
+            Goal::All(goals) => goals.iter().any(Goal::needs_run),
+        }
+    }
+
+    /// The state a waiting goal watches, in words, for the panel to show while the run goes on (None
+    /// when the goal's own text says it all).
+    pub fn watch(&self, world: &World) -> Option<String> {
+        match self {
+            Goal::NoneRunning {
+                group,
+                orchestration,
+            } => {
+                let n = running(world, group, orchestration);
+                Some(match n {
+                    0 => format!("No {orchestration} instance is running in {group} now."),
+                    1 => format!("1 {orchestration} instance is still running in {group}."),
+                    n => format!("{n} {orchestration} instances are still running in {group}."),
+                })
+            }
+            Goal::TransmissionSuspended { group } => {
+                let g = world.group(group)?;
+                let retrying = g.transmissions.values().find_map(|t| match t.state {
+                    TransmissionState::Retrying { next_at } => {
+                        Some((t.port.clone(), t.attempt, next_at))
+                    }
+                    _ => None,
+                });
+                Some(match retrying {
+                    Some((port, attempt, next_at)) => format!(
+                        "{port} has failed {}; next retry at {} (virtual time now {}).",
+                        match attempt {
+                            1 => "once".to_string(),
+                            n => format!("{n} times"),
+                        },
+                        clock(next_at),
+                        clock(world.now())
+                    ),
+                    None => format!("Virtual time now {}.", clock(world.now())),
+                })
+            }
+            Goal::All(goals) => {
+                let parts: Vec<String> = goals.iter().filter_map(|g| g.watch(world)).collect();
+                (!parts.is_empty()).then(|| parts.join(" "))
+            }
+            _ => None,
+        }
+    }
+}
+
+/// Virtual milliseconds as m:ss.
+fn clock(ms: u64) -> String {
+    let s = ms / 1000;
+    format!("{}:{:02}", s / 60, s % 60)
 }

@@ -4,11 +4,12 @@
 //! first actions (so a saved lesson replays like any run).
 
 pub mod focus;
+pub mod glossary;
 pub mod goals;
 mod lessons;
 
 pub use goals::{Goal, Who};
-pub use lessons::lessons;
+pub use lessons::{lessons, PROMOTED_FILTER, WRITTEN_FILTER};
 
 use messagebox_engine::messagebox::{AdminAction, RefState, ServiceState};
 use messagebox_engine::scenario::Scenario;
