@@ -134,7 +134,6 @@ pub struct GroupAdminProps {
 pub fn GroupAdmin(props: &GroupAdminProps) -> Html {
     let on = &use_dispatch();
     let asking = use_state(|| None::<Ask>);
-    let heading = use_node_ref();
     let root = use_node_ref();
     // A question that appears takes the focus (on its Cancel, the safe answer).
     {
@@ -191,12 +190,10 @@ pub fn GroupAdmin(props: &GroupAdminProps) -> Html {
     // After a yes, the focus goes to the group's heading: the button that had it is gone (Remove) or
     // means something else now.
     let answered = {
-        let (asking, heading) = (asking.clone(), heading.clone());
+        let (asking, root) = (asking.clone(), root.clone());
         move || {
             asking.set(None);
-            if let Some(h) = heading.cast::<HtmlElement>() {
-                let _ = h.focus();
-            }
+            focus_soon(&root, "[data-testid=\"group-admin-heading\"]");
         }
     };
     let question = |testid: &str, text: String, yes: &str, command: Command| {
@@ -212,7 +209,7 @@ pub fn GroupAdmin(props: &GroupAdminProps) -> Html {
             Callback::from(move |_: MouseEvent| {
                 asking.set(None);
                 // Back to the button that asked.
-                focus_in(&root, &format!("[data-asks=\"{back}\"]"));
+                focus_soon(&root, &format!("[data-asks=\"{back}\"]"));
             })
         };
         html! {
@@ -364,7 +361,7 @@ pub fn GroupAdmin(props: &GroupAdminProps) -> Html {
     };
     html! {
         <div data-testid="group-admin" data-group={g.name.clone()} ref={root.clone()}>
-            <h2 tabindex="-1" ref={heading} data-testid="group-admin-heading">{ format!("Group {}", g.name) }</h2>
+            <h2 tabindex="-1" data-testid="group-admin-heading">{ format!("Group {}", g.name) }</h2>
             <p class="group-identity" data-testid="group-identity">
                 <strong>{ g.site.clone() }</strong>{ format!(" · run by the {}", lowercase_first(&g.team)) }
             </p>
@@ -404,6 +401,13 @@ fn lowercase_first(text: &str) -> String {
         (Some(c), Some(next)) if !next.is_uppercase() => c.to_lowercase().chain(chars).collect(),
         _ => text.to_string(),
     }
+}
+
+/// Focuses what `selector` finds under `root` once the answer has been rendered: the re-render replaces
+/// the elements around the question, so focusing at once would be lost.
+fn focus_soon(root: &NodeRef, selector: &str) {
+    let (root, selector) = (root.clone(), selector.to_string());
+    gloo_timers::callback::Timeout::new(0, move || focus_in(&root, &selector)).forget();
 }
 
 /// Focuses the first element under `root` that `selector` finds.

@@ -249,14 +249,29 @@ pub fn remove_question(g: &Group, application: &str) -> Option<String> {
         return None;
     }
     let locations: usize = app.receive_ports.iter().map(|p| p.locations.len()).sum();
+    let parts: Vec<String> = [
+        (app.orchestrations.len(), "orchestration", "orchestrations"),
+        (app.send_ports.len(), "send port", "send ports"),
+        (
+            app.send_port_groups.len(),
+            "send port group",
+            "send port groups",
+        ),
+        (locations, "receive location", "receive locations"),
+    ]
+    .into_iter()
+    .filter(|(n, ..)| *n > 0)
+    .map(|(n, one, many)| count(n, one, many))
+    .collect();
+    let what = match parts.as_slice() {
+        [] => "It holds no port or orchestration; only its name leaves the group.".to_string(),
+        [one] => format!("Its {one} leaves the group."),
+        [init @ .., last] => format!("Its {} and {last} leave the group.", init.join(", ")),
+    };
     Some(format!(
-        "Remove {application} from {}? Its {}, {}, {} and {} leave the group; to have them back you \
-         import its package again (Export saves one).",
-        g.name,
-        count(app.orchestrations.len(), "orchestration", "orchestrations"),
-        count(app.send_ports.len(), "send port", "send ports"),
-        count(app.send_port_groups.len(), "send port group", "send port groups"),
-        count(locations, "receive location", "receive locations"),
+        "Remove {application} from {}? {what} To have it back, import its package again (Export saves \
+         one).",
+        g.name
     ))
 }
 
