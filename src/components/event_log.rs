@@ -120,7 +120,7 @@ pub fn EventLog(props: &LabProps) -> Html {
                         { for CATEGORIES.iter().map(|k| html! { <option value={*k} selected={*k == filter.category}>{ *k }</option> }) }
                     </select>
                 </label>
-                <label>{ "Message # " }
+                <label title="Messages, instances, subscriptions and references take their numbers from one counter in each MessageBox, so message numbers skip.">{ "Message # " }
                     <input class="short" data-testid="log-message" value={filter.message.clone()}
                            oninput={Callback::from(move |e: InputEvent| on_message(e.target_unchecked_into::<HtmlInputElement>().value()))} />
                 </label>

@@ -135,7 +135,8 @@ pub fn GroupAdmin(props: &GroupAdminProps) -> Html {
     let on = &use_dispatch();
     let asking = use_state(|| None::<Ask>);
     let root = use_node_ref();
-    // A question that appears takes the focus (on its Cancel, the safe answer).
+    // A question that appears is scrolled into view and takes the focus (on its Cancel, the safe
+    // answer).
     {
         let root = root.clone();
         let key = match &*asking {
@@ -145,6 +146,13 @@ pub fn GroupAdmin(props: &GroupAdminProps) -> Html {
         };
         use_effect_with(key, move |key| {
             if !key.is_empty() {
+                // The whole question in view, its first line at the top, then its Cancel focused.
+                if let Some(question) = root
+                    .cast::<Element>()
+                    .and_then(|r| r.query_selector("[role=alertdialog]").ok().flatten())
+                {
+                    question.scroll_into_view_with_bool(true);
+                }
                 focus_in(&root, "[data-testid=\"confirm-admin-no\"]");
             }
         });
