@@ -208,8 +208,8 @@ const LESSONS = {
     await l.groupPanel("SRV-SEA");
     await l.click(l.app("BTSScn.BPM.CableOrderApp").getByRole("button", { name: "Full stop" }));
     await l.click(l.app("BTSScn.BPM.CableOrderApp").getByRole("button", { name: "Remove" }));
-    const confirm = page.getByTestId("btn-confirm-remove");
-    if (await confirm.count()) await l.click(confirm);
+    // Remove asks first, in the panel.
+    await l.click(page.getByTestId("confirm-admin-yes"));
     await l.next();
     await l.groupPanel("SRV-DUB");
     await l.click(l.app("BTSScn.BPM.MessagingApp").getByRole("button", { name: "Start" }));

@@ -3,9 +3,9 @@
 
 use super::dispatch::use_dispatch;
 use super::lab_ref::LabProps;
-use crate::lab::describe::{clock, describe, CATEGORIES};
+use crate::lab::describe::{clock, describe_in, CATEGORIES};
 use crate::lab::Action;
-use messagebox_engine::world::Traced;
+use messagebox_engine::world::{Traced, World};
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
@@ -20,8 +20,9 @@ struct LogFilter {
 }
 
 impl LogFilter {
-    fn accepts(&self, t: &Traced) -> bool {
-        let d = describe(t);
+    /// `before` holds the events kept before `t`, for a line told by an earlier one.
+    fn accepts(&self, t: &Traced, world: &World, before: &[Traced]) -> bool {
+        let d = describe_in(t, world, before);
         let message: Option<u64> = self.message.trim().trim_start_matches('#').parse().ok();
         (self.group.is_empty() || t.group == self.group)
             && (self.category.is_empty() || d.category == self.category)
@@ -37,8 +38,8 @@ struct Earlier {
     events: Vec<Traced>,
 }
 
-fn line(t: &Traced, on: &Callback<Action>) -> Html {
-    let d = describe(t);
+fn line(t: &Traced, world: &World, before: &[Traced], on: &Callback<Action>) -> Html {
+    let d = describe_in(t, world, before);
     let text = format!("{}  {}  {}", clock(t.at), t.group, d.text);
     match d.link {
         Some(link) => html! {
@@ -58,14 +59,16 @@ pub fn EventLog(props: &LabProps) -> Html {
     let filter = use_state(LogFilter::default);
     let lab = props.lab.lab.borrow();
     let trace = lab.session.recent();
+    let world = &lab.session.world;
     let total = lab.session.events_total();
     let dropped = lab.session.events_kept_from();
     let lines: Vec<Html> = trace
         .iter()
+        .enumerate()
         .rev()
-        .filter(|t| filter.accepts(t))
+        .filter(|(i, t)| filter.accepts(t, world, &trace[..*i]))
         .take(SHOWN)
-        .map(|t| line(t, &on))
+        .map(|(i, t)| line(t, world, &trace[..i], &on))
         .collect();
     let shown = lines.len();
     let earlier_state = use_state(|| None::<Earlier>);
@@ -80,7 +83,9 @@ pub fn EventLog(props: &LabProps) -> Html {
             let lab = lab.lab.borrow();
             let session = &lab.session;
             let before = session.events_kept_from();
-            let events = session.earlier_events(0, before, |t| filter.accepts(t), SHOWN);
+            let world = &session.world;
+            let events =
+                session.earlier_events(0, before, |t| filter.accepts(t, world, &[]), SHOWN);
             earlier_state.set(Some(Earlier {
                 filter: filter.clone(),
                 before,
@@ -115,7 +120,7 @@ pub fn EventLog(props: &LabProps) -> Html {
                         { for CATEGORIES.iter().map(|k| html! { <option value={*k} selected={*k == filter.category}>{ *k }</option> }) }
                     </select>
                 </label>
-                <label>{ "Message # " }
+                <label title="Messages, instances, subscriptions and references take their numbers from one counter in each MessageBox, so message numbers skip.">{ "Message # " }
                     <input class="short" data-testid="log-message" value={filter.message.clone()}
                            oninput={Callback::from(move |e: InputEvent| on_message(e.target_unchecked_into::<HtmlInputElement>().value()))} />
                 </label>
@@ -132,7 +137,7 @@ pub fn EventLog(props: &LabProps) -> Html {
                 ) }</p>
                 if let Some(e) = earlier {
                     <p class="hint">{ format!("{} earlier matching events (the newest {SHOWN} at most):", e.events.len()) }</p>
-                    <ol class="log-lines" data-testid="log-earlier">{ for e.events.iter().rev().map(|t| line(t, &on)) }</ol>
+                    <ol class="log-lines" data-testid="log-earlier">{ for e.events.iter().enumerate().rev().map(|(i, t)| line(t, world, &e.events[..i], &on)) }</ol>
                 } else if shown < SHOWN {
                     <button data-testid="btn-log-earlier" onclick={search_earlier}>
                         { "Search the earlier events (replays the run; can take seconds)" }

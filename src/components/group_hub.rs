@@ -5,6 +5,7 @@ use super::dispatch::use_dispatch;
 use super::group_picker::{group_picker, shown_group};
 use super::inspector::resume_terminate;
 use super::lab_ref::LabProps;
+use crate::lab::explain_text::{instance_state, suspend_reason, transmission_state};
 use crate::lab::Action;
 use crate::lab::Selection;
 use messagebox_engine::messagebox::{RefState, Target};
@@ -56,7 +57,7 @@ pub fn GroupHub(props: &LabProps) -> Html {
             html! {
                 <li data-testid="suspended-message">
                     { open(Selection::Message { group: name.clone(), id: r.message.0 }, format!("Message #{} {who}", r.message.0)) }
-                    { format!(" · {reason:?} · {}", if resumable { "resumable" } else { "not resumable" }) }
+                    { format!(" · {} · {}", suspend_reason(reason), if resumable { "resumable" } else { "not resumable" }) }
                     <div class="actions">
                         <button disabled={!resumable} data-testid="btn-resume-message" onclick={on.reform(move |_| Action::Act(resume.clone()))}>{ "Resume" }</button>
                         <button class="danger" onclick={on.reform(move |_| Action::Act(terminate.clone()))}>{ "Terminate" }</button>
@@ -71,7 +72,7 @@ pub fn GroupHub(props: &LabProps) -> Html {
         .map(|r| html! {
             <li data-testid="suspended-instance">
                 { open(Selection::Instance { group: name.clone(), id: r.id.0 }, format!("{} instance {}", r.orchestration, r.id.0)) }
-                { format!(" · {:?}", r.state) }
+                { format!(" · {}", instance_state(&r.state)) }
                 { resume_terminate(&name, r.id, on) }
             </li>
         });
@@ -82,7 +83,7 @@ pub fn GroupHub(props: &LabProps) -> Html {
         .map(|(id, t)| {
             html! {
                 <li data-testid="suspended-instance">
-                    { format!("Send port {} transmission {} · {:?}", t.port, id.0, t.state) }
+                    { format!("Send port {} transmission {} (message #{}) · {}", t.port, id.0, t.message.0, transmission_state(&t.state)) }
                     { resume_terminate(&name, *id, on) }
                 </li>
             }
@@ -95,7 +96,7 @@ pub fn GroupHub(props: &LabProps) -> Html {
         .map(|r| html! {
             <li data-testid="live-instance">
                 { open(Selection::Instance { group: name.clone(), id: r.id.0 }, format!("{} instance {}", r.orchestration, r.id.0)) }
-                { format!(" · {:?}", r.state) }
+                { format!(" · {}", instance_state(&r.state)) }
             </li>
         });
     let ended = lab.session.world.ended(&name);

@@ -4,11 +4,12 @@
 
 use super::dispatch::use_dispatch;
 use super::filter_editor::FilterEditor;
-use super::inspector_admin::{group_admin, host_admin, location_admin, service_admin};
+use super::inspector_admin::{host_admin, location_admin, service_admin, GroupAdmin};
 use super::lab_ref::LabProps;
-use crate::lab::describe::{clock, describe};
+use crate::lab::describe::{clock, describe_in, republished, Described};
 use crate::lab::explain_text::{
-    added_note, first_failure, predicate_line, short_name, subscription_state,
+    added_note, first_failure, instance_state, predicate_line, short_name, subscription_kind,
+    subscription_state, suspend_reason, transmission_state,
 };
 use crate::lab::marks::{context_value, message_mark};
 use crate::lab::Action;
@@ -47,27 +48,32 @@ pub fn Inspector(props: &LabProps) -> Html {
                 },
                 Selection::Location { name, .. } => location_admin(g, name, on),
                 Selection::Host { name, .. } => host_admin(g, name, on),
-                Selection::Group { .. } => group_admin(&lab, g, on),
+                Selection::Group { group } => {
+                    html! { <GroupAdmin lab={props.lab.clone()} group={group.clone()} /> }
+                }
             },
         },
     };
     html! { <section class="inspector" data-testid="inspector" aria-live="polite">{ body }</section> }
 }
 
+/// A group's kept events that `pred` accepts, each told for the screen (`describe_in`).
 fn events_about<'a>(
     lab: &'a Lab,
     group: &'a str,
-    pred: impl Fn(&Traced) -> bool + 'a,
-) -> impl Iterator<Item = &'a Traced> + 'a {
-    lab.session
-        .recent()
+    pred: impl Fn(&Described) -> bool + 'a,
+) -> impl Iterator<Item = (&'a Traced, Described)> + 'a {
+    let (world, trace) = (&lab.session.world, lab.session.recent());
+    trace
         .iter()
-        .filter(move |t| t.group == group && pred(t))
+        .enumerate()
+        .filter(move |(_, t)| t.group == group)
+        .map(move |(i, t)| (t, describe_in(t, world, &trace[..i])))
+        .filter(move |(_, d)| pred(d))
 }
 
 fn lifecycle(lab: &Lab, group: &str, message: u64, on: &Callback<Action>) -> Html {
-    let rows = events_about(lab, group, move |t| describe(t).message == Some(message)).map(|t| {
-        let d = describe(t);
+    let rows = events_about(lab, group, move |d| d.message == Some(message)).map(|(t, d)| {
         let link = d.link.clone();
         html! {
             <li>
@@ -111,7 +117,9 @@ fn message_view(lab: &Lab, g: &Group, id: MessageId, on: &Callback<Action>) -> H
             </tr>
         }
     });
+    let resumes = republished(world, lab.session.recent(), &g.name);
     let refs = world.references_of(&g.name, id).into_iter().map(|r| {
+        let r_id = r.id;
         let who = match &r.target {
             Target::Subscriber { owner, .. } => owner.to_string(),
             Target::Unrouted { .. } => "nobody: routing failure".into(),
@@ -124,7 +132,8 @@ fn message_view(lab: &Lab, g: &Group, id: MessageId, on: &Callback<Action>) -> H
             },
             RefState::Suspended { resumable, reason } => {
                 format!(
-                    "suspended ({reason:?}, {})",
+                    "suspended ({}; {})",
+                    suspend_reason(*reason),
                     if *resumable {
                         "resumable"
                     } else {
@@ -135,7 +144,10 @@ fn message_view(lab: &Lab, g: &Group, id: MessageId, on: &Callback<Action>) -> H
             RefState::Rerouted { error_message } => {
                 format!("rerouted as error message #{}", error_message.0)
             }
-            RefState::Republished => "resumed and published again".into(),
+            RefState::Republished => match resumes.iter().find(|r| r.reference == r_id) {
+                Some(r) => format!("resumed and published again as message #{}", r.new.0),
+                None => "resumed and published again as a new message".into(),
+            },
             RefState::Terminated => "terminated".into(),
         };
         html! { <li>{ format!("{who}: {state}") }</li> }
@@ -186,6 +198,7 @@ fn message_view(lab: &Lab, g: &Group, id: MessageId, on: &Callback<Action>) -> H
         <>
             <h2>{ format!("Message #{} ", id.0) }<span class={classes!("mark", mark.class)}>{ mark.label.clone() }</span></h2>
             <p class="wrap">{ format!("Type: {}", m.message_type().unwrap_or_else(|| "(none)".into())) }</p>
+            { resume_note(&g.name, id, &resumes, on) }
             <h3>{ "Where it went" }</h3>
             <ul class="refs">{ for refs }</ul>
             <h3>{ format!("Why: {matched} of {} subscriptions matched", explanation.len()) }</h3>
@@ -215,7 +228,7 @@ fn instance_view(lab: &Lab, g: &Group, id: InstanceId, on: &Callback<Action>) ->
             return html! {
                 <>
                     <h2>{ format!("Transmission {} of {}", id.0, t.port) }</h2>
-                    <p>{ format!("State: {:?}", t.state) }</p>
+                    <p>{ format!("Message #{} · state: {}", t.message.0, transmission_state(&t.state)) }</p>
                     { resume_terminate(&group, id, on) }
                 </>
             };
@@ -239,20 +252,16 @@ fn instance_view(lab: &Lab, g: &Group, id: InstanceId, on: &Callback<Action>) ->
             .collect();
         html! { <li>{ format!("{name}: {}", pairs.join(", ")) }</li> }
     });
-    let log = events_about(lab, &g.name, move |t| {
-        describe(t).link
-            == Some(Selection::Instance {
-                group: t.group.to_string(),
-                id: id.0,
-            })
-    })
-    .map(
-        |t| html! { <li><span class="time">{ clock(t.at) }</span>{ " " }{ describe(t).text }</li> },
-    );
+    let log = events_about(
+        lab,
+        &g.name,
+        move |d| matches!(&d.link, Some(Selection::Instance { id: i, .. }) if *i == id.0),
+    )
+    .map(|(t, d)| html! { <li><span class="time">{ clock(t.at) }</span>{ " " }{ d.text }</li> });
     html! {
         <>
             <h2>{ format!("{} instance {}", run.orchestration, id.0) }</h2>
-            <p data-testid="instance-state">{ format!("State: {:?}", run.state) }</p>
+            <p data-testid="instance-state">{ format!("State: {}", instance_state(&run.state)) }</p>
             if let Some(shape) = lab.session.world.current_shape(&g.name, id) {
                 <p data-testid="instance-shape">{ format!("At: {shape}") }</p>
             }
@@ -296,7 +305,8 @@ fn subscription_view(g: &Group, id: SubId, on: &Callback<Action>) -> Html {
             <p>
                 <button class="link" onclick={on.reform(move |_| Action::Select(owner.clone()))}>{ s.owner.to_string() }</button>
             </p>
-            <p>{ format!("Kind: {:?} · state {:?} · priority {} · host {}", s.kind, s.state, s.priority, s.host) }</p>
+            <p>{ format!("Kind: {}", subscription_kind(&s.kind)) }</p>
+            <p>{ format!("State: {} · priority {} (1 is highest) · host {}", subscription_state(s.state), s.priority, s.host) }</p>
             <h3>{ "Filter (as the MessageBox holds it)" }</h3>
             <pre class="filter-text">{ s.filter.to_orchestration(g.messagebox.schema()) }</pre>
             if let Some(c) = &s.convoy {
@@ -304,6 +314,41 @@ fn subscription_view(g: &Group, id: SubId, on: &Callback<Action>) -> Html {
             }
         </>
     }
+}
+
+/// Why a message has the number it has, when a resume made it: the MessageBox gives every publish a new
+/// number, so a resumed routing failure comes back under a new one.
+fn resume_note(
+    group: &str,
+    id: MessageId,
+    resumes: &[crate::lab::describe::Republished],
+    on: &Callback<Action>,
+) -> Html {
+    let link = |m: MessageId| {
+        let sel = Selection::Message {
+            group: group.to_string(),
+            id: m.0,
+        };
+        html! { <button class="link" onclick={on.reform(move |_| Action::Select(sel.clone()))}>{ format!("message #{}", m.0) }</button> }
+    };
+    let numbering = "The MessageBox gives every publish a new number, from one counter it also uses for                      instances, subscriptions and references; that is why the numbers you see skip.";
+    if let Some(r) = resumes.iter().find(|r| r.new == id) {
+        return html! {
+            <p class="resume-note" data-testid="resumed-from">
+                { "Resumed from " }{ link(r.original) }
+                { format!(": it was suspended as a routing failure, and resuming it published the same body                            and context again, evaluated against the subscriptions as they are now. {numbering}") }
+            </p>
+        };
+    }
+    if let Some(r) = resumes.iter().find(|r| r.original == id) {
+        return html! {
+            <p class="resume-note" data-testid="resumed-as">
+                { "Resumed, and published again as " }{ link(r.new) }
+                { format!(". {numbering}") }
+            </p>
+        };
+    }
+    html! {}
 }
 
 /// A message in a few words: its mark and the order it is about.

@@ -4,6 +4,7 @@
 use super::dispatch::use_dispatch;
 use super::group_picker::{group_picker, shown_group};
 use super::lab_ref::LabProps;
+use crate::lab::explain_text::subscription_state;
 use crate::lab::Action;
 use crate::lab::Selection;
 use messagebox_engine::messagebox::SubscriptionKind;
@@ -30,7 +31,7 @@ pub fn Subscriptions(props: &LabProps) -> Html {
                 <td><button class="link" onclick={on.reform(move |_| Action::Select(sel.clone()))}>{ s.id.0 }</button></td>
                 <td>{ s.owner.to_string() }</td>
                 <td>{ kind }</td>
-                <td>{ format!("{:?}", s.state) }</td>
+                <td>{ subscription_state(s.state) }</td>
                 <td>{ s.priority }</td>
                 <td class="filter-cell">{ s.filter.to_orchestration(schema) }</td>
             </tr>

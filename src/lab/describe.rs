@@ -5,8 +5,8 @@
 use super::Selection;
 use messagebox_engine::matcher::SubId;
 use messagebox_engine::message::MessageId;
-use messagebox_engine::messagebox::{Event, InstanceId, Owner};
-use messagebox_engine::world::{Traced, WorldEvent};
+use messagebox_engine::messagebox::{Event, InstanceId, Owner, RefId};
+use messagebox_engine::world::{Traced, World, WorldEvent};
 
 pub struct Described {
     /// The log's coarse filter, one of `CATEGORIES`.
@@ -33,6 +33,144 @@ pub fn describe(t: &Traced) -> Described {
         link: opens.selection(&t.group),
         message: message.map(|m| m.0),
     }
+}
+
+/// Like `describe`, for the screen: an event that names only a reference (resumed, terminated, released,
+/// a convoy match) is told by the message the reference carries, found in the world's MessageBox or in
+/// the events before it (`before`: the kept events that came before `t`), and it belongs to that
+/// message's lifecycle and opens it.
+pub fn describe_in(t: &Traced, world: &World, before: &[Traced]) -> Described {
+    let mut d = describe(t);
+    let WorldEvent::MessageBox { event } = &t.event else {
+        return d;
+    };
+    let reference = match event {
+        Event::Resumed { reference }
+        | Event::Terminated { reference }
+        | Event::Released { reference, .. }
+        | Event::ConvoyMatched { reference, .. } => *reference,
+        _ => return d,
+    };
+    let Some(message) = message_of_reference(world, before, &t.group, reference) else {
+        return d;
+    };
+    d.text = match event {
+        Event::Resumed { .. } => format!("message {message} resumed ({reference})"),
+        Event::Terminated { .. } => format!("message {message} terminated ({reference})"),
+        Event::Released { owner, .. } => {
+            format!("message {message}, held for {owner}, released to its work queue ({reference})")
+        }
+        Event::ConvoyMatched { instance, .. } => format!(
+            "message {message} went to instance {}, which has its convoy ({reference})",
+            instance.0
+        ),
+        _ => unreachable!("only reference events reach here"),
+    };
+    d.message = Some(message.0);
+    if !matches!(event, Event::ConvoyMatched { .. }) {
+        d.link = Opens::Message(message).selection(&t.group);
+    }
+    d
+}
+
+/// How far back `message_of_reference` looks: a reference's own events are close to it.
+const LOOK_BACK: usize = 5_000;
+
+/// The message a reference carries: from the group's MessageBox while the reference is live, else from
+/// the latest of the events `before` (at most `LOOK_BACK` back) that names both.
+pub fn message_of_reference(
+    world: &World,
+    before: &[Traced],
+    group: &str,
+    reference: RefId,
+) -> Option<MessageId> {
+    if let Some(r) = world
+        .group(group)
+        .and_then(|g| g.messagebox.state().references.get(&reference))
+    {
+        return Some(r.message);
+    }
+    before
+        .iter()
+        .rev()
+        .take(LOOK_BACK)
+        .filter(|t| t.group == group)
+        .find_map(|t| {
+            let WorldEvent::MessageBox { event } = &t.event else {
+                return None;
+            };
+            match event {
+                Event::Queued {
+                    reference: r,
+                    message,
+                    ..
+                }
+                | Event::Held {
+                    reference: r,
+                    message,
+                    ..
+                }
+                | Event::Delivered {
+                    reference: r,
+                    message,
+                    ..
+                }
+                | Event::RoutingFailed {
+                    reference: r,
+                    message,
+                    ..
+                }
+                | Event::ActivationLoopDetected {
+                    reference: r,
+                    message,
+                    ..
+                } if *r == reference => Some(*message),
+                _ => None,
+            }
+        })
+}
+
+/// A resume that published a suspended message again: the message resumed and the new message the
+/// MessageBox published for it (every publish takes a new number).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Republished {
+    pub original: MessageId,
+    pub reference: RefId,
+    pub new: MessageId,
+}
+
+/// Every resume in the trace that published its message again, in order: a `Resumed` event directly
+/// followed, in its group, by the new message's `Published` (the engine emits them together).
+pub fn republished(world: &World, trace: &[Traced], group: &str) -> Vec<Republished> {
+    let events: Vec<(usize, &Traced)> = trace
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| t.group == group)
+        .collect();
+    events
+        .windows(2)
+        .filter_map(|pair| {
+            let [(i, a), (_, b)] = pair else { return None };
+            let WorldEvent::MessageBox {
+                event: Event::Resumed { reference },
+            } = &a.event
+            else {
+                return None;
+            };
+            let WorldEvent::MessageBox {
+                event: Event::Published { message: new, .. },
+            } = &b.event
+            else {
+                return None;
+            };
+            let original = message_of_reference(world, &trace[..*i], group, *reference)?;
+            Some(Republished {
+                original,
+                reference: *reference,
+                new: *new,
+            })
+        })
+        .collect()
 }
 
 /// What a log line opens in the inspector.
