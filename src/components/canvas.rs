@@ -49,10 +49,17 @@ fn on_background(e: &PointerEvent) -> bool {
         .is_none_or(|el| el.closest(OWN_POINTER).ok().flatten().is_none())
 }
 
-/// The drawing area's size on screen, if it is laid out.
+/// The drawing area's size on screen, if it is laid out. It is capped at the window's size: where no
+/// style fixes the area's height (a page without the app's CSS, as in the component tests), the SVG
+/// sizes itself from the view box this measure sets, and the two would otherwise grow each other
+/// without end.
 fn measure(host: &NodeRef) -> Option<(f64, f64)> {
     let el = host.cast::<web_sys::Element>()?;
-    let (w, h) = (el.client_width() as f64, el.client_height() as f64);
+    let window = web_sys::window()?;
+    let cap =
+        |v: Result<wasm_bindgen::JsValue, _>| v.ok().and_then(|v| v.as_f64()).unwrap_or(f64::MAX);
+    let w = (el.client_width() as f64).min(cap(window.inner_width()));
+    let h = (el.client_height() as f64).min(cap(window.inner_height()));
     (w > 0.0 && h > 0.0).then_some((w, h))
 }
 
