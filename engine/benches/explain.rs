@@ -1,5 +1,6 @@
 //! The routing debugger on binding files of 2,000 and 20,000 send ports (generated here, each with a
-//! two-statement filter, one send port group per hundred ports): import and explain one context. The
+//! two-statement filter, one send port group per hundred ports): import and explain one context. Also
+//! the worst case for the verdict: one send port group holding every port, every port matching. The
 //! cost should grow linearly with the file (see the README for the figures on a 2-core machine).
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
@@ -53,5 +54,46 @@ fn explain(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, explain);
+/// Every port matches the context, and one group holds them all: every port gets two copies.
+fn one_big_group(ports: usize) -> String {
+    let filter = r#"<Filter>&lt;Filter&gt;&lt;Group&gt;&lt;Statement Property="BTS.ReceivePortName" Operator="0" Value="RP-7" /&gt;&lt;/Group&gt;&lt;/Filter&gt;</Filter>"#;
+    let mut text = String::from("<BindingInfo><SendPortCollection>");
+    for i in 0..ports {
+        text.push_str(&format!(
+            r#"<SendPort Name="SP-{i}" IsStatic="true" IsTwoWay="false">{filter}</SendPort>"#
+        ));
+    }
+    text.push_str(r#"</SendPortCollection><DistributionListCollection><DistributionList Name="All"><SendPorts>"#);
+    for i in 0..ports {
+        text.push_str(&format!(r#"<SendPortRef Name="SP-{i}" />"#));
+    }
+    text.push_str(&format!(
+        "</SendPorts>{filter}</DistributionList></DistributionListCollection></BindingInfo>"
+    ));
+    text
+}
+
+fn explain_one_big_group(c: &mut Criterion) {
+    let mut group = c.benchmark_group("explain_one_big_group");
+    group.sample_size(10);
+    for ports in [2_000, 20_000] {
+        let file = one_big_group(ports);
+        group.throughput(Throughput::Elements(ports as u64));
+        group.bench_with_input(BenchmarkId::new("ports", ports), &file, |b, file| {
+            b.iter(|| {
+                let d = debug_routing(&DebugInputs {
+                    bindings: file,
+                    context: CONTEXT,
+                    ..Default::default()
+                })
+                .unwrap();
+                assert_eq!(d.verdict.deliveries.len(), 2 * ports);
+                black_box(d.verdict.copies().len())
+            })
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, explain, explain_one_big_group);
 criterion_main!(benches);

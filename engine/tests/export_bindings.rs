@@ -2,9 +2,6 @@
 //! shipped scenario's groups and applications export and import back with what they hold; generated
 //! applications with XML-special names, addresses and filter values round-trip; the default scenario's
 //! bridge for CableOrderApp moving to SRV-DUB exports with the manager's filter and works when imported.
-//!
-//! What the exporter writes but the importer does not read yet is in the `#[ignore]`d tests at the end,
-//! each named for what it needs.
 
 mod common;
 

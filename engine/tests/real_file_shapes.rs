@@ -424,3 +424,97 @@ fn a_disabled_location_in_the_file_is_imported_disabled() {
     assert!(!enabled("In-Off"));
     assert!(enabled("In-On"));
 }
+
+#[test]
+fn a_written_port_id_is_not_taken_for_a_promoted_one() {
+    // Failed-message routing leaves the old routing properties written (domain.md 1.9): they route
+    // nowhere, whatever their values.
+    let file = binding_file(&send_port("Out-SP", ""), "");
+    let ctx = context(&[
+        (
+            SYSTEM,
+            "SPTransportID",
+            "{0B5D1C7E-7A55-4D4B-8C3F-5E2A9D6B1C44}",
+            Some(false),
+        ),
+        (SYSTEM, "SPName", "Out-SP", Some(false)),
+    ]);
+    let d = explain(&file, &ctx);
+    assert!(matched(&d).is_empty());
+    assert_eq!(d.verdict.outcome, Outcome::RoutingFailure);
+}
+
+#[test]
+fn a_property_of_another_namespace_is_not_linked_by_its_name_to_a_deployed_schema() {
+    // A property is its namespace and its name (domain.md 1.4): Status under an unrelated namespace is
+    // not Acme's Status, even though only Acme declares a Status.
+    let filter = escaped(
+        r#"<Filter><Group><Statement Property="Acme.Schemas.Status" Operator="0" Value="NEW" /></Group></Filter>"#,
+    );
+    let file = binding_file(&send_port("New-Orders", &filter), "");
+    let ctx = context(&[("http://tempuri.org/other", "Status", "NEW", Some(true))]);
+    let xsd = PropertySchemaFile::parse("acme.xsd", ACME_XSD).unwrap();
+    let d = explain_with(&file, &ctx, &[xsd], &[]);
+    assert!(matched(&d).is_empty(), "{:?}", d.notes);
+    assert_eq!(d.verdict.outcome, Outcome::RoutingFailure);
+}
+
+#[test]
+fn an_update_rebinds_send_port_groups_and_receive_ports_and_adds_their_new_locations() {
+    let mut w = common::default_scenario().build().unwrap();
+    let group = |members: &str, value: &str| {
+        format!(
+            r#"<DistributionListCollection><DistributionList Name="G"><SendPorts>{members}</SendPorts><Filter>{}</Filter></DistributionList></DistributionListCollection>"#,
+            escaped(&format!(
+                r#"<Filter><Group><Statement Property="BTS.ReceivePortName" Operator="0" Value="{value}" /></Group></Filter>"#
+            ))
+        )
+    };
+    let receive = |locations: &str| {
+        format!(
+            r#"<ReceivePortCollection><ReceivePort Name="In" IsTwoWay="false"><ReceiveLocations>{locations}</ReceiveLocations><RouteFailedMessage>true</RouteFailedMessage></ReceivePort></ReceivePortCollection>"#
+        )
+    };
+    let location = |name: &str, enabled: bool| {
+        format!(
+            r#"<ReceiveLocation Name="{name}"><Address>C:\in\{name}</Address><ReceiveLocationTransportType Name="FILE" /><Enable>{enabled}</Enable></ReceiveLocation>"#
+        )
+    };
+    let ports = [send_port("P1", ""), send_port("P2", "")].concat();
+    let first = binding_file(
+        &ports,
+        &(group(r#"<SendPortRef Name="P1" />"#, "A") + &receive(&location("In-1", true))),
+    );
+    w.import_binding_file("SRV-DUB", "Acme", &first).unwrap();
+    let second = binding_file(
+        &ports,
+        &(group(r#"<SendPortRef Name="P1" /><SendPortRef Name="P2" />"#, "B")
+            + &receive(&(location("In-1", false) + &location("In-2", true)))),
+    );
+    w.import_binding_file("SRV-DUB", "Acme", &second).unwrap();
+    let dub = w.group("SRV-DUB").unwrap();
+    let def = &dub.messagebox.state().services[&Owner::SendPortGroup("G".into())];
+    match &def.def {
+        messagebox_engine::messagebox::ServiceDef::SendPortGroup(g) => {
+            assert_eq!(g.members, ["P1", "P2"]);
+            assert_eq!(g.filter.groups[0][0].value.as_deref(), Some("B"));
+        }
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(
+        def.state,
+        ServiceState::Started,
+        "the group keeps its state"
+    );
+    let port = dub.receive_ports.iter().find(|p| p.name == "In").unwrap();
+    let names: Vec<(&str, bool)> = port
+        .locations
+        .iter()
+        .map(|l| (l.name.as_str(), l.enabled))
+        .collect();
+    assert_eq!(names, [("In-1", false), ("In-2", true)]);
+    assert!(port.failed_message_routing);
+    let app = dub.applications.iter().find(|a| a.name == "Acme").unwrap();
+    assert_eq!(app.receive_ports[0].locations.len(), 2);
+    assert_eq!(app.send_port_groups[0].members, ["P1", "P2"]);
+}

@@ -129,7 +129,7 @@ pub fn Debugger(props: &LabProps) -> Html {
         <section class="debugger" data-testid="debugger" aria-label="Routing debugger">
             <h2>{ "Why didn't my message route?" }</h2>
             <p class="hint">{ "Load a BizTalk binding file and a message context saved from the Administration console. Every send port, send port group and orchestration bound to a receive port is explained against the context, in the state the file gives (send ports: started). The simulation is not changed." }</p>
-            <p class="hint">{ "Filters and the context are read with the property schemas deployed in:" }</p>
+            <p class="hint">{ "Filters and the context are read with the property schemas deployed in the group below. Your own property schemas (.xsd) and subscriber states are not taken here yet: the command line takes them (mbx explain --schema FILE.xsd --state NAME=Stopped)." }</p>
             { picker }
             <label>{ "Binding file" }
                 <input type="file" accept=".xml" data-testid="debugger-bindings-file" onchange={file(bindings.clone(), result.clone())} />

@@ -83,13 +83,16 @@ impl Ignored {
     }
 }
 
-/// Every property a filter text names (`Property="..."`), to declare the unknown ones.
-pub(super) fn filter_properties(text: &str) -> impl Iterator<Item = String> + '_ {
-    text.split("Property=").skip(1).map(|chunk| {
-        chunk
-            .chars()
-            .skip(1)
-            .take_while(|c| *c != '"' && *c != '\'')
-            .collect()
-    })
+/// Every property a filter document names (`Statement/@Property`), to declare the unknown ones. A
+/// document that does not parse names none: the filter's own parse reports why.
+pub(super) fn filter_properties(text: &str) -> Vec<String> {
+    let body = text.trim_start_matches('\u{feff}').trim_start();
+    let Ok(doc) = roxmltree::Document::parse(body) else {
+        return Vec::new();
+    };
+    doc.descendants()
+        .filter(|n| n.has_tag_name("Statement"))
+        .filter_map(|n| n.attribute("Property"))
+        .map(|p| p.trim().to_string())
+        .collect()
 }

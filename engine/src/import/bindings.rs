@@ -214,12 +214,14 @@ pub fn import_bindings_with(
             send_port_groups.push(send_port_group(*n, filter));
         }
     }
+    let in_file: std::collections::HashSet<&str> =
+        send_ports.iter().map(|p| p.name.as_str()).collect();
     for g in &send_port_groups {
         let outside: Vec<&str> = g
             .members
             .iter()
-            .filter(|m| !send_ports.iter().any(|p| &&p.name == m))
             .map(String::as_str)
+            .filter(|m| !in_file.contains(m))
             .collect();
         if !outside.is_empty() {
             warnings.push(format!(

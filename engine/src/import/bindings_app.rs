@@ -89,7 +89,7 @@ impl BindingImport {
             .iter()
             .map(|o| {
                 format!(
-                    "orchestration {}: a binding file carries no program; only its ports' bindings were read",
+                    "orchestration {}: left out: a binding file carries no program, so the lab neither deploys it nor applies its port bindings",
                     o.name
                 )
             })

@@ -126,7 +126,11 @@ fn resolve(
     }
     let candidates: Vec<String> = schema
         .iter()
-        .filter(|(_, d)| !d.system && d.name.name() == name)
+        // A property whose schema is known to live at another XML namespace is not this one: a
+        // property is its namespace and its name (domain.md 1.4).
+        .filter(|(_, d)| {
+            !d.system && d.name.name() == name && !schema.is_xml_linked(d.name.namespace())
+        })
         .map(|(_, d)| d.name.to_string())
         .collect();
     if let [only] = candidates.as_slice() {

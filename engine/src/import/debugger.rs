@@ -13,7 +13,7 @@ use crate::messagebox::{
 };
 use crate::property::{bts, Collation, PropertyName, PropertySchema, Value};
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// What the debugger is asked.
 #[derive(Clone, Debug, Default)]
@@ -79,10 +79,14 @@ impl Verdict {
     /// How many copies each port (or orchestration) would get, in first-delivery order.
     pub fn copies(&self) -> Vec<(&Owner, usize)> {
         let mut out: Vec<(&Owner, usize)> = Vec::new();
+        let mut at: HashMap<&Owner, usize> = HashMap::new();
         for d in &self.deliveries {
-            match out.iter_mut().find(|(o, _)| *o == &d.to) {
-                Some((_, n)) => *n += 1,
-                None => out.push((&d.to, 1)),
+            match at.get(&d.to) {
+                Some(&i) => out[i].1 += 1,
+                None => {
+                    at.insert(&d.to, out.len());
+                    out.push((&d.to, 1));
+                }
             }
         }
         out
@@ -132,6 +136,16 @@ pub fn debug_routing(inputs: &DebugInputs) -> Result<RoutingDebug, String> {
     let mut assumptions = Vec::new();
     if let Some(note) = port_id_by_name(&mut imported.context, &schema) {
         assumptions.push(note);
+    }
+    if let Some(group_id) = imported
+        .context
+        .get(&PropertyName::parse(bts::SP_GROUP_ID).expect("system name"))
+        .filter(|p| p.promoted && looks_like_guid(&p.value.to_string()))
+    {
+        assumptions.push(format!(
+            "BTS.SPGroupID is a send port group's GUID ({}), which a binding file does not carry: no group's own subscription can match it here",
+            group_id.value
+        ));
     }
     let given: HashMap<&str, ServiceState> = inputs
         .states
@@ -246,15 +260,18 @@ fn port_id_by_name(
     context: &mut crate::message::Context,
     schema: &PropertySchema,
 ) -> Option<String> {
-    let id = context.get(&PropertyName::parse(bts::SP_TRANSPORT_ID).ok()?)?;
-    let guid = id.value.to_string();
+    // Only promoted values route: failed-message routing leaves them written (domain.md 1.9).
+    let promoted = |name: &str| {
+        context
+            .get(&PropertyName::parse(name).ok()?)
+            .filter(|p| p.promoted)
+            .map(|p| p.value.to_string())
+    };
+    let guid = promoted(bts::SP_TRANSPORT_ID)?;
     if !looks_like_guid(&guid) {
         return None;
     }
-    let name = context
-        .get(&PropertyName::parse(bts::SP_NAME).ok()?)?
-        .value
-        .to_string();
+    let name = promoted(bts::SP_NAME)?;
     context
         .promote(schema, bts::SP_TRANSPORT_ID, Value::string(&name))
         .ok()?;
@@ -282,12 +299,23 @@ fn verdict(
     b: &super::BindingImport,
     given: &HashMap<&str, ServiceState>,
 ) -> Verdict {
+    let port_states: HashMap<&str, ServiceState> = subscribers
+        .iter()
+        .filter_map(|s| match &s.owner {
+            Owner::SendPort(name) => Some((name.as_str(), s.state)),
+            _ => None,
+        })
+        .collect();
+    let groups: HashMap<&str, &[String]> = b
+        .send_port_groups
+        .iter()
+        .map(|g| (g.name.as_str(), g.members.as_slice()))
+        .collect();
     let port_state = |name: &str| {
-        subscribers
-            .iter()
-            .find(|s| s.owner == Owner::SendPort(name.to_string()))
-            .map(|s| s.state)
-            .or_else(|| given.get(name).copied())
+        port_states
+            .get(name)
+            .or_else(|| given.get(name))
+            .copied()
             .unwrap_or(ServiceState::Started)
     };
     let mut deliveries = Vec::new();
@@ -297,12 +325,7 @@ fn verdict(
     {
         match &s.owner {
             Owner::SendPortGroup(group) => {
-                let members = b
-                    .send_port_groups
-                    .iter()
-                    .find(|g| &g.name == group)
-                    .map(|g| g.members.as_slice())
-                    .unwrap_or_default();
+                let members = groups.get(group.as_str()).copied().unwrap_or_default();
                 for m in members {
                     let member = port_state(m);
                     if member == ServiceState::Unenlisted {
@@ -353,17 +376,20 @@ fn stated_assumptions(
             abbreviated(&assumed)
         ));
     }
-    let outside: Vec<&str> = b
+    let in_file: HashSet<&str> = b.send_ports.iter().map(|p| p.name.as_str()).collect();
+    let mut outside: Vec<String> = b
         .send_port_groups
         .iter()
         .flat_map(|g| &g.members)
-        .filter(|m| !b.send_ports.iter().any(|p| &&p.name == m))
-        .map(String::as_str)
+        .filter(|m| !in_file.contains(m.as_str()))
+        .cloned()
         .collect();
+    outside.sort_unstable();
+    outside.dedup();
     if !outside.is_empty() {
         out.push(format!(
             "group members defined outside this file are taken as enlisted and started: {}",
-            outside.join(", ")
+            abbreviated(&outside)
         ));
     }
     let bound: Vec<String> = subscribers

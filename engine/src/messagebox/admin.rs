@@ -55,6 +55,28 @@ impl MessageBox {
         Ok(events)
     }
 
+    /// Overwrites a send port group's members and filter (a binding file imported over its application);
+    /// an enlisted group's subscription follows and keeps its state.
+    pub fn rebind_send_port_group(
+        &mut self,
+        def: SendPortGroupDef,
+    ) -> Result<Vec<Event>, CommandError> {
+        let owner = Owner::SendPortGroup(def.name.clone());
+        if !self.state.services.contains_key(&owner) {
+            return Err(CommandError::Unknown(owner.to_string()));
+        }
+        let new = ServiceDef::SendPortGroup(def);
+        self.subscription_filter(&new)?;
+        let enlisted = self.state.services[&owner].state != ServiceState::Unenlisted;
+        self.state.services.get_mut(&owner).expect("checked").def = new;
+        let mut events = Vec::new();
+        if enlisted {
+            self.remove_subscriptions(&owner, &mut events);
+            self.ensure_subscription(&owner, &mut events)?;
+        }
+        Ok(events)
+    }
+
     /// Replaces a subscriber's own filter (the filter editor's Apply; for an orchestration, the activate
     /// receive's filter expression). An enlisted subscriber's subscription follows, keeping its state; a
     /// filter the schema refuses changes nothing.

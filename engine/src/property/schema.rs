@@ -189,6 +189,13 @@ impl PropertySchema {
             .map(|l| l.prefix.as_str())
     }
 
+    /// Whether the schema deployed under this .NET namespace has a known XML target namespace: its
+    /// properties arrive in contexts under that namespace and no other.
+    pub fn is_xml_linked(&self, prefix: &str) -> bool {
+        self.xml_links.iter().any(|l| l.prefix == prefix)
+            || super::catalogue::by_prefix(prefix).is_some()
+    }
+
     /// The property with this name, written with its declared namespace or an aliased full one.
     pub fn id(&self, full_name: &str) -> Option<PropId> {
         let (namespace, name) = full_name.rsplit_once('.')?;

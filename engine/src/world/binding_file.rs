@@ -95,7 +95,7 @@ impl World {
         let has_receive_port = |n: &str| current.receive_ports.iter().any(|p| p.name == n);
         let (known_ports, new_ports): (Vec<_>, Vec<_>) =
             app.send_ports.into_iter().partition(|p| has_port(&p.name));
-        let (_, new_groups): (Vec<_>, Vec<_>) = app
+        let (known_groups, new_groups): (Vec<_>, Vec<_>) = app
             .send_port_groups
             .into_iter()
             .partition(|p| has_group(&p.name));
@@ -113,27 +113,113 @@ impl World {
         };
         let saved = self.groups[group].clone();
         let mark = self.pending_len();
-        let result = self.add_to_application(group, &additions).and_then(|()| {
-            let rebind = ApplicationSpec {
-                name: current.name.clone(),
-                send_ports: known_ports,
-                receive_ports: known_receive,
-                ..Default::default()
-            };
-            self.rebind_application(
-                group,
-                &Package {
-                    format: PACKAGE_FORMAT,
-                    application: rebind,
-                    programs: vec![],
-                },
-            )
-        });
+        let result = self
+            .add_to_application(group, &additions)
+            .and_then(|()| {
+                let rebind = ApplicationSpec {
+                    name: current.name.clone(),
+                    send_ports: known_ports,
+                    ..Default::default()
+                };
+                self.rebind_application(
+                    group,
+                    &Package {
+                        format: PACKAGE_FORMAT,
+                        application: rebind,
+                        programs: vec![],
+                    },
+                )
+            })
+            .and_then(|()| self.rebind_groups(group, &current.name, known_groups))
+            .and_then(|()| self.rebind_receive_ports(group, &current.name, known_receive));
         if result.is_err() {
             self.groups.insert(group.to_string(), saved);
             self.truncate_pending(mark);
         }
         result
+    }
+
+    /// The file's version of send port groups the application has: members and filter, state kept.
+    fn rebind_groups(
+        &mut self,
+        group: &str,
+        application: &str,
+        groups: Vec<crate::world::config::SendPortGroupDef>,
+    ) -> Result<(), CommandError> {
+        let g = self.groups.get_mut(group).expect("checked");
+        let mut events = Vec::new();
+        for def in groups {
+            let filter = crate::filter::Filter::parse_any(&def.filter, g.messagebox.schema())
+                .map_err(|e| {
+                    CommandError::Refused(format!("send port group {}: filter: {e}", def.name))
+                })?;
+            events.extend(g.messagebox.rebind_send_port_group(
+                crate::messagebox::SendPortGroupDef {
+                    name: def.name.clone(),
+                    members: def.members.clone(),
+                    filter,
+                },
+            )?);
+            if let Some(spec) = g
+                .applications
+                .iter_mut()
+                .filter(|a| a.name == application)
+                .flat_map(|a| a.send_port_groups.iter_mut())
+                .find(|s| s.name == def.name)
+            {
+                spec.members = def.members;
+                spec.filter = def.filter;
+            }
+        }
+        for event in events {
+            self.note(group, super::WorldEvent::MessageBox { event });
+        }
+        Ok(())
+    }
+
+    /// The file's version of receive ports the application has: the port's failed-message routing, its
+    /// locations' address, transport, pipeline and `Enable`, and its new locations added.
+    fn rebind_receive_ports(
+        &mut self,
+        group: &str,
+        application: &str,
+        ports: Vec<crate::world::config::ReceivePortDef>,
+    ) -> Result<(), CommandError> {
+        let g = self.groups.get_mut(group).expect("checked");
+        for port in ports {
+            for l in &port.locations {
+                if let Some((owner, _)) = g.location(&l.name) {
+                    if owner.name != port.name {
+                        return Err(CommandError::Refused(format!(
+                            "receive location {} already belongs to receive port {} in {group}",
+                            l.name, owner.name
+                        )));
+                    }
+                }
+            }
+            let update = |existing: &mut crate::world::config::ReceivePortDef| {
+                existing.failed_message_routing = port.failed_message_routing;
+                for l in &port.locations {
+                    match existing.locations.iter_mut().find(|x| x.name == l.name) {
+                        Some(x) => *x = l.clone(),
+                        None => existing.locations.push(l.clone()),
+                    }
+                }
+            };
+            if let Some(existing) = g.receive_ports.iter_mut().find(|p| p.name == port.name) {
+                update(existing);
+            }
+            if let Some(spec) = g
+                .applications
+                .iter_mut()
+                .filter(|a| a.name == application)
+                .flat_map(|a| a.receive_ports.iter_mut())
+                .find(|p| p.name == port.name)
+            {
+                update(spec);
+            }
+        }
+        Ok(())
     }
 
     /// Adds new artifacts to an existing application, in the states the spec gives.

@@ -68,9 +68,9 @@ pub fn import_bindings_cmd(path: &Path, schema_paths: &[PathBuf]) -> Result<(), 
 fn parse_state_option(text: &str) -> Result<(String, ServiceState), String> {
     let (name, state) = text
         .rsplit_once('=')
-        .ok_or_else(|| format!("--state {text:?}: expected NAME=Started|Stopped|Unenlisted"))?;
+        .ok_or_else(|| format!("--state '{text}': expected NAME=Started|Stopped|Unenlisted"))?;
     let state = parse_state(state).ok_or_else(|| {
-        format!("--state {text:?}: {state:?} is not Started, Stopped (Enlisted) or Unenlisted")
+        format!("--state '{text}': '{state}' is not Started, Stopped (Enlisted) or Unenlisted")
     })?;
     Ok((name.to_string(), state))
 }
