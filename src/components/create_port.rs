@@ -65,7 +65,7 @@ pub fn CreatePort(props: &CreatePortProps) -> Html {
                     </select>
                 </label>
             } else {
-                <label>{ "Filter " }<input data-testid="create-port-filter" placeholder="SV.OrderMgrType == \"VIPORDER\"" value={draft.filter.clone()} oninput={text(|d, v| d.filter = v)} /></label>
+                <label>{ "Filter " }<input data-testid="create-port-filter" placeholder="SV.OrderMgrType | == | VIPORDER | And" value={draft.filter.clone()} oninput={text(|d, v| d.filter = v)} /></label>
             }
             <label>{ "Address " }<input data-testid="create-port-address" placeholder="a queue or folder name" value={draft.address.clone()} oninput={text(|d, v| d.address = v)} /></label>
             <button data-testid="btn-create-port" onclick={create}>{ "Create and start" }</button>

@@ -90,7 +90,10 @@ pub fn Debugger(props: &LabProps) -> Html {
             let rows = d.subscribers.iter().map(|s| {
                 let preds = s.groups.iter().enumerate().map(|(i, g)| html! {
                     <li>
-                        <span class="group-label">{ if i == 0 { "if" } else { "or" } }</span>
+                        <span class="group-label">
+                            { if i == 0 { "if" } else { "or" } }
+                            { if g.added_by_engine { " (added by BizTalk, not the subscriber's filter)" } else { "" } }
+                        </span>
                         <ul class="predicates">
                             { for g.predicates.iter().map(|p| html! {
                                 <li class={classes!(if p.holds { "holds" } else { "fails" })}>

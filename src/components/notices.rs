@@ -78,6 +78,9 @@ pub fn HelpOverlay() -> Html {
         <div class="overlay" role="dialog" aria-modal="true" aria-label="Help: keyboard shortcuts and glossary"
              data-testid="help-overlay">
             <div class="overlay-box">
+                // The glossary makes the box long: a Close at the top too, in view when it opens.
+                <button class="overlay-close" aria-label="Close the help" data-testid="btn-close-help"
+                        onclick={on.reform(|_| Action::ToggleHelp)}>{ "Close ✕" }</button>
                 <h2>{ "Keyboard shortcuts" }</h2>
                 <dl>
                     { for SHORTCUTS.iter().map(|(k, what)| html! {

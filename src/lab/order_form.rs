@@ -9,15 +9,15 @@ use messagebox_engine::world::Command;
 /// The OrderTypeCode values of domain.md 6.3, and the demo's broadband codes NB and XB (10.3), which the
 /// broker marks BROADBANDORDER for the BroadbandOrderManager.
 pub const TYPE_CODES: &[(&str, &str)] = &[
-    ("NS", "new standard"),
-    ("ND", "new deluxe"),
-    ("XS", "cancel standard"),
-    ("XD", "cancel deluxe"),
-    ("CS", "change standard"),
-    ("CD", "change deluxe"),
-    ("NB", "new broadband"),
-    ("XB", "cancel broadband"),
-    ("UNKNOWN", "unknown"),
+    ("NS", "new standard: a cable order"),
+    ("ND", "new deluxe: a cable order"),
+    ("XS", "cancel standard: a cable order"),
+    ("XD", "cancel deluxe: a cable order"),
+    ("CS", "change standard: a cable order"),
+    ("CD", "change deluxe: a cable order"),
+    ("NB", "new broadband: a broadband order"),
+    ("XB", "cancel broadband: a broadband order"),
+    ("UNKNOWN", "unknown: no manager takes it"),
 ];
 
 /// The most orders one burst submits: a 5,000-order run fits the page's memory (tests/session_memory.rs).

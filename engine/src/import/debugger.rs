@@ -372,7 +372,7 @@ fn stated_assumptions(
         .collect();
     if !assumed.is_empty() {
         out.push(format!(
-            "enlisted and started, as a binding file carries no state for send ports and groups (set one with --state NAME=Started|Stopped|Unenlisted): {}",
+            "enlisted and started, as a binding file carries no state for send ports and groups: {}",
             abbreviated(&assumed)
         ));
     }
@@ -410,7 +410,7 @@ fn stated_assumptions(
         ));
     }
     out.push(match collation {
-        Collation::CaseInsensitive => "strings compare case-insensitively, as SQL Server's usual collation does (domain.md 1.7, unverified)".into(),
+        Collation::CaseInsensitive => "strings compare case-insensitively, as SQL Server's usual collation does (BizTalk's documentation does not say)".into(),
         Collation::CaseSensitive => "strings compare case-sensitively (as asked)".into(),
     });
     out.push(

@@ -4,7 +4,7 @@
 use super::input::{property_schema_file, read_any};
 use messagebox_engine::import::{
     debug_routing, import_bindings_with, parse_state, BoundTo, DebugInputs, Outcome,
-    PropertySchemaFile,
+    PropertySchemaFile, StateSource,
 };
 use messagebox_engine::messagebox::ServiceState;
 use messagebox_engine::property::{Collation, PropertySchema};
@@ -122,6 +122,15 @@ pub fn explain_cmd(args: &ExplainArgs) -> Result<(), String> {
         Outcome::Held => "held (suspended, resumable)",
         Outcome::RoutingFailure => "routing failure",
     };
+    let mut assumptions = d.assumptions.clone();
+    if d.subscribers
+        .iter()
+        .any(|s| s.state_from == StateSource::Assumed)
+    {
+        assumptions.push(
+            "give a subscriber's real state with --state NAME=Started|Stopped|Unenlisted".into(),
+        );
+    }
     let out = json!({
         "verdict": {
             "outcome": outcome,
@@ -132,7 +141,7 @@ pub fn explain_cmd(args: &ExplainArgs) -> Result<(), String> {
         },
         "matched": d.subscribers.iter().filter(|s| s.matched).map(|s| s.owner.to_string()).collect::<Vec<_>>(),
         "subscribers": subscribers,
-        "assumptions": d.assumptions,
+        "assumptions": assumptions,
         "notes": d.notes,
         "schema_links": d.links,
         "warnings": d.warnings,
