@@ -448,7 +448,7 @@ fn build() -> Vec<Lesson> {
                     show_me: vec![act(Command::SetLinkUp { a: SEA.into(), b: DUB.into(), up: false }), act(order("1", "1", 1, "NS")), run(200)],
                 },
                 Step {
-                    narration: "Keep pressing Play: after its retries (3, five minutes apart, BizTalk's defaults) the transmission is suspended, resumable. The line under the goal shows the failed tries and when the next one is due; idle minutes of virtual time pass at once.",
+                    narration: "Press Play and let it run: after its retries (3, five minutes apart, BizTalk's defaults) the transmission is suspended, resumable, and the run pauses there. The line under the goal shows the failed tries and when the next one is due; idle minutes of virtual time pass at once.",
                     highlight: "group-hub",
                     goal: Goal::TransmissionSuspended { group: SEA },
                     goal_text: "The bridge transmission is suspended in SRV-SEA",
