@@ -226,6 +226,8 @@ const LESSONS = {
     await l.playToGoal();
     await l.next();
     await l.playToGoal();
+    // The suspended transmission shows in Seattle's suspended queue on the canvas, as in the Group Hub.
+    await expect(page.locator('[data-node="SRV-SEA|susp|Suspended queue"]')).toContainText("1 suspended");
     await l.next();
     await l.groupPanel("SRV-SEA");
     await l.click(page.getByTestId("btn-link"));

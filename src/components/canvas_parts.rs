@@ -10,7 +10,7 @@ use crate::lab::{Lab, Selection, Tab};
 use messagebox_engine::message::MessageId;
 use messagebox_engine::messagebox::{Owner, ServiceState, SubscriptionKind, SubscriptionState};
 use messagebox_engine::world::config::Pipeline;
-use messagebox_engine::world::{Group, Link};
+use messagebox_engine::world::{Group, Link, TransmissionState};
 use std::collections::BTreeMap;
 use yew::prelude::*;
 
@@ -73,9 +73,20 @@ fn kind_class(kind: NodeKind) -> &'static str {
     }
 }
 
+/// What the suspended queue holds, as the Group Hub lists it: suspended messages (routing failures,
+/// copies held for a stopped subscriber) and send port transmissions suspended after their retries;
+/// and the routing failure reports.
 fn suspended_count(g: &Group) -> (usize, usize) {
     let state = g.messagebox.state();
-    (g.messagebox.queue_lengths().suspended, state.reports.len())
+    let transmissions = g
+        .transmissions
+        .values()
+        .filter(|t| matches!(t.state, TransmissionState::Suspended { .. }))
+        .count();
+    (
+        g.messagebox.queue_lengths().suspended + transmissions,
+        state.reports.len(),
+    )
 }
 
 pub fn node_view(

@@ -99,8 +99,16 @@ pub fn Compose(props: &LabProps) -> Html {
                     }) }
                 </select>
             </label>
+            if let Some(e) = &validation {
+                <p class="error" role="alert" data-testid="compose-error">{ e.clone() }</p>
+            }
+            // Submit comes before the load settings, so it is in view at 1280x720 without scrolling.
+            <div class="actions">
+                <button type="submit" data-testid="btn-submit" disabled={validation.is_some()} onclick={send(false)}>{ "Submit" }</button>
+                <button data-testid="btn-terminate" disabled={validation.is_some()} onclick={send(true)}>{ "Terminate" }</button>
+            </div>
             <fieldset class="burst">
-                <legend>{ "Load" }</legend>
+                <legend>{ "Load: how many orders Submit sends" }</legend>
                 <label>{ format!("Copies (1 to {MAX_BURST})") }
                     <input data-testid="compose-burst" inputmode="numeric" value={form.burst.clone()} oninput={field(|f, v| f.burst = v)} />
                 </label>
@@ -111,13 +119,6 @@ pub fn Compose(props: &LabProps) -> Html {
                     </select>
                 </label>
             </fieldset>
-            if let Some(e) = &validation {
-                <p class="error" role="alert" data-testid="compose-error">{ e.clone() }</p>
-            }
-            <div class="actions">
-                <button type="submit" data-testid="btn-submit" disabled={validation.is_some()} onclick={send(false)}>{ "Submit" }</button>
-                <button data-testid="btn-terminate" disabled={validation.is_some()} onclick={send(true)}>{ "Terminate" }</button>
-            </div>
         </form>
     }
 }
