@@ -201,6 +201,7 @@ test("lesson 8: moving the OrderManager to another group", async ({ page, proble
   }
   await groupPanel(page, "SRV-SEA");
   await app(page, "BTSScn.BPM.CableOrderApp").getByRole("button", { name: "Full stop" }).click();
+  await page.getByTestId("confirm-admin-yes").click();
   await app(page, "BTSScn.BPM.CableOrderApp").getByRole("button", { name: "Remove" }).click();
   // Remove asks first.
   await page.getByTestId("confirm-admin-yes").click();

@@ -207,6 +207,8 @@ const LESSONS = {
     }
     await l.groupPanel("SRV-SEA");
     await l.click(l.app("BTSScn.BPM.CableOrderApp").getByRole("button", { name: "Full stop" }));
+    // Full stop terminates instances: it asks first, in the panel.
+    await l.click(page.getByTestId("confirm-admin-yes"));
     await l.click(l.app("BTSScn.BPM.CableOrderApp").getByRole("button", { name: "Remove" }));
     // Remove asks first, in the panel.
     await l.click(page.getByTestId("confirm-admin-yes"));

@@ -138,6 +138,7 @@ test("no debug text on any screen: every tab, each kind of inspected item, the l
   await expectScreenReadable(page, "a resumed message");
   await groupPanel(page, "SRV-SEA");
   await app(page, "SRV.VipOrderApp").getByRole("button", { name: "Full stop" }).click();
+  await page.getByTestId("confirm-admin-yes").click();
   await app(page, "SRV.VipOrderApp").getByRole("button", { name: "Remove" }).click();
   await page.getByTestId("confirm-admin-yes").click();
   await expect(log.getByText("send port VIP-Audit-SP removed").first()).toBeVisible();
@@ -153,7 +154,16 @@ test("Remove asks first: Cancel changes nothing, Remove it removes, and the focu
   await open(page);
   await groupPanel(page, "SRV-SEA");
   const vip = app(page, "SRV.VipOrderApp");
+  // Full stop terminates instances, so it asks first too: Cancel leaves the application as it was.
   await vip.getByRole("button", { name: "Full stop" }).click();
+  const stop = page.getByTestId("fullstop-SRV.VipOrderApp");
+  await expect(stop).toContainText("running instances are terminated");
+  await expect(stop.getByTestId("confirm-admin-no")).toBeFocused();
+  await stop.getByTestId("confirm-admin-no").click();
+  await expect(stop).toHaveCount(0);
+  await expect(vip.getByRole("button", { name: "Full stop" })).toBeFocused();
+  await vip.getByRole("button", { name: "Full stop" }).click();
+  await page.getByTestId("confirm-admin-yes").click();
   const events = await page.getByTestId("event-log").locator("h2").innerText();
   await vip.getByRole("button", { name: "Remove" }).click();
   const ask = page.getByTestId("remove-SRV.VipOrderApp");

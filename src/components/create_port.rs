@@ -60,7 +60,7 @@ pub fn CreatePort(props: &CreatePortProps) -> Html {
             if receive {
                 <label>{ "Pipeline " }
                     <select onchange={choose(|d, v| d.pass_thru = v == "PassThru")}>
-                        <option value="XmlReceive" selected={!draft.pass_thru}>{ "XmlReceive" }</option>
+                        <option value="XmlReceive" selected={!draft.pass_thru}>{ "XMLReceive" }</option>
                         <option value="PassThru" selected={draft.pass_thru}>{ "PassThru" }</option>
                     </select>
                 </label>

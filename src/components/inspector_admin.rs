@@ -7,7 +7,8 @@ use super::dispatch::use_dispatch;
 use super::lab_ref::LabRef;
 use crate::browser;
 use crate::lab::explain_text::{
-    group_holdings, pipeline_name, readable_filter, reimport_question, remove_question,
+    full_stop_question, group_holdings, pipeline_name, readable_filter, reimport_question,
+    remove_question,
 };
 use crate::lab::Action;
 use messagebox_engine::messagebox::{AdminAction, Owner, ServiceState};
@@ -86,7 +87,7 @@ pub fn location_admin(g: &Group, name: &str, on: &Callback<Action>) -> Html {
             <h2>{ format!("Receive location {name}") }</h2>
             <p>{ format!("Receive port {} · {} at {}", port.name, loc.transport_type, loc.address) }</p>
             <p>{ format!("{} · pipeline {}", if loc.enabled { "Enabled" } else { "Disabled" }, pipeline_name(loc.pipeline)) }</p>
-            <p class="hint">{ "XmlReceive promotes the message type and the deployed property schema's properties; PassThru promotes neither, so content filters cannot match." }</p>
+            <p class="hint">{ "XMLReceive promotes the message type and the document's properties that the deployed property schema declares. PassThru promotes none of the document's own properties (the engine still promotes system properties such as BTS.ReceivePortName), so filters on the document's content cannot match." }</p>
             <div class="actions">
                 <button onclick={act(on, enable)}>{ if loc.enabled { "Disable" } else { "Enable" } }</button>
                 <button onclick={act(on, pipeline)}>{ format!("Use {}", pipeline_name(other)) }</button>
@@ -117,6 +118,8 @@ pub fn host_admin(g: &Group, name: &str, on: &Callback<Action>) -> Html {
 enum Ask {
     /// Remove this application.
     Remove(String),
+    /// Full stop this application: it terminates its running instances.
+    FullStop(String),
     /// Import this package, whose application the group already has.
     Reimport(Box<Package>),
 }
@@ -142,6 +145,7 @@ pub fn GroupAdmin(props: &GroupAdminProps) -> Html {
         let key = match &*asking {
             None => String::new(),
             Some(Ask::Remove(a)) => format!("remove {a}"),
+            Some(Ask::FullStop(a)) => format!("full stop {a}"),
             Some(Ask::Reimport(p)) => format!("import {}", p.application.name),
         };
         use_effect_with(key, move |key| {
@@ -251,9 +255,20 @@ pub fn GroupAdmin(props: &GroupAdminProps) -> Html {
                 }
             })
         };
+        let full_stop_command = Command::StopApplication { group: group.clone(), application: name.clone(), mode: StopMode::Full };
+        let full_stop = {
+            let (asking, name) = (asking.clone(), name.clone());
+            Callback::from(move |_: MouseEvent| asking.set(Some(Ask::FullStop(name.clone()))))
+        };
         let confirm_remove = match &*asking {
             Some(Ask::Remove(n)) if *n == name => remove_question(g, &name)
                 .map(|text| question(&format!("remove-{name}"), text, "Remove it", remove_command.clone())),
+            Some(Ask::FullStop(n)) if *n == name => Some(question(
+                &format!("fullstop-{name}"),
+                full_stop_question(&name),
+                "Full stop",
+                full_stop_command.clone(),
+            )),
             _ => None,
         };
         let bridges = others.iter().filter_map(|from| {
@@ -287,7 +302,7 @@ pub fn GroupAdmin(props: &GroupAdminProps) -> Html {
                 <div class="actions">
                     <button onclick={export}>{ "Export" }</button>
                     <button onclick={act(on, Command::StartApplication { group: group.clone(), application: name.clone() })}>{ "Start" }</button>
-                    <button onclick={act(on, Command::StopApplication { group: group.clone(), application: name.clone(), mode: StopMode::Full })}>{ "Full stop" }</button>
+                    <button data-asks={format!("fullstop-{name}")} onclick={full_stop}>{ "Full stop" }</button>
                     <button class="danger" data-asks={format!("remove-{name}")} onclick={remove}>{ "Remove" }</button>
                 </div>
                 { for confirm_remove }

@@ -235,6 +235,13 @@ fn owners_of(app: &ApplicationSpec) -> Vec<Owner> {
 /// What Remove would do to an application, asked before it is done; None when there is nothing to ask:
 /// the application is not in the group, or something of it is still enlisted, so the engine refuses
 /// the removal with its reason and nothing changes.
+/// What a Full stop of an application does (the console's "Full Stop - Terminate instances").
+pub fn full_stop_question(application: &str) -> String {
+    format!(
+        "Full stop {application}? Its receive locations are disabled, its running instances are terminated, and its orchestrations and send ports are stopped and unenlisted: their subscriptions are removed, so messages for them fail to route until they are started again."
+    )
+}
+
 pub fn remove_question(g: &Group, application: &str) -> Option<String> {
     let app = g.applications.iter().find(|a| a.name == application)?;
     let state = g.messagebox.state();
