@@ -10,7 +10,7 @@ use crate::lab::{Lab, Selection, Tab};
 use messagebox_engine::message::MessageId;
 use messagebox_engine::messagebox::{Owner, ServiceState, SubscriptionKind, SubscriptionState};
 use messagebox_engine::world::config::Pipeline;
-use messagebox_engine::world::{Group, Link, TransmissionState};
+use messagebox_engine::world::{Group, Link};
 use std::collections::BTreeMap;
 use yew::prelude::*;
 
@@ -78,11 +78,7 @@ fn kind_class(kind: NodeKind) -> &'static str {
 /// and the routing failure reports.
 fn suspended_count(g: &Group) -> (usize, usize) {
     let state = g.messagebox.state();
-    let transmissions = g
-        .transmissions
-        .values()
-        .filter(|t| matches!(t.state, TransmissionState::Suspended { .. }))
-        .count();
+    let transmissions = g.suspended_transmissions().count();
     (
         g.messagebox.queue_lengths().suspended + transmissions,
         state.reports.len(),

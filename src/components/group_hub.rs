@@ -10,7 +10,7 @@ use crate::lab::Action;
 use crate::lab::Selection;
 use messagebox_engine::messagebox::{RefState, Target};
 use messagebox_engine::orchestration::InstanceState;
-use messagebox_engine::world::{Command, TransmissionState};
+use messagebox_engine::world::Command;
 use yew::prelude::*;
 
 /// A list shows at most this many rows; a 5,000-order burst has thousands of instances in flight.
@@ -77,9 +77,7 @@ pub fn GroupHub(props: &LabProps) -> Html {
             </li>
         });
     let suspended_sends = g
-        .transmissions
-        .iter()
-        .filter(|(_, t)| matches!(t.state, TransmissionState::Suspended { .. }))
+        .suspended_transmissions()
         .map(|(id, t)| {
             html! {
                 <li data-testid="suspended-instance">

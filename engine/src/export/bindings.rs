@@ -19,8 +19,11 @@
 //!   the application, version 1.0.0.0, with a zero public key token.
 //! * No `<Timestamp>`: the engine has no wall clock (design.md 2), and the console needs none to import.
 
-use super::writer::{filter_attr, Xml};
+use super::writer::Xml;
+// The filter document's attributes, escaped as `Filter::to_xml` escapes them; the document is escaped
+// again as a whole when written, as the console does.
 use super::ExportError;
+use crate::filter::xml_attr as filter_attr;
 use crate::filter::Filter;
 use crate::messagebox::{Owner, Service, ServiceDef, ServiceState};
 use crate::orchestration::{Binding, Pattern, Port};

@@ -13,6 +13,7 @@ pub use dnf::{Expr, DNF_GROUP_LIMIT};
 pub use error::{FilterError, Position};
 pub use model::{Filter, Op, Predicate};
 pub use rows::{FilterRow, GroupBy};
+pub(crate) use xml::attr as xml_attr;
 
 /// The three notations a filter can be written in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -124,7 +124,8 @@ impl Filter {
 }
 
 /// Escapes an attribute value, keeping whitespace characters that XML would otherwise normalise away.
-fn attr(value: &str) -> String {
+/// The binding-file export writes its filter documents' statements with it too.
+pub(crate) fn attr(value: &str) -> String {
     let mut out = String::with_capacity(value.len());
     for c in value.chars() {
         match c {

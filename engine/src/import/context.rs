@@ -5,6 +5,7 @@
 //! deployed one. A namespace nothing declares is kept, typed as a string, and said: BizTalk would still
 //! route the message on its other properties.
 
+use super::property_schema::{convention_prefix, fallback_prefix};
 use super::{parse_xml, ImportError};
 use crate::message::Context;
 use crate::property::{catalogue, PropertyName, PropertySchema, Value, XsdType};
@@ -106,16 +107,7 @@ fn resolve(
         }
         return (full, known);
     }
-    // Visual Studio names a schema's targetNamespace https://<.NET namespace>.<schema name>.
-    let tail = ["https://", "http://", "urn:"]
-        .iter()
-        .find_map(|s| ns.strip_prefix(s))
-        .unwrap_or(ns)
-        .trim_end_matches('/');
-    let convention = (!tail.contains('/'))
-        .then(|| tail.rsplit_once('.').map(|(p, _)| p.to_string()))
-        .flatten();
-    if let Some(prefix) = &convention {
+    if let Some(prefix) = convention_prefix(ns) {
         let full = format!("{prefix}.{name}");
         if schema.id(&full).is_some() {
             notes.push(format!(
@@ -139,7 +131,7 @@ fn resolve(
         ));
         return (only.clone(), true);
     }
-    let prefix = convention.unwrap_or_else(|| tail.replace(['/', ':'], "_"));
+    let prefix = fallback_prefix(ns);
     let full = format!("{prefix}.{name}");
     notes.push(format!(
         "{name} ({ns}): no known or given property schema declares it; kept as {full}, a string"

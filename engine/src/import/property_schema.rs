@@ -123,15 +123,8 @@ impl PropertySchemaFile {
         })
     }
 
-    /// The targetNamespace without its scheme: `https://Acme.Schemas.PropertySchema` gives
-    /// `Acme.Schemas.PropertySchema`.
     fn tail(&self) -> &str {
-        let t = self.target_namespace.as_str();
-        ["https://", "http://", "urn:"]
-            .iter()
-            .find_map(|s| t.strip_prefix(s))
-            .unwrap_or(t)
-            .trim_end_matches('/')
+        namespace_tail(&self.target_namespace)
     }
 
     fn declares(&self, name: &str) -> bool {
@@ -217,9 +210,7 @@ fn link(
                 .is_some_and(|(p, name)| p == prefix && file.declares(name))
         })
     };
-    let convention = (!tail.contains('/'))
-        .then(|| tail.rsplit_once('.').map(|(p, _)| p))
-        .flatten();
+    let convention = convention_prefix(&file.target_namespace);
     if let Some(prefix) = convention.filter(|p| named_by_filters(p)) {
         return (
             prefix.to_string(),
@@ -240,9 +231,36 @@ fn link(
             "assumed because the binding file's filters name these properties only under it".into(),
         );
     }
-    let fallback = convention.unwrap_or(tail).replace(['/', ':'], "_");
+    let fallback = fallback_prefix(&file.target_namespace);
     (
         fallback,
         "assumed from the targetNamespace; no filter or tracked schema confirms it".into(),
     )
+}
+
+/// A targetNamespace without its scheme: `https://Acme.Schemas.PropertySchema` gives
+/// `Acme.Schemas.PropertySchema`.
+pub(crate) fn namespace_tail(ns: &str) -> &str {
+    ["https://", "http://", "urn:"]
+        .iter()
+        .find_map(|s| ns.strip_prefix(s))
+        .unwrap_or(ns)
+        .trim_end_matches('/')
+}
+
+/// The .NET namespace Visual Studio's naming convention implies: a targetNamespace
+/// `https://<.NET namespace>.<schema name>` gives `<.NET namespace>`. None for a URL-like namespace.
+pub(crate) fn convention_prefix(ns: &str) -> Option<&str> {
+    let tail = namespace_tail(ns);
+    (!tail.contains('/'))
+        .then(|| tail.rsplit_once('.').map(|(p, _)| p))
+        .flatten()
+}
+
+/// The prefix a namespace that nothing links gets: its convention prefix, else its tail made a valid
+/// name.
+pub(crate) fn fallback_prefix(ns: &str) -> String {
+    convention_prefix(ns)
+        .map(str::to_string)
+        .unwrap_or_else(|| namespace_tail(ns).replace(['/', ':'], "_"))
 }

@@ -36,39 +36,17 @@ impl MessageBox {
         Ok(vec![Event::ServiceAdded { owner }])
     }
 
-    /// Overwrites a send port's binding (an imported binding file overwrites same-named ports, domain.md 5);
-    /// an enlisted port's subscription follows its new filter and keeps its state.
-    pub fn rebind_send_port(&mut self, def: SendPortDef) -> Result<Vec<Event>, CommandError> {
-        let owner = Owner::SendPort(def.name.clone());
+    /// Overwrites a send port's or send port group's binding (an imported binding file overwrites
+    /// same-named ports and groups, domain.md 5); an enlisted subscriber's subscription follows its new
+    /// filter (and members) and keeps its state.
+    pub fn rebind(&mut self, def: ServiceDef) -> Result<Vec<Event>, CommandError> {
+        let owner = owner_of(&def);
         if !self.state.services.contains_key(&owner) {
             return Err(CommandError::Unknown(owner.to_string()));
         }
-        let new = ServiceDef::SendPort(def);
-        self.subscription_filter(&new)?;
+        self.subscription_filter(&def)?;
         let enlisted = self.state.services[&owner].state != ServiceState::Unenlisted;
-        self.state.services.get_mut(&owner).expect("checked").def = new;
-        let mut events = Vec::new();
-        if enlisted {
-            self.remove_subscriptions(&owner, &mut events);
-            self.ensure_subscription(&owner, &mut events)?;
-        }
-        Ok(events)
-    }
-
-    /// Overwrites a send port group's members and filter (a binding file imported over its application);
-    /// an enlisted group's subscription follows and keeps its state.
-    pub fn rebind_send_port_group(
-        &mut self,
-        def: SendPortGroupDef,
-    ) -> Result<Vec<Event>, CommandError> {
-        let owner = Owner::SendPortGroup(def.name.clone());
-        if !self.state.services.contains_key(&owner) {
-            return Err(CommandError::Unknown(owner.to_string()));
-        }
-        let new = ServiceDef::SendPortGroup(def);
-        self.subscription_filter(&new)?;
-        let enlisted = self.state.services[&owner].state != ServiceState::Unenlisted;
-        self.state.services.get_mut(&owner).expect("checked").def = new;
+        self.state.services.get_mut(&owner).expect("checked").def = def;
         let mut events = Vec::new();
         if enlisted {
             self.remove_subscriptions(&owner, &mut events);

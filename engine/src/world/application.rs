@@ -289,12 +289,14 @@ impl World {
             events.extend(
                 trial
                     .messagebox
-                    .rebind_send_port(crate::messagebox::SendPortDef {
-                        name: p.name.clone(),
-                        host: p.host.clone(),
-                        filter,
-                        priority: p.priority,
-                    })?,
+                    .rebind(crate::messagebox::ServiceDef::SendPort(
+                        crate::messagebox::SendPortDef {
+                            name: p.name.clone(),
+                            host: p.host.clone(),
+                            filter,
+                            priority: p.priority,
+                        },
+                    ))?,
             );
             trial.send_ports.insert(p.name.clone(), p.clone());
             if let Some(spec) = trial

@@ -153,13 +153,16 @@ impl World {
                 .map_err(|e| {
                     CommandError::Refused(format!("send port group {}: filter: {e}", def.name))
                 })?;
-            events.extend(g.messagebox.rebind_send_port_group(
-                crate::messagebox::SendPortGroupDef {
-                    name: def.name.clone(),
-                    members: def.members.clone(),
-                    filter,
-                },
-            )?);
+            events.extend(
+                g.messagebox
+                    .rebind(crate::messagebox::ServiceDef::SendPortGroup(
+                        crate::messagebox::SendPortGroupDef {
+                            name: def.name.clone(),
+                            members: def.members.clone(),
+                            filter,
+                        },
+                    ))?,
+            );
             if let Some(spec) = g
                 .applications
                 .iter_mut()

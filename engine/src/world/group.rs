@@ -36,6 +36,14 @@ pub struct Group {
 }
 
 impl Group {
+    /// The send port transmissions suspended after their retries (domain.md 4.2): with the suspended
+    /// messages, what the Group Hub lists and the suspended queue counts.
+    pub fn suspended_transmissions(&self) -> impl Iterator<Item = (&InstanceId, &Transmission)> {
+        self.transmissions
+            .iter()
+            .filter(|(_, t)| matches!(t.state, super::TransmissionState::Suspended { .. }))
+    }
+
     /// The receive port and location with this location name.
     pub fn location(&self, name: &str) -> Option<(&ReceivePortDef, usize)> {
         self.receive_ports.iter().find_map(|p| {
