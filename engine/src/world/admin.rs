@@ -20,6 +20,9 @@ impl Group {
     pub(crate) fn execute(&mut self, cx: &mut Cx, command: Command) -> Result<(), CommandError> {
         match command {
             Command::Submit { location, body, .. } => self.receive(cx, &location, &body),
+            Command::PublishContext { context, body, .. } => {
+                self.publish_context(cx, &context, body.as_deref())
+            }
             Command::Administer { owner, action, .. } => {
                 let events = self.messagebox.administer(&owner, action)?;
                 cx.emit_all(events);

@@ -87,6 +87,15 @@ pub enum Command {
         group: String,
         package: Box<super::Package>,
     },
+    /// Publish a message whose context is a saved context (the Administration console's "Save to file"
+    /// `MessageInfo` XML) straight into a group's MessageBox, with an optional body: the message a user
+    /// brings, routed like any other. Its properties keep their promoted/written marks (domain.md 1.4).
+    PublishContext {
+        group: String,
+        context: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        body: Option<String>,
+    },
     /// Import a BizTalk binding file into a group as a new, started application (its send ports,
     /// groups and receive locations; what is not simulated becomes warnings).
     ImportBindings {

@@ -97,6 +97,12 @@ enum Mirror {
         group: String,
         package: Box<super::Package>,
     },
+    PublishContext {
+        group: String,
+        context: String,
+        #[serde(default)]
+        body: Option<String>,
+    },
     ImportBindings {
         group: String,
         application: String,

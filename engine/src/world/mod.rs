@@ -18,6 +18,7 @@ mod live;
 mod lookup;
 mod output;
 mod pipeline;
+mod publish_context;
 mod retire;
 mod runtime;
 mod sending;
@@ -373,6 +374,7 @@ pub fn command_groups(command: &Command) -> Vec<&str> {
         Command::Submit { group, .. }
         | Command::Administer { group, .. }
         | Command::ImportBindings { group, .. }
+        | Command::PublishContext { group, .. }
         | Command::SetFilter { group, .. }
         | Command::SetLocationEnabled { group, .. }
         | Command::SetLocationPipeline { group, .. }
