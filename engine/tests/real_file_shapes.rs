@@ -518,3 +518,61 @@ fn an_update_rebinds_send_port_groups_and_receive_ports_and_adds_their_new_locat
     assert_eq!(app.receive_ports[0].locations.len(), 2);
     assert_eq!(app.send_port_groups[0].members, ["P1", "P2"]);
 }
+
+fn statement(property: &str, value: &str) -> String {
+    format!(r#"<Statement Property="{property}" Operator="0" Value="{value}" />"#)
+}
+
+#[test]
+fn the_answer_reads_matches_first_then_near_misses_then_the_rest_and_searches() {
+    // Among thousands of subscribers the one the user looks for is on top: a match, then the ports one
+    // predicate away from matching (domain.md 1.7: a group holds when every predicate holds).
+    let filter = |rows: &[(&str, &str)]| {
+        let rows: String = rows.iter().map(|(p, v)| statement(p, v)).collect();
+        escaped(&format!("<Filter><Group>{rows}</Group></Filter>"))
+    };
+    let ports = [
+        send_port(
+            "Far-SP",
+            &filter(&[
+                ("BTS.ReceivePortName", "Other"),
+                ("FILE.ReceivedFileName", "z.xml"),
+            ]),
+        ),
+        send_port(
+            "Near-SP",
+            &filter(&[
+                ("BTS.ReceivePortName", "Orders"),
+                ("FILE.ReceivedFileName", "y.xml"),
+            ]),
+        ),
+        send_port("Match-SP", &filter(&[("BTS.ReceivePortName", "Orders")])),
+    ]
+    .concat();
+    let d = explain(
+        &binding_file(&ports, ""),
+        &context(&[
+            (SYSTEM, "ReceivePortName", "Orders", Some(true)),
+            (FILE_NS, "ReceivedFileName", "x.xml", Some(true)),
+        ]),
+    );
+    let names = |v: &[&messagebox_engine::import::DebugSubscriber]| {
+        v.iter()
+            .map(|s| s.owner.name().to_string())
+            .collect::<Vec<_>>()
+    };
+    let r = d.ranked("");
+    assert_eq!(names(&r.matched), ["Match-SP"]);
+    assert_eq!(names(&r.near_misses), ["Near-SP"]);
+    assert_eq!(names(&r.rest), ["Far-SP"]);
+    assert_eq!(r.rest[0].predicates_off(), Some(2));
+    // The implicit transport-id group BizTalk adds to every send port is not the user's closest group.
+    let near = r.near_misses[0];
+    assert_eq!(near.predicates_off(), Some(1));
+    assert!(near.own_groups().all(|g| !g.added_by_engine));
+    // Search by name, by property, by value.
+    assert_eq!(names(&d.ranked("near").near_misses), ["Near-SP"]);
+    assert_eq!(d.ranked("filE.receivedfilename").matched.len(), 0);
+    assert_eq!(names(&d.ranked("y.xml").near_misses), ["Near-SP"]);
+    assert!(d.ranked("nothing-like-this").near_misses.is_empty());
+}

@@ -6,6 +6,7 @@ mod binding_xml;
 mod bindings;
 mod bindings_app;
 mod context;
+mod debug_rank;
 mod debugger;
 mod property_schema;
 mod text;
@@ -16,6 +17,7 @@ pub use bindings::{
     ImportedSendPortGroup,
 };
 pub use context::{import_context, ContextImport};
+pub use debug_rank::Ranked;
 pub use debugger::{
     debug_routing, parse_state, DebugInputs, DebugSubscriber, Delivery, Outcome, RoutingDebug,
     StateSource, Verdict,
