@@ -267,21 +267,28 @@ impl Component for App {
         let dispatch = Dispatch(self.dispatch.clone());
         let lab = self.lab.borrow();
         let tutorial = lab.tutorial_open;
+        let wide = lab.tab.is_wide();
         html! {
             <ContextProvider<Dispatch> context={dispatch}>
                 <div class="app">
                     <Header ..HeaderProps::of(&lab) />
                     <NoticeBar notice={lab.notice.clone()} unrestored={lab.unrestored.is_some()} />
                     <Confirmation pending={lab.pending_text()} />
-                    <main class={classes!("workspace", tutorial.then_some("with-lesson"))}>
+                    <main class={classes!("workspace", tutorial.then_some("with-lesson"), wide.then_some("wide-panel"))}>
                         if tutorial {
                             <LessonPanel lab={shared.clone()} />
                         }
-                        <Canvas lab={shared.clone()} reduced_motion={self.reduced_motion} />
+                        // The debugger and the subscription query take the canvas's place.
+                        if !wide {
+                            <Canvas lab={shared.clone()} reduced_motion={self.reduced_motion} />
+                        }
                         <SidePanel lab={shared.clone()} tab={lab.tab} />
                     </main>
                     <Controls ..ControlsProps::of(&lab) />
-                    <EventLog lab={shared.clone()} />
+                    // The wide views need the height; the log is back with the canvas.
+                    if !wide {
+                        <EventLog lab={shared.clone()} />
+                    }
                     if lab.help {
                         <HelpOverlay />
                     }

@@ -4,6 +4,7 @@
 pub mod app;
 mod browser;
 pub mod components;
+mod file_read;
 pub mod heap;
 pub mod lab;
 pub mod tutorial;

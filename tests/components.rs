@@ -225,7 +225,7 @@ async fn the_inspector_explains_a_message_per_subscription_and_predicate() {
         .unwrap();
     assert!(vip.contains("no match"), "{vip}");
     assert!(
-        vip.contains("SV.OrderMgrType == VIPORDER (had: promoted CABLEORDER)"),
+        vip.contains(r#"SV.OrderMgrType == "VIPORDER" (had: promoted "CABLEORDER")"#),
         "{vip}"
     );
 }

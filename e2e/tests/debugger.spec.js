@@ -22,8 +22,8 @@ test("a saved context gets a verdict with the copies per subscriber, and the ass
   // the receive port it came through, takes it too.
   const verdict = page.getByTestId("debugger-verdict");
   await expect(verdict).toContainText("Delivered");
-  await expect(verdict).toContainText("send port NonCable-Archive-SP × 1");
-  await expect(verdict).toContainText("OrderBroker × 1");
+  await expect(verdict).toContainText("send port NonCable-Archive-SP: 1 copy");
+  await expect(verdict).toContainText("OrderBroker.OrderBroker: 1 copy");
   await expect(page.getByTestId("debugger-assumptions")).toContainText("case-insensitively");
   expect(problems).toEqual([]);
 });

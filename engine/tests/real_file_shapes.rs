@@ -570,6 +570,7 @@ fn the_answer_reads_matches_first_then_near_misses_then_the_rest_and_searches() 
     let near = r.near_misses[0];
     assert_eq!(near.predicates_off(), Some(1));
     assert!(near.own_groups().all(|g| !g.added_by_engine));
+    assert_eq!(near.predicates_holding(), 1);
     // Search by name, by property, by value.
     assert_eq!(names(&d.ranked("near").near_misses), ["Near-SP"]);
     assert_eq!(d.ranked("filE.receivedfilename").matched.len(), 0);

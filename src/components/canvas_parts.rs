@@ -454,6 +454,7 @@ pub fn token_views(
                 <g class={classes!("token", t.mark.class, kind)}
                    transform={format!("translate({},{})", f(x), f(y))}
                    data-testid="message-token" data-message={t.message.0.to_string()} data-kind={kind}
+                   data-to={t.to.clone().unwrap_or_default()}
                    aria-label={format!("message #{} {}", t.message.0, t.mark.label)}
                    onpointerdown={on.reform(move |e: PointerEvent| { e.stop_propagation(); Action::Select(select.clone()) })}>
                     <title>{ format!("Message #{} {}", t.message.0, t.mark.label) }</title>

@@ -1,149 +1,118 @@
-//! The routing debugger: "Why didn't my message route?" A BizTalk binding file and a saved message
-//! context (files or pasted), explained subscriber by subscriber, with the verdict BizTalk would reach.
-//! It reads the property schemas deployed in a group of the lab, and never changes the simulation: bad
-//! input only produces an error.
+//! The routing debugger: "Why didn't my message route?" A BizTalk binding file, a saved message context,
+//! the user's property schemas and subscriber states, explained subscriber by subscriber with the
+//! verdict BizTalk would reach. It takes the whole workspace (the canvas steps aside) and never changes
+//! the simulation, except on purpose: Publish sends the context into the chosen group.
 
-use super::group_picker::{group_picker, shown_group};
+use super::debugger_answer::DebuggerAnswer;
+use super::dispatch::use_dispatch;
+use super::file_field::FileField;
 use super::lab_ref::LabProps;
-use crate::browser;
-use crate::lab::explain_text::predicate_line;
-use messagebox_engine::import::{debug_routing, DebugInputs, Outcome, RoutingDebug};
-use web_sys::{HtmlInputElement, HtmlTextAreaElement};
+use crate::lab::debugger_form::{DebuggerEdit, SchemaInput};
+use crate::lab::{Action, Tab};
+use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 #[component]
 pub fn Debugger(props: &LabProps) -> Html {
-    let bindings = use_state(String::new);
-    let context = use_state(String::new);
-    let chosen = use_state(|| None::<String>);
-    let (group, picker) = {
-        let lab = props.lab.lab.borrow();
-        let shown = shown_group(&lab, &chosen);
-        let picker = group_picker(&lab, &shown, chosen.clone());
-        (shown, picker)
-    };
-    let result = use_state(|| None::<Result<std::rc::Rc<RoutingDebug>, String>>);
-    let area = |state: UseStateHandle<String>| {
-        Callback::from(move |e: InputEvent| {
-            let a: HtmlTextAreaElement = e.target_unchecked_into();
-            state.set(a.value());
-        })
-    };
-    let file =
-        |state: UseStateHandle<String>,
-         result: UseStateHandle<Option<Result<std::rc::Rc<RoutingDebug>, String>>>| {
-            Callback::from(move |e: Event| {
-                let input: HtmlInputElement = e.target_unchecked_into();
-                let (state, result) = (state.clone(), result.clone());
-                browser::read_chosen_file(&input, move |read| match read {
-                    Ok((_, text)) => state.set(text),
-                    Err(e) => result.set(Some(Err(e))),
-                });
+    let on = use_dispatch();
+    let edit =
+        move |f: fn(String) -> DebuggerEdit| on.reform(move |t: String| Action::Debugger(f(t)));
+    let on = use_dispatch();
+    let file = |f: fn(String, String) -> DebuggerEdit| {
+        on.reform(move |r: Result<(String, String), String>| {
+            Action::Debugger(match r {
+                Ok((name, text)) => f(name, text),
+                Err(e) => DebuggerEdit::FileError(e),
             })
-        };
-    let explain = {
-        let (bindings, context, result, group) = (
-            bindings.clone(),
-            context.clone(),
-            result.clone(),
-            group.clone(),
-        );
-        let lab = props.lab.lab.clone();
-        Callback::from(move |_: MouseEvent| {
-            let base = lab
-                .borrow()
-                .session
-                .world
-                .group(&group)
-                .map(|g| g.messagebox.schema().clone());
-            result.set(Some(
-                debug_routing(&DebugInputs {
-                    bindings: &bindings,
-                    context: &context,
-                    base: base.as_ref(),
-                    ..Default::default()
-                })
-                .map(std::rc::Rc::new),
-            ));
         })
     };
-
-    let outcome = match &*result {
-        None => html! {},
-        Some(Err(e)) => {
-            html! { <p class="error" role="alert" data-testid="debugger-error">{ e.clone() }</p> }
+    let lab = props.lab.lab.borrow();
+    let form = &lab.debugger;
+    let group = lab.debugger_group();
+    let groups = lab.session.world.groups.keys().cloned().collect::<Vec<_>>();
+    let choose_group = on.reform(|e: Event| {
+        let select: HtmlSelectElement = e.target_unchecked_into();
+        Action::Debugger(DebuggerEdit::Group(select.value()))
+    });
+    let states = on.reform(|e: InputEvent| {
+        let a: HtmlTextAreaElement = e.target_unchecked_into();
+        Action::Debugger(DebuggerEdit::States(a.value()))
+    });
+    let case_sensitive = on.reform(|e: Event| {
+        let i: HtmlInputElement = e.target_unchecked_into();
+        Action::Debugger(DebuggerEdit::CaseSensitive(i.checked()))
+    });
+    let schemas = form.schemas.iter().enumerate().map(|(i, s)| {
+        html! {
+            <li data-testid="debugger-schema">
+                { s.name.clone() }
+                <button class="link" aria-label={format!("Remove {}", s.name)}
+                        onclick={on.reform(move |_| Action::Debugger(DebuggerEdit::RemoveSchema(i)))}>{ "remove" }</button>
+            </li>
         }
-        Some(Ok(d)) => {
-            let matched = d.subscribers.iter().filter(|s| s.matched).count();
-            let verdict = match d.verdict.outcome {
-                Outcome::Delivered => "Delivered",
-                Outcome::Held => "Held: suspended (resumable) until a stopped subscriber starts",
-                Outcome::RoutingFailure => "Routing failure: no enlisted subscriber matches",
-            };
-            let copies = d
-                .verdict
-                .copies()
-                .iter()
-                .map(|(owner, n)| format!("{owner} × {n}"))
-                .collect::<Vec<_>>()
-                .join(", ");
-            let rows = d.subscribers.iter().map(|s| {
-                let preds = s.groups.iter().enumerate().map(|(i, g)| html! {
-                    <li>
-                        <span class="group-label">
-                            { if i == 0 { "if" } else { "or" } }
-                            { if g.added_by_engine { " (added by BizTalk, not the subscriber's filter)" } else { "" } }
-                        </span>
-                        <ul class="predicates">
-                            { for g.predicates.iter().map(|p| html! {
-                                <li class={classes!(if p.holds { "holds" } else { "fails" })}>
-                                    { if p.holds { "✓ " } else { "✗ " } }{ predicate_line(p, &d.schema) }
-                                </li>
-                            }) }
-                        </ul>
-                    </li>
-                });
-                html! {
-                    <li class={classes!("explain", if s.matched { "matched" } else { "unmatched" })} data-testid="debugger-subscriber">
-                        <strong>{ format!("{} {} ({})", if s.matched { "✓ match" } else { "✗ no match" }, s.owner, s.state) }</strong>
-                        <ul class="groups">{ for preds }</ul>
-                    </li>
-                }
-            });
-            html! {
-                <>
-                    <p class="verdict" data-testid="debugger-verdict"><strong>{ verdict }</strong>
-                        if !copies.is_empty() { { format!(": {copies}") } }</p>
-                    <h3 data-testid="debugger-summary">{ format!("{matched} of {} subscribers match", d.subscribers.len()) }</h3>
-                    <ul class="explanations">{ for rows }</ul>
-                    <h3>{ "Assumptions" }</h3>
-                    <ul data-testid="debugger-assumptions">
-                        { for d.assumptions.iter().chain(&d.notes).chain(&d.links).map(|n| html! { <li>{ n.clone() }</li> }) }
-                    </ul>
-                    if !d.warnings.is_empty() {
-                        <h3>{ "Not simulated (from the binding file)" }</h3>
-                        <ul>{ for d.warnings.iter().map(|w| html! { <li>{ w.clone() }</li> }) }</ul>
-                    }
-                </>
-            }
-        }
-    };
+    });
+    let publish = form.publish_command(&group);
     html! {
-        <section class="debugger" data-testid="debugger" aria-label="Routing debugger">
-            <h2>{ "Why didn't my message route?" }</h2>
-            <p class="hint">{ "Load a BizTalk binding file and a message context saved from the Administration console. Every send port, send port group and orchestration bound to a receive port is explained against the context, in the state the file gives (send ports: started). The simulation is not changed." }</p>
-            <p class="hint">{ "Filters and the context are read with the property schemas deployed in the group below. Your own property schemas (.xsd) and subscriber states are not taken here yet: the command line takes them (mbx explain --schema FILE.xsd --state NAME=Stopped)." }</p>
-            { picker }
-            <label>{ "Binding file" }
-                <input type="file" accept=".xml" data-testid="debugger-bindings-file" onchange={file(bindings.clone(), result.clone())} />
-                <textarea rows="5" data-testid="debugger-bindings" value={(*bindings).clone()} oninput={area(bindings.clone())} spellcheck="false" />
-            </label>
-            <label>{ "Message context" }
-                <input type="file" accept=".xml" data-testid="debugger-context-file" onchange={file(context.clone(), result.clone())} />
-                <textarea rows="5" data-testid="debugger-context" value={(*context).clone()} oninput={area(context.clone())} spellcheck="false" />
-            </label>
-            <button data-testid="btn-explain" onclick={explain}>{ "Explain" }</button>
-            { outcome }
+        <section class="debugger wide-view" data-testid="debugger" aria-label="Routing debugger">
+            <header class="wide-head">
+                <h2>{ "Why didn't my message route?" }</h2>
+                <button data-testid="btn-back-to-canvas" onclick={on.reform(|_| Action::Tab(Tab::Inspector))}>{ "Back to the canvas" }</button>
+            </header>
+            <p class="hint">{ "Give a BizTalk binding file and a message context saved from the Administration console (Message Flow → Save to file). Every send port, send port group and orchestration bound to a receive port is explained against the context, with the verdict BizTalk would reach. Nothing in the simulation changes unless you publish." }</p>
+            <div class="debugger-grid">
+                <div class="debugger-inputs">
+                    <label class="group-picker">{ "Read with the schemas deployed in " }
+                        <select onchange={choose_group} data-testid="debugger-group">
+                            { for groups.iter().map(|g| html! { <option value={g.clone()} selected={*g == group}>{ g.clone() }</option> }) }
+                        </select>
+                    </label>
+                    <FileField label="Binding file" testid="debugger-bindings" accept=".xml"
+                        text={AttrValue::from(form.bindings.clone())} from={form.bindings_from.clone().map(AttrValue::from)}
+                        placeholder="<BindingInfo> … </BindingInfo>"
+                        on_text={edit(DebuggerEdit::Bindings)} on_file={file(DebuggerEdit::BindingsFile)} />
+                    <FileField label="Message context" testid="debugger-context" accept=".xml"
+                        text={AttrValue::from(form.context.clone())} from={form.context_from.clone().map(AttrValue::from)}
+                        placeholder="<MessageInfo><ContextInfo><Property Name=… Namespace=… Value=… /> …"
+                        on_text={edit(DebuggerEdit::Context)} on_file={file(DebuggerEdit::ContextFile)} />
+                    <FileField label="Property schemas (.xsd), optional" testid="debugger-schemas" accept=".xsd,.xml" multiple={true}
+                        text="" rows={2} placeholder="Choose or drop your property schemas; the ones already deployed in the group are read anyway"
+                        on_text={Callback::noop()}
+                        on_file={on.reform(|r: Result<(String, String), String>| Action::Debugger(match r {
+                            Ok((name, text)) => DebuggerEdit::AddSchema(SchemaInput { name, text }),
+                            Err(e) => DebuggerEdit::FileError(e),
+                        }))} />
+                    if !form.schemas.is_empty() {
+                        <ul class="schema-list">{ for schemas }</ul>
+                    }
+                    <label class="states">
+                        <span class="field-label">{ "Subscriber states, optional (one per line)" }</span>
+                        <textarea rows="3" data-testid="debugger-states" value={form.states.clone()} oninput={states}
+                                  spellcheck="false" placeholder={"Billing-SP = Stopped\nArchive-SP = Unenlisted"} />
+                        <span class="hint">{ "Send ports are taken as started: a binding file does not say. Orchestrations take the state the file gives." }</span>
+                    </label>
+                    <label class="inline"><input type="checkbox" checked={form.case_sensitive} onchange={case_sensitive} data-testid="debugger-case" />
+                        { " Compare text case-sensitively (BizTalk's default collation is case-insensitive)" }</label>
+                    <div class="debugger-actions">
+                        <button class="primary" data-testid="btn-explain" onclick={on.reform(|_| Action::Debugger(DebuggerEdit::Explain))}>{ "Explain" }</button>
+                        <button data-testid="btn-publish-context" disabled={publish.is_none()}
+                                title="Publish a message with this context into the group and watch it route on the canvas"
+                                onclick={on.reform(move |_| publish.clone().map(Action::Act).unwrap_or(Action::Notice("Give a message context first.".into())))}>
+                            { format!("Publish into {group}") }
+                        </button>
+                    </div>
+                    <details class="body-input">
+                        <summary>{ "Message body to publish with it (optional)" }</summary>
+                        <FileField label="Body" testid="debugger-body" accept=".xml,.txt" rows={3}
+                            text={AttrValue::from(form.body.clone())} placeholder="<Order> … </Order>"
+                            on_text={edit(DebuggerEdit::Body)}
+                            on_file={on.reform(|r: Result<(String, String), String>| Action::Debugger(match r {
+                                Ok((_, text)) => DebuggerEdit::Body(text),
+                                Err(e) => DebuggerEdit::FileError(e),
+                            }))} />
+                    </details>
+                </div>
+                <DebuggerAnswer lab={props.lab.clone()} />
+            </div>
         </section>
     }
 }

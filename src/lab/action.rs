@@ -62,6 +62,8 @@ pub enum Action {
     /// Compute without animating to the run's end (None) or to a virtual time.
     RunTo(Option<u64>),
     CancelRun,
+    /// An edit of the routing debugger's inputs, or Explain. Not saved: the inputs are the user's files.
+    Debugger(super::debugger_form::DebuggerEdit),
 }
 
 /// What the browser does after an action.
@@ -82,6 +84,7 @@ impl Lab {
         let mut effects = Vec::new();
         let step_before = self.step_position();
         let restart = matches!(action, Action::RestartLesson);
+        let saved = !matches!(action, Action::Debugger(_));
         match action {
             Action::TogglePlay => self.toggle_play(),
             Action::Step => self.step_by_hand(),
@@ -130,13 +133,16 @@ impl Lab {
             Action::Route(hash) => self.route(&hash),
             Action::RunTo(until) => self.run_to(until),
             Action::CancelRun => self.cancel_run(),
+            Action::Debugger(edit) => self.edit_debugger(edit),
         }
         self.check_lesson();
         // A step that opens (a lesson started, Next step, a deep link) brings what it is about into view.
         if restart || self.step_position() != step_before {
             self.follow_step();
         }
-        effects.push(Effect::Save);
+        if saved {
+            effects.push(Effect::Save);
+        }
         effects
     }
 

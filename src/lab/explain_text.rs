@@ -8,7 +8,7 @@ use messagebox_engine::messagebox::{
     SubscriptionState, SuspendReason,
 };
 use messagebox_engine::orchestration::InstanceState;
-use messagebox_engine::property::PropertySchema;
+use messagebox_engine::property::{PropertySchema, Value, XsdType};
 use messagebox_engine::scenario::ApplicationSpec;
 use messagebox_engine::world::config::Pipeline;
 use messagebox_engine::world::{Group, Package, TransmissionState};
@@ -26,19 +26,34 @@ pub fn short_name(full: &str, schema: &PropertySchema) -> String {
     full.to_string()
 }
 
+/// A predicate as a reader compares it: a string property's value in double quotes, a number bare, so
+/// `BTS.RetryCount >= 10` is read as a number and `SV.Status == "ACCEPTED"` as text.
 pub fn predicate_text(p: &Predicate, schema: &PropertySchema) -> String {
-    let name = short_name(&p.property.to_string(), schema);
+    let full = p.property.to_string();
+    let name = short_name(&full, schema);
+    let text_typed = schema
+        .id(&full)
+        .is_none_or(|id| schema.def(id).xsd == XsdType::String);
     match (&p.op, &p.value) {
         (Op::Exists, _) => format!("{name} exists"),
+        (op, Some(v)) if text_typed => format!("{name} {} \"{v}\"", op.symbol()),
         (op, Some(v)) => format!("{name} {} {v}", op.symbol()),
         (op, None) => format!("{name} {}", op.symbol()),
     }
 }
 
+/// A context value as the predicate shows it: text quoted, numbers, booleans and dates bare.
+pub fn value_text(v: &Value) -> String {
+    match v {
+        Value::Str(s) => format!("\"{s}\""),
+        other => other.to_string(),
+    }
+}
+
 pub fn seen_text(seen: &Seen) -> String {
     match seen {
-        Seen::Promoted(v) => format!("promoted {v}"),
-        Seen::WrittenNotPromoted(v) => format!("written, not promoted: {v}"),
+        Seen::Promoted(v) => format!("promoted {}", value_text(v)),
+        Seen::WrittenNotPromoted(v) => format!("written, not promoted: {}", value_text(v)),
         Seen::Absent => "absent".to_string(),
     }
 }

@@ -6,6 +6,8 @@ pub mod action;
 pub mod camera;
 mod compute;
 pub mod dashboard;
+pub mod debugger_form;
+mod debugging;
 pub mod describe;
 pub mod event_window;
 pub mod explain_text;
@@ -20,6 +22,7 @@ mod route;
 pub mod saved;
 pub mod session;
 pub mod snapshots;
+pub mod subscription_query;
 pub mod tokens;
 
 pub use action::{Action, Effect};
@@ -68,6 +71,13 @@ pub enum Tab {
     Subscriptions,
     Debugger,
     Dashboard,
+}
+
+impl Tab {
+    /// The practitioner's views take the whole workspace: the canvas steps aside for them.
+    pub fn is_wide(self) -> bool {
+        matches!(self, Tab::Subscriptions | Tab::Debugger)
+    }
 }
 
 /// Something that needs the user's yes before it happens.
@@ -136,6 +146,8 @@ pub struct Lab {
     virtual_target: f64,
     /// The canvas's drawing area on screen, as last measured (the view's camera is fitted into it).
     pub area: camera::Area,
+    /// The routing debugger's inputs and last answer.
+    pub debugger: debugger_form::DebuggerForm,
 }
 
 impl Lab {
@@ -156,6 +168,7 @@ impl Lab {
             computing: None,
             virtual_target: 0.0,
             area: camera::DEFAULT_AREA,
+            debugger: Default::default(),
             catalog,
             scenario,
             session: Session::new(world),
@@ -417,11 +430,18 @@ impl Lab {
     }
 
     fn carry_out(&mut self, command: Command) {
+        let published_into = match &command {
+            Command::PublishContext { group, .. } => Some(group.clone()),
+            _ => None,
+        };
         match self.session.act(command) {
             Ok(events) => {
                 let last = self.animate(&events);
                 self.run_until = self.run_until.max(self.now + last);
                 self.notice = None;
+                if let Some(group) = published_into {
+                    self.show_published(&group, &events);
+                }
             }
             Err(e) => {
                 self.notice = Some(Notice {

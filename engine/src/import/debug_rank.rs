@@ -25,13 +25,23 @@ impl DebugSubscriber {
             .min()
     }
 
+    /// How many predicates hold in the subscriber's closest group: among near misses, the one whose
+    /// other predicates hold most is the one the user most likely meant.
+    pub fn predicates_holding(&self) -> usize {
+        let fails = |g: &&GroupExplanation| g.predicates.iter().filter(|p| !p.holds).count();
+        self.own_groups()
+            .min_by_key(|g| (fails(g), usize::MAX - g.predicates.len()))
+            .map_or(0, |g| g.predicates.iter().filter(|p| p.holds).count())
+    }
+
     /// Did not match, with exactly one predicate of one group failing.
     pub fn is_near_miss(&self) -> bool {
         !self.matched && self.predicates_off() == Some(1)
     }
 }
 
-/// The subscribers split for reading, each part in the file's order.
+/// The subscribers split for reading, each part in the file's order, except the near misses: those
+/// with the most predicates holding come first.
 #[derive(Debug, Default)]
 pub struct Ranked<'a> {
     pub matched: Vec<&'a DebugSubscriber>,
@@ -58,6 +68,9 @@ impl RoutingDebug {
                 ranked.rest.push(s);
             }
         }
+        ranked
+            .near_misses
+            .sort_by_key(|s| std::cmp::Reverse(s.predicates_holding()));
         ranked
     }
 }

@@ -93,6 +93,7 @@ impl Verdict {
     }
 }
 
+#[derive(Debug)]
 pub struct RoutingDebug {
     pub subscribers: Vec<DebugSubscriber>,
     pub verdict: Verdict,
