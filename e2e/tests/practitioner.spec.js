@@ -111,7 +111,14 @@ for (const [width, height] of [[1440, 900], [1280, 720]]) {
     test("a context of your own, published into a group, reaches its port on the canvas", async ({ page, problems }) => {
       await open(page);
       await page.getByTestId("tab-debugger").click();
-      await page.getByTestId("debugger-context").fill(context([[SV, "Status", "ACCEPTED"], [SV, "OrderMgrType", "VIPORDER"]]));
+      // The context file is dropped onto its field, as from a file explorer.
+      const dropped = await page.evaluateHandle((text) => {
+        const transfer = new DataTransfer();
+        transfer.items.add(new File([text], "vip.context.xml", { type: "text/xml" }));
+        return transfer;
+      }, context([[SV, "Status", "ACCEPTED"], [SV, "OrderMgrType", "VIPORDER"]]));
+      await page.getByTestId("debugger-context").dispatchEvent("drop", { dataTransfer: dropped });
+      await expect(page.getByTestId("debugger-context-loaded")).toContainText("vip.context.xml");
       await page.getByTestId("debugger-group").selectOption("SRV-SEA");
       await page.getByTestId("btn-publish-context").click();
       // Back on the canvas, the published message selected and the notice saying how to watch it.
