@@ -227,9 +227,11 @@ impl MessageBox {
     }
 
     pub(super) fn groups_containing(&self, port: &str) -> Vec<Owner> {
+        // Owners sort by kind, send port groups last: only they are read, not every port (asked once
+        // per port, a scan of all services made a 20,000-port import quadratic).
         self.state
             .services
-            .iter()
+            .range(Owner::SendPortGroup(String::new())..)
             .filter_map(|(owner, s)| match &s.def {
                 ServiceDef::SendPortGroup(g) if g.members.iter().any(|m| m == port) => {
                     Some(owner.clone())
