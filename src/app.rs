@@ -8,6 +8,7 @@ use crate::components::{
     HelpOverlay, LabRef, LessonPanel, NoticeBar, SidePanel,
 };
 use crate::lab::{Action, Effect, Lab};
+use crate::storage::{Loaded, Store};
 use gloo_events::EventListener;
 use gloo_render::AnimationFrame;
 use std::cell::{Cell, RefCell};
@@ -20,6 +21,26 @@ pub enum Msg {
     Frame(f64),
     /// Something the user did, for the lab to apply.
     Do(Action),
+    /// The browser refused a save; the text says why.
+    SaveFailed(String),
+}
+
+/// Where the app starts from: the store and what it held (`storage::load`, read before the app starts
+/// because IndexedDB answers asynchronously).
+#[derive(Properties, Default)]
+pub struct AppProps {
+    #[prop_or_default]
+    pub loaded: Option<Rc<Loaded>>,
+}
+
+impl PartialEq for AppProps {
+    fn eq(&self, other: &Self) -> bool {
+        match (&self.loaded, &other.loaded) {
+            (Some(a), Some(b)) => Rc::ptr_eq(a, b),
+            (None, None) => true,
+            _ => false,
+        }
+    }
 }
 
 /// Milliseconds of each animation frame given to computing a run, so the page keeps drawing.
@@ -50,15 +71,19 @@ pub struct App {
     /// when the page is hidden or closed.
     unsaved: Rc<Cell<bool>>,
     _leaving: Option<EventListener>,
+    store: Rc<Store>,
+    link: yew::html::Scope<Self>,
 }
 
-/// Writes the lab to local storage; the error says why not.
-fn store_lab(lab: &RefCell<Lab>) -> Result<(), String> {
+/// Saves the lab (the lessons' progress stays in local storage: a few ids); a refusal reaches the app
+/// as `Msg::SaveFailed`.
+fn store_lab(lab: &RefCell<Lab>, store: &Rc<Store>, link: &yew::html::Scope<App>) {
     let lab = lab.borrow();
     browser::store_progress(&lab.progress);
-    let text = lab.saved().to_json();
+    let saved = lab.saved();
     drop(lab);
-    browser::store(&text)
+    let link = link.clone();
+    store.save(saved, move |text| link.send_message(Msg::SaveFailed(text)));
 }
 
 /// A put-off save waits at most this long (milliseconds).
@@ -74,12 +99,7 @@ impl App {
 
     fn save(&mut self) {
         self.unsaved.set(false);
-        if let Err(reason) = store_lab(&self.lab) {
-            self.lab.borrow_mut().notice = Some(crate::lab::Notice {
-                text: format!("Your work could not be saved in this browser: {reason}"),
-                error: true,
-            });
-        }
+        store_lab(&self.lab, &self.store, &self.link);
     }
 
     /// One animation frame: computes a slice of a run, or plays; saves at most once a second.
@@ -160,10 +180,16 @@ impl App {
 
 impl Component for App {
     type Message = Msg;
-    type Properties = ();
+    type Properties = AppProps;
 
     fn create(ctx: &Context<Self>) -> Self {
-        let saved = browser::load();
+        let (store, saved) = match &ctx.props().loaded {
+            Some(loaded) => (loaded.store.clone(), loaded.text.clone()),
+            None => (
+                Rc::new(Store::local("started without reading the store")),
+                None,
+            ),
+        };
         // A first visit opens the lesson list beside the canvas: the way in for someone new to BizTalk.
         let first_visit = saved.is_none();
         let lab = match Lab::restore_or_default(saved) {
@@ -216,12 +242,16 @@ impl Component for App {
         let lab = Rc::new(RefCell::new(lab));
         let unsaved = Rc::new(Cell::new(false));
         let leaving = {
-            let (lab, unsaved) = (lab.clone(), unsaved.clone());
+            let (lab, unsaved, store, link) = (
+                lab.clone(),
+                unsaved.clone(),
+                store.clone(),
+                ctx.link().clone(),
+            );
             web_sys::window().map(|w| {
                 EventListener::new(&w, "pagehide", move |_| {
                     if unsaved.replace(false) {
-                        // Nowhere left to report a failure: the page is going.
-                        let _ = store_lab(&lab);
+                        store_lab(&lab, &store, &link);
                     }
                 })
             })
@@ -240,6 +270,8 @@ impl Component for App {
             last_saved_at: 0.0,
             last_drawn_at: 0.0,
             reduced_motion: browser::prefers_reduced_motion(),
+            store,
+            link: ctx.link().clone(),
         };
         app.request_frame(ctx);
         app
@@ -249,6 +281,11 @@ impl Component for App {
         match msg {
             Msg::Frame(t) => self.on_frame(ctx, t),
             Msg::Do(action) => self.on_action(action),
+            Msg::SaveFailed(text) => {
+                self.lab.borrow_mut().notice = Some(crate::lab::Notice { text, error: true });
+                self.version += 1;
+                true
+            }
         }
     }
 

@@ -13,6 +13,13 @@ pub fn load() -> Option<String> {
         .ok()?
 }
 
+/// Removes the save of an earlier version once it lives in IndexedDB (`storage.rs`).
+pub fn forget_local_save() {
+    if let Some(storage) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) {
+        let _ = storage.remove_item(STORAGE_KEY);
+    }
+}
+
 pub fn store(text: &str) -> Result<(), String> {
     let storage = web_sys::window()
         .and_then(|w| w.local_storage().ok().flatten())
@@ -63,8 +70,9 @@ pub fn download(file_name: &str, text: &str) {
     gloo_timers::callback::Timeout::new(10_000, move || drop(url)).forget();
 }
 
-/// Imports larger than this are refused before reading (design.md: size limits on imports).
-pub const MAX_IMPORT_BYTES: u64 = 5 * 1024 * 1024;
+/// Imports larger than this are refused before reading (design.md: size limits on imports). A 20,000-port
+/// binding file is about 10 MB; the import of a 64 MB file was measured in the README.
+pub const MAX_IMPORT_BYTES: u64 = 64 * 1024 * 1024;
 
 /// Reads the file chosen in a file input as text (UTF-8 or UTF-16 with its byte order mark), then
 /// calls `done` with the text or the reason it could not be read.
@@ -79,9 +87,9 @@ pub fn read_chosen_file(
     let name = file.name();
     if file.size() > MAX_IMPORT_BYTES {
         done(Err(format!(
-            "{name} is {} KB; files up to {} KB are accepted",
-            file.size() / 1024,
-            MAX_IMPORT_BYTES / 1024
+            "{name} is {:.1} MB; files up to {} MB are read",
+            file.size() as f64 / 1_048_576.0,
+            MAX_IMPORT_BYTES / 1_048_576
         )));
         return;
     }

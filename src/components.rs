@@ -17,6 +17,7 @@ mod glossary;
 mod group_hub;
 mod group_picker;
 mod header;
+mod import_summary;
 pub mod inspector;
 mod inspector_admin;
 mod lab_ref;

@@ -7,6 +7,7 @@ pub mod components;
 mod file_read;
 pub mod heap;
 pub mod lab;
+pub mod storage;
 pub mod tutorial;
 
 pub use app::App;

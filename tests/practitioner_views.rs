@@ -249,6 +249,20 @@ fn a_group_of_20000_imported_ports_is_queried_with_the_rows_shown_capped() {
     let all = query(sea, &Query::default());
     assert!(all.total > 20_000);
     assert_eq!(all.rows.len(), ROWS_SHOWN);
+    // The canvas draws at most PORTS_DRAWN of them and says how many more there are.
+    let layout = lab.layout();
+    let region = layout.region(SEA).unwrap();
+    let drawn = layout
+        .nodes
+        .iter()
+        .filter(|n| n.group == SEA && n.key.contains("|sp"))
+        .count();
+    assert_eq!(drawn, messagebox_lab::lab::layout::PORTS_DRAWN);
+    assert!(
+        region.ports_not_drawn > 19_000,
+        "{}",
+        region.ports_not_drawn
+    );
     let one_port = query(
         sea,
         &Query {

@@ -225,6 +225,12 @@ pub fn Canvas(props: &CanvasProps) -> Html {
                         { super::canvas_parts::clip(&format!("{site} · {team}"), ((r.width - 32.0) / 7.0) as usize) }
                     </text>
                 </g>
+                if r.ports_not_drawn > 0 {
+                    <text class="ports-not-drawn" data-testid="ports-not-drawn"
+                          x={(r.x + 585.0 - 60.0).to_string()} y={(r.y + 95.0 + crate::lab::layout::PORTS_DRAWN as f64 * 42.0).to_string()}>
+                        { format!("and {} more send ports: see Subscriptions", crate::lab::import_summary::thousands(r.ports_not_drawn)) }
+                    </text>
+                }
             </g>
         }
     });

@@ -4,12 +4,14 @@
 
 use super::create_port::CreatePort;
 use super::dispatch::use_dispatch;
+use super::import_summary::import_summary_view;
 use super::lab_ref::LabRef;
 use crate::browser;
 use crate::lab::explain_text::{
     full_stop_question, group_holdings, pipeline_name, readable_filter, reimport_question,
     remove_question,
 };
+use crate::lab::import_summary::application_state;
 use crate::lab::Action;
 use messagebox_engine::messagebox::{AdminAction, Owner, ServiceState};
 use messagebox_engine::world::config::Pipeline;
@@ -236,6 +238,7 @@ pub fn GroupAdmin(props: &GroupAdminProps) -> Html {
     };
     let apps = g.applications.iter().map(|a| {
         let name = a.name.clone();
+        let state = application_state(g, a);
         let group = g.name.clone();
         let export = {
             let (name, group) = (name.clone(), group.clone());
@@ -299,6 +302,7 @@ pub fn GroupAdmin(props: &GroupAdminProps) -> Html {
         html! {
             <li class="application" data-application={name.clone()}>
                 <strong>{ name.clone() }</strong>
+                <span class={classes!("app-state", state.to_lowercase().replace(' ', "-"))} data-testid="application-state">{ state }</span>
                 <div class="actions">
                     <button onclick={export}>{ "Export" }</button>
                     <button onclick={act(on, Command::StartApplication { group: group.clone(), application: name.clone() })}>{ "Start" }</button>
@@ -389,6 +393,10 @@ pub fn GroupAdmin(props: &GroupAdminProps) -> Html {
                 <strong>{ g.site.clone() }</strong>{ format!(" · run by the {}", lowercase_first(&g.team)) }
             </p>
             <p class="group-holds" data-testid="group-holds">{ group_holdings(g) }</p>
+            // The last import's summary, at the top where it is seen after choosing the file.
+            if let Some(summary) = lab.import_summary.as_ref().filter(|s| s.group == g.name) {
+                { import_summary_view(summary, on) }
+            }
             if !world.links.is_empty() {
                 <h3>{ "WAN links" }</h3>
                 <ul>{ for links }</ul>

@@ -64,6 +64,7 @@ pub enum Action {
     CancelRun,
     /// An edit of the routing debugger's inputs, or Explain. Not saved: the inputs are the user's files.
     Debugger(super::debugger_form::DebuggerEdit),
+    DismissImportSummary,
 }
 
 /// What the browser does after an action.
@@ -134,6 +135,7 @@ impl Lab {
             Action::RunTo(until) => self.run_to(until),
             Action::CancelRun => self.cancel_run(),
             Action::Debugger(edit) => self.edit_debugger(edit),
+            Action::DismissImportSummary => self.import_summary = None,
         }
         self.check_lesson();
         // A step that opens (a lesson started, Next step, a deep link) brings what it is about into view.

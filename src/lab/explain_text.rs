@@ -188,7 +188,11 @@ pub fn readable_filter(text: &str, schema: &PropertySchema) -> String {
 }
 
 fn count(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
+    format!(
+        "{} {}",
+        super::import_summary::thousands(n),
+        if n == 1 { one } else { many }
+    )
 }
 
 /// What a group holds, in one sentence, so two groups' panels cannot be mistaken for each other.

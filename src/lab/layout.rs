@@ -58,7 +58,13 @@ pub struct Region {
     pub y: f64,
     pub width: f64,
     pub height: f64,
+    /// Send ports and groups not drawn (beyond `PORTS_DRAWN`); the Subscriptions tab lists them all.
+    pub ports_not_drawn: usize,
 }
+
+/// At most this many send ports and send port groups are drawn per group: a group of 20,000 imported
+/// ports would otherwise put 20,000 nodes in the page (seconds of layout) at a size nobody can read.
+pub const PORTS_DRAWN: usize = 40;
 
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Layout {
@@ -108,8 +114,10 @@ fn subscribers(g: &Group) -> Vec<Owner> {
     }
     let services = &g.messagebox.state().services;
     order.retain(|o| services.contains_key(o));
+    // A set, not a scan of the order: groups of 20,000 imported ports.
+    let listed: std::collections::HashSet<Owner> = order.iter().cloned().collect();
     for owner in services.keys() {
-        if !order.contains(owner) {
+        if !listed.contains(owner) {
             order.push(owner.clone());
         }
     }
@@ -152,11 +160,16 @@ impl Layout {
             .iter()
             .filter(|o| matches!(o, Owner::Orchestration(_)))
             .collect();
-        let ports: Vec<&Owner> = owners
+        let mut ports: Vec<&Owner> = owners
             .iter()
             .filter(|o| !matches!(o, Owner::Orchestration(_)))
             .collect();
-        let rows = locations.len().max(orchestrations.len()).max(ports.len()) as f64;
+        let ports_not_drawn = ports.len().saturating_sub(PORTS_DRAWN);
+        ports.truncate(PORTS_DRAWN);
+        let rows = locations
+            .len()
+            .max(orchestrations.len())
+            .max(ports.len() + usize::from(ports_not_drawn > 0)) as f64;
         // Tall enough for the columns, and for the MessageBox's table with the suspended queue and the
         // hosts below it (the table starts 44 below the MessageBox at 160: a title, then 15 a line).
         let table_lines = g
@@ -198,6 +211,7 @@ impl Layout {
             y,
             width,
             height,
+            ports_not_drawn,
         });
         let mut place = |kind: NodeKind, name: &str, dx: f64, dy: f64| {
             let key = node_key(&g.name, kind, name);

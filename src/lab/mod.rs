@@ -13,6 +13,7 @@ pub mod event_window;
 pub mod explain_text;
 pub mod filter_edit;
 mod follow;
+pub mod import_summary;
 pub mod layout;
 mod lesson;
 pub mod marks;
@@ -20,6 +21,7 @@ pub mod order_form;
 pub mod ports;
 mod route;
 pub mod saved;
+pub mod saved_records;
 pub mod session;
 pub mod snapshots;
 pub mod subscription_query;
@@ -148,6 +150,8 @@ pub struct Lab {
     pub area: camera::Area,
     /// The routing debugger's inputs and last answer.
     pub debugger: debugger_form::DebuggerForm,
+    /// What the last import did, shown in its group's panel until dismissed.
+    pub import_summary: Option<import_summary::ImportSummary>,
 }
 
 impl Lab {
@@ -169,6 +173,7 @@ impl Lab {
             virtual_target: 0.0,
             area: camera::DEFAULT_AREA,
             debugger: Default::default(),
+            import_summary: None,
             catalog,
             scenario,
             session: Session::new(world),
@@ -434,6 +439,15 @@ impl Lab {
             Command::PublishContext { group, .. } => Some(group.clone()),
             _ => None,
         };
+        let import = import_summary::ImportSummary::target(&command).map(|(group, app)| {
+            let before = self
+                .session
+                .world
+                .group(&group)
+                .and_then(|g| g.applications.iter().find(|a| a.name == app))
+                .map(import_summary::Artifacts::of);
+            (group, app, before)
+        });
         match self.session.act(command) {
             Ok(events) => {
                 let last = self.animate(&events);
@@ -441,6 +455,12 @@ impl Lab {
                 self.notice = None;
                 if let Some(group) = published_into {
                     self.show_published(&group, &events);
+                }
+                if let Some((group, app, before)) = import {
+                    self.import_summary =
+                        self.session.world.group(&group).and_then(|g| {
+                            import_summary::ImportSummary::of(g, &app, before, &events)
+                        });
                 }
             }
             Err(e) => {
