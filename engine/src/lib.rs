@@ -12,6 +12,7 @@ pub mod matcher;
 pub mod message;
 pub mod messagebox;
 pub mod orchestration;
+pub mod plan;
 pub mod property;
 pub mod scenario;
 mod serde_pairs;

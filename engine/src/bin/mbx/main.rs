@@ -9,6 +9,7 @@ mod explain_json;
 mod export;
 mod import;
 mod input;
+mod plan;
 mod route;
 mod run;
 
@@ -74,6 +75,18 @@ enum Command {
     },
     /// Print a scenario's group at the start (or one application in it) as a BizTalk binding file; with
     /// --bridge and --to, the bridge proposed for moving that application from the group to another.
+    /// Plan moving an application to another group (the scenario's world at its start): what to import
+    /// first and in which order, the subscriptions that leave, the bridge, the traffic and the risks, as
+    /// JSON; --compare adds the scenario's orders run before and after the move.
+    PlanMove {
+        scenario: PathBuf,
+        #[arg(long)]
+        application: String,
+        #[arg(long)]
+        to: String,
+        #[arg(long)]
+        compare: bool,
+    },
     ExportBindings {
         scenario: PathBuf,
         /// The group to export (or, with --bridge, the group the application leaves).
@@ -177,6 +190,12 @@ fn main() -> ExitCode {
             command: FilterCommand::Convert { to, schema, expr },
         } => convert::run(to, schema.as_deref(), &expr),
         Command::ImportBindings { file, schema } => import::import_bindings_cmd(&file, &schema),
+        Command::PlanMove {
+            scenario,
+            application,
+            to,
+            compare,
+        } => plan::run(&scenario, &application, &to, compare),
         Command::ExportBindings {
             scenario,
             group,
