@@ -250,8 +250,10 @@ impl Component for App {
             );
             web_sys::window().map(|w| {
                 EventListener::new(&w, "pagehide", move |_| {
-                    if unsaved.replace(false) {
-                        store_lab(&lab, &store, &link);
+                    if unsaved.replace(false) || !store.settled() {
+                        let saved = lab.borrow().saved();
+                        let link = link.clone();
+                        store.journal(saved, move |text| link.send_message(Msg::SaveFailed(text)));
                     }
                 })
             })

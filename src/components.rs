@@ -22,6 +22,7 @@ pub mod inspector;
 mod inspector_admin;
 mod lab_ref;
 mod lesson_panel;
+mod move_planner;
 mod notices;
 mod side_panel;
 mod subscriptions;

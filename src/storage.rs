@@ -2,6 +2,11 @@
 //! so a save writes what changed. A save from before (local storage) is moved over on first load, and
 //! local storage stays the fallback where IndexedDB cannot be opened. Writes run one at a time; a save
 //! asked for while one is written replaces any other waiting save.
+//!
+//! IndexedDB answers later, and a page that goes away (a reload) does not wait for it: when the page is
+//! hidden with a save not yet written, the lab is also written to local storage at once, as a journal
+//! (up to `JOURNAL_BYTES`). The next load prefers the journal and moves it into IndexedDB; a later
+//! IndexedDB write of the same or a newer save removes it.
 
 use crate::lab::saved::SavedLab;
 use crate::lab::saved_records::{join_records, plan_save, save_error_text, SavePlan};
@@ -15,6 +20,8 @@ const DB: &str = "messagebox-lab";
 const SESSION: &str = "session";
 const INPUTS: &str = "inputs";
 const HEADER: &str = "header";
+/// A save larger than this is not journalled in local storage (its quota is about 5 MB).
+const JOURNAL_BYTES: usize = 2 * 1024 * 1024;
 
 pub struct Store {
     db: Option<Rexie>,
@@ -23,7 +30,11 @@ pub struct Store {
     /// The actions the store holds, in order (to write only what changed).
     written: RefCell<Vec<Input>>,
     busy: Cell<bool>,
-    waiting: RefCell<Option<SavedLab>>,
+    waiting: RefCell<Option<(SavedLab, u64)>>,
+    /// Saves asked for so far (each save's number).
+    asked: Cell<u64>,
+    /// The number of the save journalled in local storage, if one is.
+    journal: Cell<Option<u64>>,
 }
 
 /// What the app starts from.
@@ -62,10 +73,10 @@ pub async fn load() -> Loaded {
         }
     };
     let store = Rc::new(Store::new(Some(db), None));
-    let text = match store.read().await {
-        Ok(Some(text)) => Some(text),
-        Ok(None) => store.migrate().await,
-        Err(_) => crate::browser::load(),
+    // A journal (or an earlier version's save) in local storage is newer than what IndexedDB holds.
+    let text = match crate::browser::load() {
+        Some(_) => store.migrate().await,
+        None => store.read().await.ok().flatten(),
     };
     Loaded { store, text }
 }
@@ -83,7 +94,26 @@ impl Store {
             written: RefCell::default(),
             busy: Cell::new(false),
             waiting: RefCell::default(),
+            asked: Cell::new(0),
+            journal: Cell::new(None),
         }
+    }
+
+    /// True when every save asked for has been written (or refused).
+    pub fn settled(&self) -> bool {
+        !self.busy.get() && self.waiting.borrow().is_none()
+    }
+
+    /// The page is going with a save not yet written: it goes to local storage at once (if small
+    /// enough), and to IndexedDB as usual, which removes the journal once written.
+    pub fn journal(self: &Rc<Self>, saved: SavedLab, failed: impl Fn(String) + 'static) {
+        if self.db.is_some() {
+            let text = saved.to_json();
+            if text.len() <= JOURNAL_BYTES && crate::browser::store(&text).is_ok() {
+                self.journal.set(Some(self.asked.get() + 1));
+            }
+        }
+        self.save(saved, failed);
     }
 
     /// The saved lab's text, if IndexedDB holds one; what it holds is remembered as written.
@@ -122,8 +152,12 @@ impl Store {
     async fn migrate(&self) -> Option<String> {
         let text = crate::browser::load()?;
         if let Ok(saved) = serde_json::from_str::<SavedLab>(&text) {
-            let plan = plan_save(saved, &[]);
+            // Read first, so only what differs from IndexedDB's records is written.
+            let _ = self.read().await;
+            let inputs = saved.inputs.clone();
+            let plan = plan_save(saved, &self.written.borrow());
             if self.write(&plan).await.is_ok() {
+                *self.written.borrow_mut() = inputs;
                 crate::browser::forget_local_save();
             }
         }
@@ -140,19 +174,28 @@ impl Store {
             }
             return;
         }
+        let number = self.asked.get() + 1;
+        self.asked.set(number);
         if self.busy.get() {
-            *self.waiting.borrow_mut() = Some(saved);
+            *self.waiting.borrow_mut() = Some((saved, number));
             return;
         }
         self.busy.set(true);
         let store = self.clone();
         wasm_bindgen_futures::spawn_local(async move {
-            let mut next = Some(saved);
-            while let Some(saved) = next.take() {
+            let mut next = Some((saved, number));
+            while let Some((saved, number)) = next.take() {
                 let inputs = saved.inputs.clone();
                 let plan = plan_save(saved, &store.written.borrow());
                 match store.write(&plan).await {
-                    Ok(()) => *store.written.borrow_mut() = inputs,
+                    Ok(()) => {
+                        *store.written.borrow_mut() = inputs;
+                        // The journal is stale once a save as new as it is written here.
+                        if store.journal.get().is_some_and(|j| j <= number) {
+                            crate::browser::forget_local_save();
+                            store.journal.set(None);
+                        }
+                    }
                     Err(e) => {
                         // What the store holds is no longer known: the next save writes everything.
                         store.written.borrow_mut().clear();

@@ -8,6 +8,7 @@ use super::dispatch::use_dispatch;
 use super::group_hub::GroupHub;
 use super::inspector::Inspector;
 use super::lab_ref::LabRef;
+use super::move_planner::MovePlanner;
 use super::subscriptions::Subscriptions;
 use crate::lab::Action;
 use crate::lab::Tab;
@@ -20,6 +21,7 @@ const TABS: &[(Tab, &str, &str)] = &[
     (Tab::Subscriptions, "Subscriptions", "tab-subscriptions"),
     (Tab::Debugger, "Debugger", "tab-debugger"),
     (Tab::Dashboard, "Dashboard", "tab-dashboard"),
+    (Tab::Planner, "Move planner", "tab-planner"),
 ];
 
 #[derive(Properties, PartialEq)]
@@ -53,6 +55,7 @@ pub fn SidePanel(props: &SidePanelProps) -> Html {
                     Tab::Subscriptions => html! { <Subscriptions {lab} /> },
                     Tab::Debugger => html! { <Debugger {lab} /> },
                     Tab::Dashboard => html! { <DashboardPanel {lab} /> },
+                    Tab::Planner => html! { <MovePlanner {lab} /> },
                 } }
             </div>
         </aside>

@@ -65,6 +65,8 @@ pub enum Action {
     /// An edit of the routing debugger's inputs, or Explain. Not saved: the inputs are the user's files.
     Debugger(super::debugger_form::DebuggerEdit),
     DismissImportSummary,
+    /// The move planner: a choice, Plan, Compare, Apply or Export the bridge.
+    Planner(super::planner::PlannerEdit),
 }
 
 /// What the browser does after an action.
@@ -85,7 +87,17 @@ impl Lab {
         let mut effects = Vec::new();
         let step_before = self.step_position();
         let restart = matches!(action, Action::RestartLesson);
-        let saved = !matches!(action, Action::Debugger(_));
+        let saved = !matches!(
+            action,
+            Action::Debugger(_)
+                | Action::Planner(
+                    super::planner::PlannerEdit::Application(_)
+                        | super::planner::PlannerEdit::To(_)
+                        | super::planner::PlannerEdit::Plan
+                        | super::planner::PlannerEdit::Compare
+                        | super::planner::PlannerEdit::ExportBridge
+                )
+        );
         match action {
             Action::TogglePlay => self.toggle_play(),
             Action::Step => self.step_by_hand(),
@@ -136,6 +148,7 @@ impl Lab {
             Action::CancelRun => self.cancel_run(),
             Action::Debugger(edit) => self.edit_debugger(edit),
             Action::DismissImportSummary => self.import_summary = None,
+            Action::Planner(edit) => effects.extend(self.edit_planner(edit)),
         }
         self.check_lesson();
         // A step that opens (a lesson started, Next step, a deep link) brings what it is about into view.

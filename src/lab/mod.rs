@@ -18,6 +18,7 @@ pub mod layout;
 mod lesson;
 pub mod marks;
 pub mod order_form;
+pub mod planner;
 pub mod ports;
 mod route;
 pub mod saved;
@@ -73,12 +74,13 @@ pub enum Tab {
     Subscriptions,
     Debugger,
     Dashboard,
+    Planner,
 }
 
 impl Tab {
     /// The practitioner's views take the whole workspace: the canvas steps aside for them.
     pub fn is_wide(self) -> bool {
-        matches!(self, Tab::Subscriptions | Tab::Debugger)
+        matches!(self, Tab::Subscriptions | Tab::Debugger | Tab::Planner)
     }
 }
 
@@ -152,6 +154,8 @@ pub struct Lab {
     pub debugger: debugger_form::DebuggerForm,
     /// What the last import did, shown in its group's panel until dismissed.
     pub import_summary: Option<import_summary::ImportSummary>,
+    /// The move planner's choices, plan and comparison.
+    pub planner: planner::Planner,
 }
 
 impl Lab {
@@ -174,6 +178,7 @@ impl Lab {
             area: camera::DEFAULT_AREA,
             debugger: Default::default(),
             import_summary: None,
+            planner: Default::default(),
             catalog,
             scenario,
             session: Session::new(world),

@@ -1,0 +1,46 @@
+// The move planner, at 1440x900 and 1280x720: CableOrderApp planned for SRV-DUB gives domain.md
+// 10.6's bridge filter and import order, Compare puts the eight sample orders before and after side by
+// side, Export downloads the bridge's two binding files, and Apply records the move in the run.
+const { test, expect } = require("./fixtures");
+const { open } = require("./helpers");
+
+for (const [width, height] of [[1440, 900], [1280, 720]]) {
+  test.describe(`at ${width}x${height}`, () => {
+    test.use({ viewport: { width, height } });
+
+    test("plan, compare, export and apply the move of CableOrderApp to Dublin", async ({ page, problems }) => {
+      await open(page);
+      await page.getByTestId("tab-planner").click();
+      const planner = page.getByTestId("move-planner");
+      await expect(page.getByTestId("canvas")).toHaveCount(0);
+      await page.getByTestId("plan-application").selectOption("BTSScn.BPM.CableOrderApp");
+      await page.getByTestId("plan-to").selectOption("SRV-DUB");
+      await page.getByTestId("btn-plan").click();
+      await expect(page.getByTestId("plan-bridge-filter")).toHaveText("SV.Status == ACCEPTED And SV.OrderMgrType == CABLEORDER");
+      const imports = page.getByTestId("plan-imports").locator("li");
+      await expect(imports.nth(0)).toContainText("BTSScn.BPM.MessagingApp");
+      await expect(imports.nth(1)).toContainText("BTSScn.BPM.CableOrderApp");
+      await expect(page.getByTestId("plan-risks")).toContainText("ordered delivery");
+      await page.getByTestId("btn-plan-compare").click();
+      const rows = page.getByTestId("plan-comparison").getByTestId("comparison-row");
+      await expect(rows).toHaveCount(8);
+      await expect(rows.filter({ hasText: "R-001" })).toContainText("SRV-DUB OrderManager");
+      await expect(rows.filter({ hasText: "R-002" })).not.toContainText("(changed)");
+      if (width === 1440) await page.screenshot({ path: "../docs/move-planner.png" });
+      const downloads = [];
+      page.on("download", (d) => downloads.push(d.suggestedFilename()));
+      await page.getByTestId("btn-plan-export").click();
+      await expect.poll(() => downloads.length).toBe(2);
+      expect(downloads.sort()).toEqual(["SRV-DUB.DUB-FromSEA-CableOrder-RP.BindingInfo.xml", "SRV-SEA.SEA-To-DUB-CableOrder-SP.BindingInfo.xml"]);
+      await page.getByTestId("btn-plan-apply").click();
+      await expect(page.getByTestId("canvas")).toBeVisible();
+      await expect(page.getByTestId("notice")).toContainText("moved from SRV-SEA to SRV-DUB");
+      await page.locator('[data-testid="group-SRV-DUB"] .region-title').focus();
+      await page.keyboard.press("Enter");
+      await page.getByTestId("tab-inspector").click();
+      await expect(page.getByTestId("applications")).toContainText("BTSScn.BPM.CableOrderApp");
+      await expect(planner).toHaveCount(0);
+      expect(problems).toEqual([]);
+    });
+  });
+}

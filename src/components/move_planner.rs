@@ -1,0 +1,199 @@
+//! The move planner: pick an application and a group, and the engine says what the move implies
+//! (imports in order, schemas, hosts, the subscriptions that leave, the bridge, the traffic, the
+//! risks). Compare runs the scenario's orders before and after; Apply records the move in the run;
+//! Export the bridge downloads its two binding files.
+
+use super::dispatch::use_dispatch;
+use super::lab_ref::LabProps;
+use crate::lab::planner::{planner, PlannerEdit};
+use crate::lab::{Action, Tab};
+use messagebox_engine::plan::{Comparison, MovePlan, Side};
+use web_sys::HtmlSelectElement;
+use yew::prelude::*;
+
+#[component]
+pub fn MovePlanner(props: &LabProps) -> Html {
+    let on = use_dispatch();
+    let lab = props.lab.lab.borrow();
+    let apps = lab.applications();
+    let chosen_app = lab
+        .planner
+        .application
+        .clone()
+        .or_else(|| apps.first().map(|(a, _)| a.clone()))
+        .unwrap_or_default();
+    let from = apps
+        .iter()
+        .find(|(a, _)| *a == chosen_app)
+        .map(|(_, g)| g.clone())
+        .unwrap_or_default();
+    let groups: Vec<String> = lab
+        .group_order()
+        .into_iter()
+        .filter(|g| *g != from)
+        .collect();
+    let chosen_to = lab
+        .planner
+        .to
+        .clone()
+        .filter(|g| groups.contains(g))
+        .or_else(|| groups.first().cloned())
+        .unwrap_or_default();
+    let pick = |f: fn(String) -> PlannerEdit| {
+        on.reform(move |e: Event| {
+            let s: HtmlSelectElement = e.target_unchecked_into();
+            planner(f(s.value()))
+        })
+    };
+    let plan = match &lab.planner.plan {
+        None => {
+            html! { <p class="hint">{ "Choose an application and the group it moves to, then press Plan." }</p> }
+        }
+        Some(Err(e)) => {
+            html! { <p class="error" role="alert" data-testid="plan-error">{ format!("No plan: {e}") }</p> }
+        }
+        Some(Ok(p)) => plan_view(p, &on),
+    };
+    let comparison = match &lab.planner.comparison {
+        None => html! {},
+        Some(Err(e)) => {
+            html! { <p class="error" role="alert">{ format!("No comparison: {e}") }</p> }
+        }
+        Some(Ok(c)) => comparison_view(c),
+    };
+    html! {
+        <section class="move-planner wide-view" data-testid="move-planner" aria-label="Move planner">
+            <header class="wide-head">
+                <h2>{ "Plan a move" }</h2>
+                <button data-testid="btn-back-to-canvas" onclick={on.reform(|_| Action::Tab(Tab::Inspector))}>{ "Back to the canvas" }</button>
+            </header>
+            <p class="hint">{ "What moving an application to another BizTalk group implies, computed by the engine on a copy of this run: nothing changes until you press Apply." }</p>
+            <div class="query-bar">
+                <label>{ "Move " }
+                    <select data-testid="plan-application" onchange={pick(PlannerEdit::Application)}>
+                        { for apps.iter().map(|(a, g)| html! { <option value={a.clone()} selected={*a == chosen_app}>{ format!("{a} (in {g})") }</option> }) }
+                    </select>
+                </label>
+                <label>{ " to " }
+                    <select data-testid="plan-to" onchange={pick(PlannerEdit::To)}>
+                        { for groups.iter().map(|g| html! { <option value={g.clone()} selected={*g == chosen_to}>{ g.clone() }</option> }) }
+                    </select>
+                </label>
+                <button class="primary" data-testid="btn-plan" onclick={on.reform(|_| planner(PlannerEdit::Plan))}>{ "Plan" }</button>
+            </div>
+            <div class="planner-body">
+                { plan }
+                { comparison }
+            </div>
+        </section>
+    }
+}
+
+fn list(items: impl IntoIterator<Item = String>) -> Html {
+    let items: Vec<String> = items.into_iter().collect();
+    if items.is_empty() {
+        return html! { <p class="muted">{ "None." }</p> };
+    }
+    html! { <ul>{ for items.into_iter().map(|t| html! { <li>{ t }</li> }) }</ul> }
+}
+
+fn plan_view(p: &MovePlan, on: &Callback<Action>) -> Html {
+    let b = &p.bridge;
+    let kinds = |v: &[messagebox_engine::plan::KindCount]| {
+        list(v.iter().map(|k| {
+            format!(
+                "{}: {} ({:.1} a minute){}",
+                k.kind,
+                k.count,
+                k.per_minute,
+                if k.requests.is_empty() {
+                    String::new()
+                } else {
+                    format!(", e.g. {}", k.requests.join(", "))
+                }
+            )
+        }))
+    };
+    html! {
+        <div class="plan" data-testid="plan">
+            <h3>{ format!("Moving {} from {} to {}", p.application, p.from, p.to) }</h3>
+            <div class="plan-actions">
+                <button data-testid="btn-plan-compare" onclick={on.reform(|_| planner(PlannerEdit::Compare))}>{ "Compare before and after" }</button>
+                <button class="primary" data-testid="btn-plan-apply" onclick={on.reform(|_| planner(PlannerEdit::Apply))}>{ format!("Apply ({} actions)", p.commands.len()) }</button>
+                <button data-testid="btn-plan-export" onclick={on.reform(|_| planner(PlannerEdit::ExportBridge))}>{ "Export the bridge (binding files)" }</button>
+            </div>
+            <div class="plan-grid">
+                <section>
+                    <h4>{ format!("Import into {}, in this order", p.to) }</h4>
+                    <ol data-testid="plan-imports">{ for p.imports.iter().map(|i| html! {
+                        <li>{ format!("{}{}: {}", i.application, if i.already_in_target { " (already there)" } else { "" }, i.why) }</li>
+                    }) }</ol>
+                    <h4>{ "Property schemas the filters and promotions need" }</h4>
+                    { list(p.schemas.iter().map(|s| format!("{} ({}): deployed by {}; {} {}", s.prefix, s.properties.join(", "),
+                        s.deployed_by.clone().unwrap_or_else(|| "no application here".into()),
+                        if s.in_target { "already in" } else { "missing in" }, p.to))) }
+                    <h4>{ "Hosts" }</h4>
+                    { list(p.hosts.iter().map(|h| format!("{} ({}): {} in {}", h.host, h.used_by.join(", "), if h.in_target { "exists" } else { "missing" }, p.to))) }
+                    <h4>{ format!("Subscriptions that leave {}", p.from) }</h4>
+                    { list(p.leaving.iter().map(|l| format!("{} ({}): {}", l.owner, l.kind, l.filter))) }
+                </section>
+                <section>
+                    <h4>{ "The bridge" }</h4>
+                    <dl class="bridge-plan" data-testid="plan-bridge">
+                        <dt>{ format!("Send port in {}", p.from) }</dt><dd>{ b.send_port.clone() }</dd>
+                        <dt>{ "Its filter" }</dt><dd><code data-testid="plan-bridge-filter">{ b.filter.clone() }</code></dd>
+                        <dt>{ "Transport" }</dt><dd>{ format!("{} to {}{}", b.transport_type, b.address, if b.ordered_delivery { ", ordered delivery" } else { "" }) }</dd>
+                        <dt>{ format!("Receive location in {}", p.to) }</dt><dd>{ format!("{} (port {})", b.receive_location, b.receive_port) }</dd>
+                        <dt>{ "Its pipeline" }</dt><dd>{ format!("{}, promoting {}", b.pipeline, b.promotes.join(", ")) }</dd>
+                    </dl>
+                    <h4>{ "Traffic" }</h4>
+                    <p class="hint">{ format!("From {}.", p.traffic.basis) }</p>
+                    <p>{ "Crosses the link:" }</p>
+                    { list(p.traffic.crossing.iter().map(|c| format!("{}: {} ({:.1} a minute)", c.kind, c.count, c.per_minute))) }
+                    <p>{ "A routing failure without the bridge:" }</p>
+                    { kinds(&p.traffic.stranded) }
+                    <p>{ format!("Stays inside {}:", p.to) }</p>
+                    { kinds(&p.traffic.inside) }
+                    <h4>{ "Risks" }</h4>
+                    <ul data-testid="plan-risks">{ for p.risks.iter().map(|r| html! { <li>{ format!("{} (domain {})", r.text, r.rule) }</li> }) }</ul>
+                </section>
+            </div>
+        </div>
+    }
+}
+
+fn side_text(s: &Side) -> String {
+    let mut parts = s.instances.clone();
+    if parts.is_empty() {
+        parts = s.received_by.clone();
+    }
+    if s.routing_failure {
+        parts.push("routing failure".into());
+    }
+    if parts.is_empty() {
+        "nothing received it".into()
+    } else {
+        parts.join("; ")
+    }
+}
+
+fn comparison_view(c: &Comparison) -> Html {
+    html! {
+        <section class="comparison">
+            <h3>{ "The scenario's orders, before and after the move" }</h3>
+            if c.truncated { <p class="hint">{ "A run was cut at its step limit: outcomes are those reached by then." }</p> }
+            <table class="query" data-testid="plan-comparison">
+                <thead><tr><th>{ "Order" }</th><th>{ "Before" }</th><th>{ "After" }</th></tr></thead>
+                <tbody>
+                    { for c.rows.iter().map(|r| html! {
+                        <tr class={classes!(r.changed.then_some("changed"))} data-testid="comparison-row">
+                            <td>{ r.request.clone() }{ if r.changed { " (changed)" } else { "" } }</td>
+                            <td>{ side_text(&r.before) }<br /><span class="muted">{ r.before.received_by.join(", ") }</span></td>
+                            <td>{ side_text(&r.after) }<br /><span class="muted">{ r.after.received_by.join(", ") }</span></td>
+                        </tr>
+                    }) }
+                </tbody>
+            </table>
+        </section>
+    }
+}

@@ -1,0 +1,143 @@
+//! The move planner's state in the lab: the application and target chosen, the engine's plan and the
+//! comparison of the scenario's orders before and after the move. Plan and Compare run the engine on
+//! copies; Apply records the plan's commands as the run's actions.
+
+use super::saved::build_shipped;
+use super::{Action, Effect, Lab, Notice, Tab};
+use messagebox_engine::plan::{bridge_bindings, compare, plan_move, Comparison, MovePlan};
+use std::rc::Rc;
+
+#[derive(Clone, Debug, Default)]
+pub struct Planner {
+    pub application: Option<String>,
+    pub to: Option<String>,
+    pub plan: Option<Result<Rc<MovePlan>, String>>,
+    pub comparison: Option<Result<Rc<Comparison>, String>>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum PlannerEdit {
+    Application(String),
+    To(String),
+    Plan,
+    Compare,
+    Apply,
+    ExportBridge,
+}
+
+impl Lab {
+    /// Every application with the group that holds it, in the groups' order.
+    pub fn applications(&self) -> Vec<(String, String)> {
+        self.group_order()
+            .iter()
+            .filter_map(|g| self.session.world.group(g))
+            .flat_map(|g| {
+                g.applications
+                    .iter()
+                    .map(|a| (a.name.clone(), g.name.clone()))
+            })
+            .collect()
+    }
+
+    pub(super) fn edit_planner(&mut self, edit: PlannerEdit) -> Vec<Effect> {
+        match edit {
+            PlannerEdit::Application(a) => self.planner.application = Some(a),
+            PlannerEdit::To(g) => self.planner.to = Some(g),
+            PlannerEdit::Plan => {
+                self.planner.comparison = None;
+                self.planner.plan = Some(self.make_plan().map(Rc::new));
+            }
+            PlannerEdit::Compare => {
+                self.planner.comparison = Some(self.compare_plan().map(Rc::new));
+            }
+            PlannerEdit::Apply => {
+                if let Some(Ok(plan)) = self.planner.plan.clone() {
+                    self.act_all(plan.commands.clone());
+                    if self.notice.as_ref().is_none_or(|n| !n.error) {
+                        self.notice = Some(Notice {
+                            text: format!(
+                                "{} moved from {} to {} and bridged: {} actions recorded in the run.",
+                                plan.application,
+                                plan.from,
+                                plan.to,
+                                plan.commands.len()
+                            ),
+                            error: false,
+                        });
+                        self.planner.plan = None;
+                        self.planner.comparison = None;
+                        self.tab = Tab::Inspector;
+                    }
+                }
+            }
+            PlannerEdit::ExportBridge => return self.export_plan_bridge(),
+        }
+        Vec::new()
+    }
+
+    fn chosen(&self) -> Result<(String, String), String> {
+        let application = self
+            .planner
+            .application
+            .clone()
+            .or_else(|| self.applications().first().map(|(a, _)| a.clone()))
+            .ok_or("no application to move")?;
+        let to = self
+            .planner
+            .to
+            .clone()
+            .or_else(|| {
+                let from = self
+                    .applications()
+                    .into_iter()
+                    .find(|(a, _)| *a == application)?
+                    .1;
+                self.group_order().into_iter().find(|g| *g != from)
+            })
+            .ok_or("there is no other group to move to")?;
+        Ok((application, to))
+    }
+
+    fn make_plan(&self) -> Result<MovePlan, String> {
+        let (application, to) = self.chosen()?;
+        plan_move(&self.session.world, &application, &to).map_err(|e| e.to_string())
+    }
+
+    /// The scenario's orders run from its start, without and with the move.
+    fn compare_plan(&self) -> Result<Comparison, String> {
+        let (_, start) = build_shipped(&self.source)?;
+        let (application, to) = self.chosen()?;
+        let plan = plan_move(&start, &application, &to).map_err(|e| e.to_string())?;
+        compare(&start, &plan.commands)
+    }
+
+    fn export_plan_bridge(&mut self) -> Vec<Effect> {
+        let Some(Ok(plan)) = self.planner.plan.clone() else {
+            return Vec::new();
+        };
+        match bridge_bindings(&self.session.world, &plan) {
+            Ok(b) => vec![
+                Effect::Download {
+                    file: format!("{}.{}.BindingInfo.xml", b.from, plan.bridge.send_port),
+                    text: b.send_side,
+                },
+                Effect::Download {
+                    file: format!("{}.{}.BindingInfo.xml", b.to, plan.bridge.receive_port),
+                    text: b.receive_side,
+                },
+            ],
+            Err(e) => {
+                self.notice = Some(Notice {
+                    text: format!("The bridge could not be exported: {e}"),
+                    error: true,
+                });
+                Vec::new()
+            }
+        }
+    }
+}
+
+/// The action for a planner edit.
+pub fn planner(edit: PlannerEdit) -> Action {
+    Action::Planner(edit)
+}

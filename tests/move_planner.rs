@@ -1,0 +1,107 @@
+//! The move planner in the lab, natively: choices and Plan compute on copies and are not saved, Compare
+//! runs the scenario's orders before and after, Export the bridge downloads its two binding files, and
+//! Apply records the move as the run's actions (domain.md 10.6).
+
+use messagebox_engine::world::Command;
+use messagebox_lab::lab::planner::PlannerEdit;
+use messagebox_lab::lab::{Action, Effect, Lab, Tab};
+
+const CABLE: &str = "BTSScn.BPM.CableOrderApp";
+
+fn planned() -> Lab {
+    let mut lab = Lab::fresh(0).unwrap();
+    lab.apply(Action::Tab(Tab::Planner));
+    assert!(lab.tab.is_wide());
+    for edit in [
+        PlannerEdit::Application(CABLE.into()),
+        PlannerEdit::To("SRV-DUB".into()),
+    ] {
+        assert!(!lab.apply(Action::Planner(edit)).contains(&Effect::Save));
+    }
+    let effects = lab.apply(Action::Planner(PlannerEdit::Plan));
+    assert!(!effects.contains(&Effect::Save), "planning changes nothing");
+    lab
+}
+
+#[test]
+fn plan_and_compare_change_nothing_and_reproduce_the_move_of_10_6() {
+    let mut lab = planned();
+    let plan = lab.planner.plan.clone().unwrap().unwrap();
+    assert_eq!(
+        plan.bridge.filter,
+        "SV.Status == ACCEPTED And SV.OrderMgrType == CABLEORDER"
+    );
+    assert!(lab.session.inputs().is_empty());
+    lab.apply(Action::Planner(PlannerEdit::Compare));
+    let c = lab.planner.comparison.clone().unwrap().unwrap();
+    assert_eq!(c.rows.len(), 8, "the eight sample orders");
+    let r1 = c.rows.iter().find(|r| r.request == "R-001").unwrap();
+    assert!(
+        r1.changed
+            && r1
+                .after
+                .instances
+                .iter()
+                .any(|i| i.starts_with("SRV-DUB OrderManager"))
+    );
+    let r2 = c.rows.iter().find(|r| r.request == "R-002").unwrap();
+    assert!(!r2.changed, "VIP orders stay in Seattle");
+    assert!(lab.session.inputs().is_empty());
+}
+
+#[test]
+fn export_downloads_the_bridge_pair_as_binding_files() {
+    let mut lab = planned();
+    let effects = lab.apply(Action::Planner(PlannerEdit::ExportBridge));
+    let files: Vec<(&str, &str)> = effects
+        .iter()
+        .filter_map(|e| match e {
+            Effect::Download { file, text } => Some((file.as_str(), text.as_str())),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(files.len(), 2, "{files:?}");
+    assert!(files[0].0.starts_with("SRV-SEA.SEA-To-DUB") && files[0].1.contains("<SendPort"));
+    assert!(files[1].0.starts_with("SRV-DUB.DUB-FromSEA") && files[1].1.contains("<ReceivePort"));
+    assert!(files[0].1.contains("SV.OrderMgrType") || files[0].1.contains("OrderMgrType"));
+}
+
+#[test]
+fn apply_records_the_move_as_the_runs_actions() {
+    let mut lab = planned();
+    let commands = lab.planner.plan.clone().unwrap().unwrap().commands.clone();
+    let effects = lab.apply(Action::Planner(PlannerEdit::Apply));
+    assert!(effects.contains(&Effect::Save));
+    let recorded: Vec<Command> = lab
+        .session
+        .inputs()
+        .iter()
+        .map(|i| i.command.clone())
+        .collect();
+    assert_eq!(recorded, commands);
+    let world = &lab.session.world;
+    assert!(world
+        .group("SRV-DUB")
+        .unwrap()
+        .applications
+        .iter()
+        .any(|a| a.name == CABLE));
+    assert!(!world
+        .group("SRV-SEA")
+        .unwrap()
+        .applications
+        .iter()
+        .any(|a| a.name == CABLE));
+    assert_eq!(lab.tab, Tab::Inspector);
+    assert!(lab
+        .notice
+        .clone()
+        .unwrap()
+        .text
+        .contains("moved from SRV-SEA to SRV-DUB"));
+    // Planned again, the application is already there: the plan says why there is none.
+    lab.apply(Action::Planner(PlannerEdit::To("SRV-DUB".into())));
+    lab.apply(Action::Planner(PlannerEdit::Plan));
+    let e = lab.planner.plan.clone().unwrap().unwrap_err();
+    assert!(e.contains("already in SRV-DUB"), "{e}");
+}
