@@ -3,9 +3,10 @@
 //! file only carries out the effects it returns.
 
 use crate::browser;
+use crate::browser_share;
 use crate::components::{
     Canvas, Confirmation, Controls, ControlsProps, Dispatch, EventLog, Header, HeaderProps,
-    HelpOverlay, LabRef, LessonPanel, NoticeBar, SidePanel,
+    HelpOverlay, LabRef, LessonPanel, NoticeBar, SharePanel, SidePanel,
 };
 use crate::lab::{Action, Effect, Lab};
 use crate::storage::{Loaded, Store};
@@ -170,6 +171,7 @@ impl App {
                 Effect::Download { file, text } => browser::download(&file, &text),
                 Effect::Save if defer => self.unsaved.set(true),
                 Effect::Save => self.save(),
+                Effect::CopyLink(fragment) => browser_share::copy_link(&fragment),
             }
         }
         self.version += 1;
@@ -313,6 +315,9 @@ impl Component for App {
                     <Header ..HeaderProps::of(&lab) />
                     <NoticeBar notice={lab.notice.clone()} unrestored={lab.unrestored.is_some()} />
                     <Confirmation pending={lab.pending_text()} />
+                    if let Some(link) = lab.shared.clone() {
+                        <SharePanel {link} />
+                    }
                     <main class={classes!("workspace", tutorial.then_some("with-lesson"), wide.then_some("wide-panel"))}>
                         if tutorial {
                             <LessonPanel lab={shared.clone()} />

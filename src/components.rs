@@ -24,6 +24,7 @@ mod lab_ref;
 mod lesson_panel;
 mod move_planner;
 mod notices;
+mod share_panel;
 mod side_panel;
 mod subscriptions;
 
@@ -35,6 +36,7 @@ pub use header::{Header, HeaderProps};
 pub use lab_ref::{LabProps, LabRef};
 pub use lesson_panel::LessonPanel;
 pub use notices::{Confirmation, HelpOverlay, NoticeBar};
+pub use share_panel::SharePanel;
 pub use side_panel::SidePanel;
 
 use crate::lab::layout::Node;

@@ -3,6 +3,7 @@
 
 pub mod app;
 mod browser;
+mod browser_share;
 pub mod components;
 mod file_read;
 pub mod heap;

@@ -64,6 +64,8 @@ pub fn Header(props: &HeaderProps) -> Html {
             <span class="engine-version" data-testid="engine-version">
                 { format!("engine v{VERSION}") }
             </span>
+            <button data-testid="btn-copy-link" title="A link that opens this run at this step"
+                    onclick={on.reform(|_| Action::CopyLink)}>{ "Copy link" }</button>
             <button data-testid="btn-tutorial" aria-pressed={props.tutorial_open.to_string()}
                     onclick={on.reform(|_| Action::ToggleTutorial)}>{ "Tutorial" }</button>
             <button class="help-button" aria-label="Help: keyboard shortcuts and glossary" title="Help: keyboard shortcuts and glossary" data-testid="btn-help"

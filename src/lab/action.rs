@@ -67,6 +67,11 @@ pub enum Action {
     DismissImportSummary,
     /// The move planner: a choice, Plan, Compare, Apply or Export the bridge.
     Planner(super::planner::PlannerEdit),
+    /// Share the run by link (or say it is too long for one).
+    CopyLink,
+    CloseShare,
+    /// Download the run as a file (when its link would be too long).
+    DownloadRun,
 }
 
 /// What the browser does after an action.
@@ -76,7 +81,12 @@ pub enum Effect {
     Download { file: String, text: String },
     /// Store the lab (and the lessons' progress) so a reload restores it.
     Save,
+    /// Put this URL fragment, after the page's address, on the clipboard.
+    CopyLink(String),
 }
+
+/// The file a run too long for a link is offered as.
+pub const RUN_FILE: &str = "messagebox-lab-run.json";
 
 /// The file a saved session that could not be restored is offered as.
 pub const UNRESTORED_FILE: &str = "messagebox-lab-saved-session.json";
@@ -90,6 +100,9 @@ impl Lab {
         let saved = !matches!(
             action,
             Action::Debugger(_)
+                | Action::CopyLink
+                | Action::CloseShare
+                | Action::DownloadRun
                 | Action::Planner(
                     super::planner::PlannerEdit::Application(_)
                         | super::planner::PlannerEdit::To(_)
@@ -149,6 +162,18 @@ impl Lab {
             Action::Debugger(edit) => self.edit_debugger(edit),
             Action::DismissImportSummary => self.import_summary = None,
             Action::Planner(edit) => effects.extend(self.edit_planner(edit)),
+            Action::CopyLink => {
+                let link = self.share_link();
+                if let super::share::ShareLink::Link(fragment) = &link {
+                    effects.push(Effect::CopyLink(fragment.clone()));
+                }
+                self.shared = Some(link);
+            }
+            Action::CloseShare => self.shared = None,
+            Action::DownloadRun => effects.push(Effect::Download {
+                file: RUN_FILE.into(),
+                text: self.saved().to_json(),
+            }),
         }
         self.check_lesson();
         // A step that opens (a lesson started, Next step, a deep link) brings what it is about into view.

@@ -24,6 +24,7 @@ mod route;
 pub mod saved;
 pub mod saved_records;
 pub mod session;
+pub mod share;
 pub mod snapshots;
 pub mod subscription_query;
 pub mod tokens;
@@ -156,6 +157,8 @@ pub struct Lab {
     pub import_summary: Option<import_summary::ImportSummary>,
     /// The move planner's choices, plan and comparison.
     pub planner: planner::Planner,
+    /// The link Copy link made (shown until closed).
+    pub shared: Option<share::ShareLink>,
 }
 
 impl Lab {
@@ -179,6 +182,7 @@ impl Lab {
             debugger: Default::default(),
             import_summary: None,
             planner: Default::default(),
+            shared: None,
             catalog,
             scenario,
             session: Session::new(world),

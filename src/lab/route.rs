@@ -14,6 +14,9 @@ impl Lab {
 
     /// Follows a hash: `#/lesson/<id>` starts that lesson unless it is the one in progress.
     pub fn route(&mut self, hash: &str) {
+        if hash.starts_with(super::share::RUN_PREFIX) {
+            return self.open_shared(hash);
+        }
         let Some(id) = hash.strip_prefix("#/lesson/") else {
             return;
         };
