@@ -3,6 +3,7 @@
 mod catalog;
 mod load;
 mod model;
+mod save;
 mod summary;
 
 pub use catalog::{shipped, ShippedScenario};
@@ -12,4 +13,5 @@ pub use model::{
     ApplicationSpec, EndpointSpec, GroupSpec, HostSpec, OrchestrationSpec, PropertySpec, Scenario,
     ScriptItem,
 };
+pub use save::scenario_of;
 pub use summary::{GroupSummary, ScenarioError, ScenarioSummary, FORMAT_VERSION};

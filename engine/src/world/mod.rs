@@ -130,6 +130,11 @@ impl World {
         self.clock
     }
 
+    /// Every orchestration program the world holds, by name.
+    pub fn programs(&self) -> impl Iterator<Item = &Program> {
+        self.programs.values()
+    }
+
     pub fn program(&self, name: &str) -> Option<&Program> {
         self.programs.get(name)
     }
