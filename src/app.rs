@@ -74,6 +74,7 @@ pub struct App {
     _leaving: Option<EventListener>,
     store: Rc<Store>,
     link: yew::html::Scope<Self>,
+    _drops: Vec<EventListener>,
 }
 
 /// Saves the lab (the lessons' progress stays in local storage: a few ids); a refusal reaches the app
@@ -85,6 +86,34 @@ fn store_lab(lab: &RefCell<Lab>, store: &Rc<Store>, link: &yew::html::Scope<App>
     drop(lab);
     let link = link.clone();
     store.save(saved, move |text| link.send_message(Msg::SaveFailed(text)));
+}
+
+/// A scenario or run file dropped anywhere on the page (outside the debugger's fields) is opened.
+fn page_drops(link: &yew::html::Scope<App>) -> Vec<EventListener> {
+    let Some(window) = web_sys::window() else {
+        return Vec::new();
+    };
+    let options = gloo_events::EventListenerOptions::enable_prevent_default();
+    let over =
+        EventListener::new_with_options(&window, "dragover", options, |e| e.prevent_default());
+    let link = link.clone();
+    let drop = EventListener::new_with_options(&window, "drop", options, move |e| {
+        e.prevent_default();
+        let Some(files) = e
+            .dyn_ref::<web_sys::DragEvent>()
+            .and_then(crate::file_read::dropped_files)
+        else {
+            return;
+        };
+        let link = link.clone();
+        crate::file_read::read_files(files, move |read| {
+            link.send_message(Msg::Do(match read {
+                Ok((name, text)) => Action::OpenFile { name, text },
+                Err(reason) => Action::Notice(format!("Not opened, nothing changed: {reason}")),
+            }))
+        });
+    });
+    vec![over, drop]
 }
 
 /// A put-off save waits at most this long (milliseconds).
@@ -276,6 +305,7 @@ impl Component for App {
             reduced_motion: browser::prefers_reduced_motion(),
             store,
             link: ctx.link().clone(),
+            _drops: page_drops(ctx.link()),
         };
         app.request_frame(ctx);
         app

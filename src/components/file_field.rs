@@ -66,6 +66,8 @@ pub fn FileField(props: &FileFieldProps) -> Html {
         let over = over.clone();
         Callback::from(move |e: DragEvent| {
             e.prevent_default();
+            // Not also a scenario dropped on the page.
+            e.stop_propagation();
             over.set(false);
             if let Some(files) = dropped_files(&e) {
                 read(files);

@@ -14,6 +14,8 @@ pub struct HeaderProps {
     pub titles: Rc<[String]>,
     /// The scenario of the run, an index into `titles`.
     pub scenario: usize,
+    /// The title of the user's own scenario, when the run is of one.
+    pub own: Option<String>,
     /// The current scenario's one-line summary.
     pub summary: String,
     pub tutorial_open: bool,
@@ -28,7 +30,8 @@ impl HeaderProps {
                 .map(|s| s.summary.title.clone())
                 .collect(),
             scenario: lab.scenario,
-            summary: lab.catalog[lab.scenario].summary.summary.clone(),
+            own: lab.own.as_ref().map(|o| o.summary.title.clone()),
+            summary: lab.scenario_summary().summary.clone(),
             tutorial_open: lab.tutorial_open,
         }
     }
@@ -41,6 +44,20 @@ pub fn Header(props: &HeaderProps) -> Html {
         let select: HtmlSelectElement = e.target_unchecked_into();
         Action::Scenario(select.value().parse().unwrap_or(0))
     });
+    let open_file = {
+        let on = on.clone();
+        Callback::from(move |e: Event| {
+            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+            let on = on.clone();
+            crate::browser::read_chosen_file(&input, move |read| {
+                on.emit(match read {
+                    Ok((name, text)) => Action::OpenFile { name, text },
+                    Err(reason) => Action::Notice(format!("Not opened, nothing changed: {reason}")),
+                })
+            });
+            input.set_value("");
+        })
+    };
     let title = props
         .titles
         .get(props.scenario)
@@ -53,10 +70,13 @@ pub fn Header(props: &HeaderProps) -> Html {
                 { "Scenario " }
                 <select data-testid="scenario-picker" {onchange}>
                     { for props.titles.iter().enumerate().map(|(i, t)| html! {
-                        <option value={i.to_string()} selected={i == props.scenario}>
+                        <option value={i.to_string()} selected={props.own.is_none() && i == props.scenario}>
                             { t.clone() }
                         </option>
                     }) }
+                    if let Some(own) = &props.own {
+                        <option value="own" selected=true disabled=true>{ format!("Yours: {own}") }</option>
+                    }
                 </select>
             </label>
             <span class="scenario-summary" title={props.summary.clone()}>{ props.summary.clone() }</span>
@@ -64,6 +84,13 @@ pub fn Header(props: &HeaderProps) -> Html {
             <span class="engine-version" data-testid="engine-version">
                 { format!("engine v{VERSION}") }
             </span>
+            <label class="button-like" title="Open a scenario file, or a run file, from your disk (or drop it on the page)">
+                { "Open…" }
+                <input type="file" accept=".json,application/json" class="visually-hidden" data-testid="btn-open-scenario"
+                       onchange={open_file} />
+            </label>
+            <button data-testid="btn-save-scenario" title="Download the current deployment of every group as a scenario file"
+                    onclick={on.reform(|_| Action::SaveScenario)}>{ "Save scenario" }</button>
             <button data-testid="btn-copy-link" title="A link that opens this run at this step"
                     onclick={on.reform(|_| Action::CopyLink)}>{ "Copy link" }</button>
             <button data-testid="btn-tutorial" aria-pressed={props.tutorial_open.to_string()}

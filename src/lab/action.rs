@@ -72,6 +72,12 @@ pub enum Action {
     CloseShare,
     /// Download the run as a file (when its link would be too long).
     DownloadRun,
+    /// A scenario or run file chosen or dropped.
+    OpenFile {
+        name: String,
+        text: String,
+    },
+    SaveScenario,
 }
 
 /// What the browser does after an action.
@@ -103,6 +109,7 @@ impl Lab {
                 | Action::CopyLink
                 | Action::CloseShare
                 | Action::DownloadRun
+                | Action::SaveScenario
                 | Action::Planner(
                     super::planner::PlannerEdit::Application(_)
                         | super::planner::PlannerEdit::To(_)
@@ -170,6 +177,8 @@ impl Lab {
                 self.shared = Some(link);
             }
             Action::CloseShare => self.shared = None,
+            Action::OpenFile { name, text } => self.open_file(&name, &text),
+            Action::SaveScenario => effects.push(self.save_scenario()),
             Action::DownloadRun => effects.push(Effect::Download {
                 file: RUN_FILE.into(),
                 text: self.saved().to_json(),

@@ -18,6 +18,7 @@ pub mod layout;
 mod lesson;
 pub mod marks;
 pub mod order_form;
+pub mod own_scenario;
 pub mod planner;
 pub mod ports;
 mod route;
@@ -159,6 +160,8 @@ pub struct Lab {
     pub planner: planner::Planner,
     /// The link Copy link made (shown until closed).
     pub shared: Option<share::ShareLink>,
+    /// The user's own scenario, when the run is not of a shipped one.
+    pub own: Option<own_scenario::OwnScenario>,
 }
 
 impl Lab {
@@ -183,6 +186,7 @@ impl Lab {
             import_summary: None,
             planner: Default::default(),
             shared: None,
+            own: None,
             catalog,
             scenario,
             session: Session::new(world),
@@ -213,6 +217,7 @@ impl Lab {
         match SavedLab::restore(&text) {
             Ok(r) => {
                 let mut lab = Self::fresh(r.scenario)?;
+                lab.own = r.own;
                 lab.session = r.session;
                 lab.view = r.view;
                 lab.source = r.file;
@@ -237,12 +242,12 @@ impl Lab {
     pub fn saved(&self) -> SavedLab {
         let mut saved = SavedLab::of(&self.source, &self.session, &self.view);
         saved.lesson = self.lesson_save();
+        saved.own = self.own.as_ref().map(|o| o.text.clone());
         saved
     }
 
     pub fn group_order(&self) -> Vec<String> {
-        self.catalog[self.scenario]
-            .summary
+        self.scenario_summary()
             .groups
             .iter()
             .map(|g| g.name.clone())
@@ -522,7 +527,7 @@ impl Lab {
             Pending::Reset => format!(
                 "Reset returns to the shipped scenario \"{}\". Your {} actions and the run so far \
                  will be discarded.",
-                self.catalog[self.scenario].summary.title,
+                self.scenario_summary().title,
                 s.inputs().len()
             ),
             Pending::Switch(i) => format!(
@@ -567,7 +572,7 @@ impl Lab {
     }
 
     pub fn switch(&mut self, index: usize) {
-        if index == self.scenario || index >= self.catalog.len() {
+        if (index == self.scenario && self.own.is_none()) || index >= self.catalog.len() {
             return;
         }
         if self.session.inputs().is_empty() {

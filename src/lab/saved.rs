@@ -24,7 +24,14 @@ pub struct SavedLab {
     /// The lesson in progress: its id, step, and where in the trace the step began.
     #[serde(default)]
     pub lesson: Option<(String, usize, usize)>,
+    /// The user's own scenario file, when the run is not of a shipped one (`scenario` is then
+    /// `OWN_SCENARIO`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub own: Option<String>,
 }
+
+/// What `SavedLab::scenario` says for a run of the user's own scenario.
+pub const OWN_SCENARIO: &str = "own:scenario";
 
 /// The parts of the screen the user arranged.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -49,6 +56,7 @@ pub struct Restored {
     pub view: View,
     pub file: String,
     pub lesson: Option<(String, usize, usize)>,
+    pub own: Option<super::own_scenario::OwnScenario>,
 }
 
 /// Builds the world of the shipped scenario with this file name.
@@ -85,6 +93,7 @@ impl SavedLab {
             horizon: session.horizon,
             view: view.clone(),
             lesson: None,
+            own: None,
         }
     }
 
@@ -123,7 +132,17 @@ impl SavedLab {
                 e.column()
             )
         })?;
-        let (scenario, world) = build_shipped(&saved.scenario)?;
+        let (scenario, world, own) = match &saved.own {
+            Some(text) => {
+                let (own, world) = super::own_scenario::OwnScenario::read(text)
+                    .map_err(|e| format!("its scenario does not load: {e}"))?;
+                (0, world, Some(own))
+            }
+            None => {
+                let (index, world) = build_shipped(&saved.scenario)?;
+                (index, world, None)
+            }
+        };
         let session = Session::replay(world, saved.inputs, saved.horizon, saved.position)?;
         Ok(Restored {
             scenario,
@@ -131,6 +150,7 @@ impl SavedLab {
             view: saved.view,
             file: saved.scenario,
             lesson: saved.lesson,
+            own,
         })
     }
 }
