@@ -105,3 +105,22 @@ fn apply_records_the_move_as_the_runs_actions() {
     let e = lab.planner.plan.clone().unwrap().unwrap_err();
     assert!(e.contains("already in SRV-DUB"), "{e}");
 }
+
+#[test]
+fn a_move_is_compared_on_your_own_scenario_too() {
+    let mut lab = Lab::fresh(0).unwrap();
+    let Effect::Download { text, .. } = lab.save_scenario() else {
+        panic!("a download")
+    };
+    lab.apply(Action::OpenFile {
+        name: "mine.json".into(),
+        text,
+    });
+    assert!(lab.own.is_some());
+    lab.apply(Action::Planner(PlannerEdit::Application(CABLE.into())));
+    lab.apply(Action::Planner(PlannerEdit::Plan));
+    lab.apply(Action::Planner(PlannerEdit::Compare));
+    // A saved deployment has no scripted orders: the comparison runs and has none to show.
+    let c = lab.planner.comparison.clone().unwrap().unwrap();
+    assert!(c.rows.is_empty());
+}

@@ -182,6 +182,7 @@ fn comparison_view(c: &Comparison) -> Html {
         <section class="comparison">
             <h3>{ "The scenario's orders, before and after the move" }</h3>
             if c.truncated { <p class="hint">{ "A run was cut at its step limit: outcomes are those reached by then." }</p> }
+            if c.rows.is_empty() { <p class="hint" data-testid="plan-no-orders">{ "This scenario schedules no orders (a saved deployment has no script), so there is nothing to compare." }</p> }
             <table class="query" data-testid="plan-comparison">
                 <thead><tr><th>{ "Order" }</th><th>{ "Before" }</th><th>{ "After" }</th></tr></thead>
                 <tbody>

@@ -105,7 +105,10 @@ impl Lab {
 
     /// The scenario's orders run from its start, without and with the move.
     fn compare_plan(&self) -> Result<Comparison, String> {
-        let (_, start) = build_shipped(&self.source)?;
+        let start = match &self.own {
+            Some(own) => super::own_scenario::OwnScenario::read(&own.text)?.1,
+            None => build_shipped(&self.source)?.1,
+        };
         let (application, to) = self.chosen()?;
         let plan = plan_move(&start, &application, &to).map_err(|e| e.to_string())?;
         compare(&start, &plan.commands)
