@@ -1,8 +1,11 @@
 //! The move planner in the lab, natively: choices and Plan compute on copies and are not saved, Compare
-//! runs the scenario's orders before and after, Export the bridge downloads its two binding files, and
+//! runs the run's orders (scripted and submitted) without and with the move applied now, Export the bridge downloads its two binding files, and
 //! Apply records the move as the run's actions (domain.md 10.6).
 
+mod common;
+
 use messagebox_engine::world::Command;
+use messagebox_lab::lab::order_form::BurstKind;
 use messagebox_lab::lab::planner::PlannerEdit;
 use messagebox_lab::lab::{Action, Effect, Lab, Tab};
 
@@ -123,4 +126,48 @@ fn a_move_is_compared_on_your_own_scenario_too() {
     // A saved deployment has no scripted orders: the comparison runs and has none to show.
     let c = lab.planner.comparison.clone().unwrap().unwrap();
     assert!(c.rows.is_empty());
+}
+
+#[test]
+fn compare_runs_the_orders_you_submitted_with_the_move_applied_where_you_are() {
+    // Your own scenario has no script: the orders are the ones you submit, and the move is compared
+    // from the step you are at, as Apply would make it.
+    let mut lab = Lab::fresh(0).unwrap();
+    let Effect::Download { text, .. } = lab.save_scenario() else {
+        panic!("a download")
+    };
+    lab.apply(Action::OpenFile {
+        name: "mine.json".into(),
+        text,
+    });
+    lab.apply(Action::ActAll(common::burst(6, BurstKind::Distinct)));
+    for _ in 0..4 {
+        lab.apply(Action::Step);
+    }
+    let (inputs, steps) = (lab.session.inputs().to_vec(), lab.session.steps);
+    assert_eq!(steps, 4);
+    lab.apply(Action::Planner(PlannerEdit::Application(CABLE.into())));
+    lab.apply(Action::Planner(PlannerEdit::To("SRV-DUB".into())));
+    lab.apply(Action::Planner(PlannerEdit::Plan));
+    lab.apply(Action::Planner(PlannerEdit::Compare));
+    let c = lab.planner.comparison.clone().unwrap().unwrap();
+    assert_eq!(c.moved_at_step, 4);
+    assert_eq!(c.rows.len(), 6, "the six submitted orders");
+    let in_dublin = |s: &messagebox_engine::plan::Side| {
+        s.instances
+            .iter()
+            .any(|i| i.starts_with("SRV-DUB OrderManager"))
+    };
+    assert!(c.rows.iter().all(|r| !in_dublin(&r.before)));
+    assert!(
+        c.rows.iter().any(|r| r.changed && in_dublin(&r.after)),
+        "{:?}",
+        c.rows
+    );
+    assert_eq!(
+        lab.session.inputs(),
+        inputs.as_slice(),
+        "comparing changes nothing"
+    );
+    assert_eq!(lab.session.steps, steps);
 }

@@ -5,7 +5,7 @@
 mod common;
 
 use common::*;
-use messagebox_engine::plan::{compare, plan_move, PlanError};
+use messagebox_engine::plan::{compare, compare_run, plan_move, PlanError, TimedCommand};
 use messagebox_engine::world::Command;
 
 const DUB: &str = "SRV-DUB";
@@ -178,6 +178,67 @@ fn the_comparison_reproduces_the_outcome_table_of_10_6() {
         .received_by
         .iter()
         .any(|s| s == "SRV-SEA/VIP-Audit-SP"));
+}
+
+#[test]
+fn a_recorded_run_is_compared_with_its_own_orders_up_to_the_move() {
+    // The app's run: orders submitted by hand at steps 0 and 3, the move planned at step 3, and an
+    // order taken later, which applying the move there would discard.
+    let empty = scenario_with(vec![]).build().unwrap();
+    let actions = vec![
+        TimedCommand {
+            step: 0,
+            command: order("R-101", "41", "1", 1, "NS", "NEW"),
+        },
+        TimedCommand {
+            step: 3,
+            command: order("R-102", "42", "1", 1, "NS", "NEW"),
+        },
+        TimedCommand {
+            step: 4,
+            command: order("R-103", "43", "1", 1, "NS", "NEW"),
+        },
+    ];
+    let mut now = empty.clone();
+    now.apply(actions[0].command.clone()).unwrap();
+    for _ in 0..3 {
+        now.step().expect("the first order is in flight");
+    }
+    now.apply(actions[1].command.clone()).unwrap();
+    let plan = plan_move(&now, CABLE, DUB).unwrap();
+
+    let c = compare_run(&empty, &actions, 3, &plan.commands).expect("both runs");
+    let requests: Vec<&str> = c.rows.iter().map(|r| r.request.as_str()).collect();
+    assert_eq!(
+        requests,
+        ["R-101", "R-102"],
+        "R-103 was taken after the move's step"
+    );
+    let r102 = &c.rows[1];
+    assert!(
+        r102.before
+            .instances
+            .iter()
+            .any(|i| i.starts_with(&format!("{SEA} OrderManager:"))),
+        "{:?}",
+        r102.before
+    );
+    assert!(
+        r102.after
+            .instances
+            .iter()
+            .any(|i| i.starts_with(&format!("{DUB} OrderManager:"))),
+        "{:?}",
+        r102.after
+    );
+    assert!(r102.changed);
+    // With no actions and the move at the start, it is the scenario's comparison.
+    let scripted = start();
+    let plan = plan_move(&scripted, CABLE, DUB).unwrap();
+    assert_eq!(
+        compare_run(&scripted, &[], 0, &plan.commands),
+        compare(&scripted, &plan.commands)
+    );
 }
 
 #[test]

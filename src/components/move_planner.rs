@@ -1,6 +1,6 @@
 //! The move planner: pick an application and a group, and the engine says what the move implies
 //! (imports in order, schemas, hosts, the subscriptions that leave, the bridge, the traffic, the
-//! risks). Compare runs the scenario's orders before and after; Apply records the move in the run;
+//! risks). Compare runs the run's orders without and with the move applied now; Apply records it;
 //! Export the bridge downloads its two binding files.
 
 use super::dispatch::use_dispatch;
@@ -180,9 +180,14 @@ fn side_text(s: &Side) -> String {
 fn comparison_view(c: &Comparison) -> Html {
     html! {
         <section class="comparison">
-            <h3>{ "The scenario's orders, before and after the move" }</h3>
+            <h3>{ "The run's orders, before and after the move" }</h3>
+            <p class="hint" data-testid="plan-compare-basis">{ if c.moved_at_step == 0 {
+                "The run from its start (the scenario's orders and the actions you took), to its end: once as it is, once with the move applied at the start.".to_string()
+            } else {
+                format!("The run from its start, with the scenario's orders and the actions you took up to step {}, to its end: once as it is, once with the move applied at step {} (now), as Apply would. Orders finished by then are the same on both sides.", c.moved_at_step, c.moved_at_step)
+            } }</p>
             if c.truncated { <p class="hint">{ "A run was cut at its step limit: outcomes are those reached by then." }</p> }
-            if c.rows.is_empty() { <p class="hint" data-testid="plan-no-orders">{ "This scenario schedules no orders (a saved deployment has no script), so there is nothing to compare." }</p> }
+            if c.rows.is_empty() { <p class="hint" data-testid="plan-no-orders">{ "No order is in this run: the scenario schedules none (a saved deployment has no script) and none was submitted. Submit orders in Compose (or publish a context), then compare." }</p> }
             <table class="query" data-testid="plan-comparison">
                 <thead><tr><th>{ "Order" }</th><th>{ "Before" }</th><th>{ "After" }</th></tr></thead>
                 <tbody>

@@ -1,10 +1,11 @@
 //! The move planner's state in the lab: the application and target chosen, the engine's plan and the
-//! comparison of the scenario's orders before and after the move. Plan and Compare run the engine on
+//! comparison of the run's orders before and after the move. Plan and Compare run the engine on
 //! copies; Apply records the plan's commands as the run's actions.
 
-use super::saved::build_shipped;
 use super::{Action, Effect, Lab, Notice, Tab};
-use messagebox_engine::plan::{bridge_bindings, compare, plan_move, Comparison, MovePlan};
+use messagebox_engine::plan::{
+    bridge_bindings, compare_run, plan_move, Comparison, MovePlan, TimedCommand,
+};
 use std::rc::Rc;
 
 #[derive(Clone, Debug, Default)]
@@ -103,15 +104,25 @@ impl Lab {
         plan_move(&self.session.world, &application, &to).map_err(|e| e.to_string())
     }
 
-    /// The scenario's orders run from its start, without and with the move.
+    /// The run from its start, with its actions up to now (imports, orders submitted, states changed)
+    /// and the scenario's scripted orders, to its end without and with the move applied now: what
+    /// Apply would change.
     fn compare_plan(&self) -> Result<Comparison, String> {
-        let start = match &self.own {
-            Some(own) => super::own_scenario::OwnScenario::read(&own.text)?.1,
-            None => build_shipped(&self.source)?.1,
-        };
+        let session = &self.session;
+        let start = session
+            .start_world()
+            .ok_or("the run's start is not kept, so it cannot be run again")?;
         let (application, to) = self.chosen()?;
-        let plan = plan_move(&start, &application, &to).map_err(|e| e.to_string())?;
-        compare(&start, &plan.commands)
+        let plan = plan_move(&session.world, &application, &to).map_err(|e| e.to_string())?;
+        let actions: Vec<TimedCommand> = session
+            .inputs()
+            .iter()
+            .map(|i| TimedCommand {
+                step: i.step,
+                command: i.command.clone(),
+            })
+            .collect();
+        compare_run(start, &actions, session.steps, &plan.commands)
     }
 
     fn export_plan_bridge(&mut self) -> Vec<Effect> {

@@ -50,6 +50,11 @@ impl Session {
         &self.inputs
     }
 
+    /// The world as the run started, before any recorded action (None only for a scratch replay).
+    pub fn start_world(&self) -> Option<&World> {
+        self.snapshots.start()
+    }
+
     /// The newest events of this path, oldest first (at most `event_window::KEEP_EVENTS` and at least
     /// half as many, once the run has that many).
     pub fn recent(&self) -> &[Traced] {

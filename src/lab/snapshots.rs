@@ -58,6 +58,14 @@ impl Snapshots {
         Self { list: Vec::new() }
     }
 
+    /// The world at the run's start (step 0, before any recorded action).
+    pub fn start(&self) -> Option<&World> {
+        self.list
+            .first()
+            .filter(|s| s.steps == 0 && s.applied == 0)
+            .map(|s| &s.world)
+    }
+
     pub fn len(&self) -> usize {
         self.list.len()
     }
