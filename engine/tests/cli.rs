@@ -463,3 +463,36 @@ fn filter_convert_takes_a_biztalk_property_schema_and_types_the_values_by_it() {
     ]);
     assert_eq!(out.status.code(), Some(2));
 }
+
+#[test]
+fn every_command_is_described_by_its_own_help_line() {
+    let o = mbx(&["--help"]);
+    assert!(o.status.success());
+    let help = stdout(&o);
+    let line = |command: &str| {
+        help.lines()
+            .find(|l| l.trim_start().starts_with(&format!("{command} ")))
+            .unwrap_or_else(|| panic!("{command} is listed: {help}"))
+            .to_string()
+    };
+    for command in [
+        "scenarios",
+        "route",
+        "filter",
+        "run",
+        "import-bindings",
+        "plan-move",
+        "export-bindings",
+        "explain",
+        "bench",
+    ] {
+        let described = line(command);
+        assert!(
+            described.trim_start()[command.len()..].trim().len() > 10,
+            "{command} has a description: {described}"
+        );
+    }
+    assert!(line("plan-move").contains("Plan moving an application"));
+    assert!(line("export-bindings").contains("binding file"));
+    assert!(!line("plan-move").contains("binding file"));
+}

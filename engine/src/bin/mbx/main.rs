@@ -73,8 +73,6 @@ enum Command {
         #[arg(long)]
         schema: Vec<PathBuf>,
     },
-    /// Print a scenario's group at the start (or one application in it) as a BizTalk binding file; with
-    /// --bridge and --to, the bridge proposed for moving that application from the group to another.
     /// Plan moving an application to another group (the scenario's world at its start): what to import
     /// first and in which order, the subscriptions that leave, the bridge, the traffic and the risks, as
     /// JSON; --compare adds the scenario's orders run before and after the move.
@@ -87,6 +85,8 @@ enum Command {
         #[arg(long)]
         compare: bool,
     },
+    /// Print a scenario's group at the start (or one application in it) as a BizTalk binding file; with
+    /// --bridge and --to, the bridge proposed for moving that application from the group to another.
     ExportBindings {
         scenario: PathBuf,
         /// The group to export (or, with --bridge, the group the application leaves).
