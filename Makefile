@@ -41,7 +41,8 @@ bench:
 
 ## bench-ui: scripted browser measurements of a fresh release build: first render, frame intervals with
 ##           500 tokens in flight, compressed wasm size, then Run to end of 500 and 5,000 orders against
-##           mbx bench-burst (events/s, frames while computing, Cancel, renderer memory)
+##           mbx bench-burst (events/s, frames while computing, Cancel, renderer memory), then binding
+##           files of about 60 MB imported and reloaded
 bench-ui: setup-test
 	trunk build --release
 	scripts/bench-ui.sh

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Serves dist/ on a free port and runs the scripted browser measurements (e2e/tools/perf.js, then
-# e2e/tools/scale-perf.js against `mbx bench-burst`) against it.
+# e2e/tools/scale-perf.js against `mbx bench-burst`, then e2e/tools/big-import.js) against it.
 # With --serve, measures what `make serve` serves instead: `trunk serve` with the `serve` profile on a free
 # port (it builds into dist/), once its build is done.
 set -euo pipefail
@@ -32,4 +32,6 @@ if [ "${1:-}" != "--serve" ]; then
   echo "Native (mbx bench-burst --orders 5000): $native"
   rate=$(python3 -c 'import json, sys; print(round(json.loads(sys.argv[1])["events_per_s"]))' "$native")
   (cd e2e && node tools/scale-perf.js "http://127.0.0.1:$port/" "$rate")
+  # Binding files near the 64 MB limit: import, memory and reload.
+  (cd e2e && node tools/big-import.js "http://127.0.0.1:$port/")
 fi

@@ -140,6 +140,18 @@ impl App {
             self.save();
         }
         let mut lab = self.lab.borrow_mut();
+        if lab.planner.comparing.is_some() {
+            // The move planner's comparison runs the whole run twice: a slice per frame, like a run.
+            let start = browser::now_ms();
+            let slice = lab.compare_slice(|| browser::now_ms() - start < COMPUTE_SLICE_MS);
+            if slice == crate::lab::Slice::Finished || t - self.last_drawn_at >= COMPUTE_REDRAW_MS {
+                self.last_drawn_at = t;
+                self.version += 1;
+                self.world_version = self.version;
+                return true;
+            }
+            return false;
+        }
         let paused = lab.check_memory(crate::heap::in_use());
         if lab.computing.is_some() || paused {
             let start = browser::now_ms();

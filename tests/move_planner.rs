@@ -7,7 +7,7 @@ mod common;
 use messagebox_engine::world::Command;
 use messagebox_lab::lab::order_form::BurstKind;
 use messagebox_lab::lab::planner::PlannerEdit;
-use messagebox_lab::lab::{Action, Effect, Lab, Tab};
+use messagebox_lab::lab::{Action, Effect, Lab, Slice, Tab};
 
 const CABLE: &str = "BTSScn.BPM.CableOrderApp";
 
@@ -36,6 +36,7 @@ fn plan_and_compare_change_nothing_and_reproduce_the_move_of_10_6() {
     );
     assert!(lab.session.inputs().is_empty());
     lab.apply(Action::Planner(PlannerEdit::Compare));
+    assert_eq!(lab.compare_slice(|| true), Slice::Finished);
     let c = lab.planner.comparison.clone().unwrap().unwrap();
     assert_eq!(c.rows.len(), 8, "the eight sample orders");
     let r1 = c.rows.iter().find(|r| r.request == "R-001").unwrap();
@@ -123,6 +124,7 @@ fn a_move_is_compared_on_your_own_scenario_too() {
     lab.apply(Action::Planner(PlannerEdit::Application(CABLE.into())));
     lab.apply(Action::Planner(PlannerEdit::Plan));
     lab.apply(Action::Planner(PlannerEdit::Compare));
+    assert_eq!(lab.compare_slice(|| true), Slice::Finished);
     // A saved deployment has no scripted orders: the comparison runs and has none to show.
     let c = lab.planner.comparison.clone().unwrap().unwrap();
     assert!(c.rows.is_empty());
@@ -150,6 +152,7 @@ fn compare_runs_the_orders_you_submitted_with_the_move_applied_where_you_are() {
     lab.apply(Action::Planner(PlannerEdit::To("SRV-DUB".into())));
     lab.apply(Action::Planner(PlannerEdit::Plan));
     lab.apply(Action::Planner(PlannerEdit::Compare));
+    assert_eq!(lab.compare_slice(|| true), Slice::Finished);
     let c = lab.planner.comparison.clone().unwrap().unwrap();
     assert_eq!(c.moved_at_step, 4);
     assert_eq!(c.rows.len(), 6, "the six submitted orders");
@@ -170,4 +173,21 @@ fn compare_runs_the_orders_you_submitted_with_the_move_applied_where_you_are() {
         "comparing changes nothing"
     );
     assert_eq!(lab.session.steps, steps);
+}
+
+#[test]
+fn a_comparison_is_computed_in_slices_with_progress_and_can_be_cancelled() {
+    let mut lab = planned();
+    lab.apply(Action::Planner(PlannerEdit::Compare));
+    // A slice whose time is up at once still runs one bounded batch of steps.
+    assert_eq!(lab.compare_slice(|| false), Slice::Yielded);
+    let comparing = lab.planner.comparing.as_ref().expect("still computing");
+    assert!(comparing.steps() > 0 && comparing.progress() < 1.0);
+    assert!(lab.planner.comparison.is_none());
+    lab.apply(Action::Planner(PlannerEdit::CancelCompare));
+    assert!(lab.planner.comparing.is_none());
+    let e = lab.planner.comparison.clone().unwrap().unwrap_err();
+    assert!(e.starts_with("cancelled after"), "{e}");
+    assert_eq!(lab.compare_slice(|| true), Slice::Idle);
+    assert!(lab.session.inputs().is_empty(), "nothing was recorded");
 }

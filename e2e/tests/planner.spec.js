@@ -1,6 +1,7 @@
 // The move planner, at 1440x900 and 1280x720: CableOrderApp planned for SRV-DUB gives domain.md
 // 10.6's bridge filter and import order, Compare puts the eight sample orders before and after side by
-// side, Export downloads the bridge's two binding files, and Apply records the move in the run.
+// side, Export downloads the bridge's two binding files, and Apply records the move in the run. A
+// comparison of a burst computes in slices, with progress and Cancel.
 const { test, expect } = require("./fixtures");
 const { open } = require("./helpers");
 
@@ -44,3 +45,38 @@ for (const [width, height] of [[1440, 900], [1280, 720]]) {
     });
   });
 }
+
+test("a comparison of a 2,000-order burst computes in slices: progress, Cancel, then the answer with the changed orders first", async ({ page, problems }) => {
+  test.setTimeout(180_000);
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await open(page);
+  await page.getByTestId("tab-compose").click();
+  await page.getByTestId("compose-order").fill("1000");
+  await page.getByTestId("compose-burst").fill("2000");
+  await page.getByTestId("btn-submit").click();
+  await page.getByTestId("tab-planner").click();
+  await page.getByTestId("plan-application").selectOption("BTSScn.BPM.CableOrderApp");
+  await page.getByTestId("plan-to").selectOption("SRV-DUB");
+  await page.getByTestId("btn-plan").click();
+  await page.getByTestId("btn-plan-compare").click();
+  // The page keeps drawing while the two runs compute: the progress moves and Cancel answers.
+  const comparing = page.getByTestId("plan-comparing");
+  await expect(comparing).toBeVisible();
+  await expect(page.getByTestId("btn-plan-compare")).toBeDisabled();
+  await expect(comparing).toContainText(/Computing the run without the move: [1-9][\d,]* steps/);
+  await page.getByTestId("btn-plan-compare-cancel").click();
+  await expect(comparing).toHaveCount(0);
+  await expect(page.getByTestId("plan-compare-error")).toContainText("cancelled after");
+  // Again, to the end: 2,008 orders (the burst and the scenario's eight), at most 500 drawn.
+  await page.getByTestId("btn-plan-compare").click();
+  await expect(page.getByTestId("plan-compare-summary")).toContainText(/2,008 orders: [\d,]+ changed/, { timeout: 150_000 });
+  await expect(page.getByTestId("plan-compare-summary")).toContainText("The first 500 are listed, the changed ones first.");
+  const rows = page.getByTestId("plan-comparison").getByTestId("comparison-row");
+  await expect(rows).toHaveCount(500);
+  await expect(rows.first()).toContainText("(changed)");
+  await expect(rows.first()).toContainText("SRV-DUB OrderManager");
+  await page.getByTestId("plan-compare-basis").scrollIntoViewIfNeeded();
+  await page.getByTestId("plan-compare-basis").evaluate((e) => e.scrollIntoView({ block: "start" }));
+  await page.screenshot({ path: "../docs/move-compare.png" });
+  expect(problems).toEqual([]);
+});

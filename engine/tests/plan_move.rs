@@ -5,7 +5,9 @@
 mod common;
 
 use common::*;
-use messagebox_engine::plan::{compare, compare_run, plan_move, PlanError, TimedCommand};
+use messagebox_engine::plan::{
+    compare, compare_run, plan_move, Comparing, PlanError, TimedCommand,
+};
 use messagebox_engine::world::Command;
 
 const DUB: &str = "SRV-DUB";
@@ -94,7 +96,7 @@ fn the_plan_imports_messaging_first_and_proposes_the_managers_filter_as_the_brid
         Some(Command::CreateBridge { .. })
     ));
     assert!(
-        plan.traffic.basis.contains("no message has been published"),
+        plan.traffic.basis.contains("No message has been published"),
         "{}",
         plan.traffic.basis
     );
@@ -242,6 +244,24 @@ fn a_recorded_run_is_compared_with_its_own_orders_up_to_the_move() {
 }
 
 #[test]
+fn a_comparison_computed_in_slices_is_the_one_computed_at_once() {
+    // The app computes a comparison a few steps per animation frame; the answer must not depend on it.
+    let world = start();
+    let plan = plan_move(&world, CABLE, DUB).unwrap();
+    let mut comparing = Comparing::new(&world, &[], 0, &plan.commands);
+    let (mut slices, mut last) = (0, 0.0);
+    while !comparing.advance(7).unwrap() {
+        slices += 1;
+        let p = comparing.progress();
+        assert!((last..1.0).contains(&p), "progress {last} then {p}");
+        last = p;
+    }
+    assert!(slices > 10, "{slices} slices");
+    assert_eq!(comparing.progress(), 1.0);
+    assert_eq!(comparing.finish(), compare(&world, &plan.commands).unwrap());
+}
+
+#[test]
 fn traffic_so_far_says_what_crosses_what_stays_inside_and_what_would_be_stranded() {
     // A run of the scripted orders, then the plan: the cable orders cross, stage traffic stays inside.
     let mut r = run(&default_scenario(), 30 * 60_000);
@@ -285,6 +305,33 @@ fn a_burst_of_orders_is_counted_per_kind_at_the_runs_rate() {
     // 200 cable orders reach only the OrderManager (10.5): each would be a routing failure without the bridge.
     assert!(routed >= 200, "{:?}", plan.traffic);
     assert!(plan.traffic.stranded.iter().all(|k| k.requests.len() <= 5));
+}
+
+#[test]
+fn orders_counted_at_virtual_time_zero_have_no_rate() {
+    // A burst submitted at once and run for 2.5 virtual seconds: counted, but a rate over so short a
+    // time would be nonsense.
+    let mut world = scenario_with(vec![]).build().unwrap();
+    for i in 0..20 {
+        world
+            .apply(order(
+                &format!("R-{i}"),
+                &format!("{i}"),
+                "1",
+                1,
+                "NS",
+                "NEW",
+            ))
+            .unwrap();
+    }
+    while world.next_due().is_some_and(|t| t <= 2_500) {
+        world.step();
+    }
+    assert!(world.now() <= 2_500);
+    let t = plan_move(&world, CABLE, DUB).unwrap().traffic;
+    assert!(t.basis.contains("too early for a rate"), "{}", t.basis);
+    assert!(!t.crossing.is_empty(), "{t:?}");
+    assert!(t.crossing.iter().all(|c| c.per_minute == 0.0), "{t:?}");
 }
 
 #[test]

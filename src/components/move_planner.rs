@@ -5,6 +5,7 @@
 
 use super::dispatch::use_dispatch;
 use super::lab_ref::LabProps;
+use crate::lab::import_summary::thousands;
 use crate::lab::planner::{planner, PlannerEdit};
 use crate::lab::{Action, Tab};
 use messagebox_engine::plan::{Comparison, MovePlan, Side};
@@ -52,14 +53,15 @@ pub fn MovePlanner(props: &LabProps) -> Html {
         Some(Err(e)) => {
             html! { <p class="error" role="alert" data-testid="plan-error">{ format!("No plan: {e}") }</p> }
         }
-        Some(Ok(p)) => plan_view(p, &on),
+        Some(Ok(p)) => plan_view(p, lab.planner.comparing.is_some(), &on),
     };
-    let comparison = match &lab.planner.comparison {
-        None => html! {},
-        Some(Err(e)) => {
-            html! { <p class="error" role="alert">{ format!("No comparison: {e}") }</p> }
+    let comparison = match (&lab.planner.comparing, &lab.planner.comparison) {
+        (Some(c), _) => comparing_view(c.progress(), c.steps(), &on),
+        (None, None) => html! {},
+        (None, Some(Err(e))) => {
+            html! { <p class="error" role="alert" data-testid="plan-compare-error">{ format!("No comparison: {e}") }</p> }
         }
-        Some(Ok(c)) => comparison_view(c),
+        (None, Some(Ok(c))) => comparison_view(c),
     };
     html! {
         <section class="move-planner wide-view" data-testid="move-planner" aria-label="Move planner">
@@ -97,15 +99,15 @@ fn list(items: impl IntoIterator<Item = String>) -> Html {
     html! { <ul>{ for items.into_iter().map(|t| html! { <li>{ t }</li> }) }</ul> }
 }
 
-fn plan_view(p: &MovePlan, on: &Callback<Action>) -> Html {
+fn plan_view(p: &MovePlan, comparing: bool, on: &Callback<Action>) -> Html {
     let b = &p.bridge;
     let kinds = |v: &[messagebox_engine::plan::KindCount]| {
         list(v.iter().map(|k| {
             format!(
-                "{}: {} ({:.1} a minute){}",
+                "{}: {}{}{}",
                 k.kind,
                 k.count,
-                k.per_minute,
+                per_minute(k.per_minute),
                 if k.requests.is_empty() {
                     String::new()
                 } else {
@@ -118,7 +120,7 @@ fn plan_view(p: &MovePlan, on: &Callback<Action>) -> Html {
         <div class="plan" data-testid="plan">
             <h3>{ format!("Moving {} from {} to {}", p.application, p.from, p.to) }</h3>
             <div class="plan-actions">
-                <button data-testid="btn-plan-compare" onclick={on.reform(|_| planner(PlannerEdit::Compare))}>{ "Compare before and after" }</button>
+                <button data-testid="btn-plan-compare" disabled={comparing} onclick={on.reform(|_| planner(PlannerEdit::Compare))}>{ "Compare before and after" }</button>
                 <button class="primary" data-testid="btn-plan-apply" onclick={on.reform(|_| planner(PlannerEdit::Apply))}>{ format!("Apply ({} actions)", p.commands.len()) }</button>
                 <button data-testid="btn-plan-export" onclick={on.reform(|_| planner(PlannerEdit::ExportBridge))}>{ "Export the bridge (binding files)" }</button>
             </div>
@@ -147,9 +149,9 @@ fn plan_view(p: &MovePlan, on: &Callback<Action>) -> Html {
                         <dt>{ "Its pipeline" }</dt><dd>{ format!("{}, promoting {}", b.pipeline, b.promotes.join(", ")) }</dd>
                     </dl>
                     <h4>{ "Traffic" }</h4>
-                    <p class="hint">{ format!("From {}.", p.traffic.basis) }</p>
+                    <p class="hint" data-testid="plan-traffic-basis">{ format!("{}.", p.traffic.basis) }</p>
                     <p>{ "Crosses the link:" }</p>
-                    { list(p.traffic.crossing.iter().map(|c| format!("{}: {} ({:.1} a minute)", c.kind, c.count, c.per_minute))) }
+                    { list(p.traffic.crossing.iter().map(|c| format!("{}: {}{}", c.kind, c.count, per_minute(c.per_minute)))) }
                     <p>{ "A routing failure without the bridge:" }</p>
                     { kinds(&p.traffic.stranded) }
                     <p>{ format!("Stays inside {}:", p.to) }</p>
@@ -159,6 +161,15 @@ fn plan_view(p: &MovePlan, on: &Callback<Action>) -> Html {
                 </section>
             </div>
         </div>
+    }
+}
+
+/// " (n a minute)", or nothing when the run is too short for a rate.
+fn per_minute(rate: f64) -> String {
+    if rate > 0.0 {
+        format!(" ({rate:.1} a minute)")
+    } else {
+        String::new()
     }
 }
 
@@ -177,7 +188,28 @@ fn side_text(s: &Side) -> String {
     }
 }
 
+/// The comparison in progress: how far, and Cancel.
+fn comparing_view(progress: f64, steps: u64, on: &Callback<Action>) -> Html {
+    html! {
+        <section class="comparison">
+            <h3>{ "The run's orders, before and after the move" }</h3>
+            <div class="computing" data-testid="plan-comparing" role="status" aria-live="polite">
+                <progress max="1" value={progress.to_string()} />
+                <span>{ format!("Computing the run {}: {} steps ({:.0}%).", if progress < 0.5 { "without the move" } else { "with the move" }, thousands(steps as usize), progress * 100.0) }</span>
+                <button data-testid="btn-plan-compare-cancel" onclick={on.reform(|_| planner(PlannerEdit::CancelCompare))}>{ "Cancel" }</button>
+            </div>
+        </section>
+    }
+}
+
+/// At most this many orders are drawn; the changed ones first.
+const ROWS_DRAWN: usize = 500;
+
 fn comparison_view(c: &Comparison) -> Html {
+    let changed = c.rows.iter().filter(|r| r.changed).count();
+    let mut rows: Vec<_> = c.rows.iter().filter(|r| r.changed).collect();
+    rows.extend(c.rows.iter().filter(|r| !r.changed));
+    rows.truncate(ROWS_DRAWN);
     html! {
         <section class="comparison">
             <h3>{ "The run's orders, before and after the move" }</h3>
@@ -188,10 +220,14 @@ fn comparison_view(c: &Comparison) -> Html {
             } }</p>
             if c.truncated { <p class="hint">{ "A run was cut at its step limit: outcomes are those reached by then." }</p> }
             if c.rows.is_empty() { <p class="hint" data-testid="plan-no-orders">{ "No order is in this run: the scenario schedules none (a saved deployment has no script) and none was submitted. Submit orders in Compose (or publish a context), then compare." }</p> }
+            else {
+                <p data-testid="plan-compare-summary">{ format!("{} orders: {} changed, {} the same.{}", thousands(c.rows.len()), thousands(changed), thousands(c.rows.len() - changed),
+                    if c.rows.len() > ROWS_DRAWN { format!(" The first {ROWS_DRAWN} are listed, the changed ones first.") } else { String::new() }) }</p>
+            }
             <table class="query" data-testid="plan-comparison">
                 <thead><tr><th>{ "Order" }</th><th>{ "Before" }</th><th>{ "After" }</th></tr></thead>
                 <tbody>
-                    { for c.rows.iter().map(|r| html! {
+                    { for rows.into_iter().map(|r| html! {
                         <tr class={classes!(r.changed.then_some("changed"))} data-testid="comparison-row">
                             <td>{ r.request.clone() }{ if r.changed { " (changed)" } else { "" } }</td>
                             <td>{ side_text(&r.before) }<br /><span class="muted">{ r.before.received_by.join(", ") }</span></td>

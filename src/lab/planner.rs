@@ -1,10 +1,12 @@
 //! The move planner's state in the lab: the application and target chosen, the engine's plan and the
 //! comparison of the run's orders before and after the move. Plan and Compare run the engine on
-//! copies; Apply records the plan's commands as the run's actions.
+//! copies; Apply records the plan's commands as the run's actions. A comparison runs the whole run
+//! twice, so it is computed in slices (`compare_slice`, a few milliseconds per animation frame), with
+//! progress and Cancel, like Run to end.
 
-use super::{Action, Effect, Lab, Notice, Tab};
+use super::{Action, Effect, Lab, Notice, Slice, Tab};
 use messagebox_engine::plan::{
-    bridge_bindings, compare_run, plan_move, Comparison, MovePlan, TimedCommand,
+    bridge_bindings, plan_move, Comparing, Comparison, MovePlan, TimedCommand,
 };
 use std::rc::Rc;
 
@@ -14,7 +16,12 @@ pub struct Planner {
     pub to: Option<String>,
     pub plan: Option<Result<Rc<MovePlan>, String>>,
     pub comparison: Option<Result<Rc<Comparison>, String>>,
+    /// A comparison being computed.
+    pub comparing: Option<Box<Comparing>>,
 }
+
+/// Steps between two looks at the caller's clock.
+const STEPS_PER_CHECK: usize = 64;
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum PlannerEdit {
@@ -22,6 +29,7 @@ pub enum PlannerEdit {
     To(String),
     Plan,
     Compare,
+    CancelCompare,
     Apply,
     ExportBridge,
 }
@@ -46,12 +54,27 @@ impl Lab {
             PlannerEdit::To(g) => self.planner.to = Some(g),
             PlannerEdit::Plan => {
                 self.planner.comparison = None;
+                self.planner.comparing = None;
                 self.planner.plan = Some(self.make_plan().map(Rc::new));
             }
             PlannerEdit::Compare => {
-                self.planner.comparison = Some(self.compare_plan().map(Rc::new));
+                self.planner.comparison = None;
+                match self.start_comparing() {
+                    Ok(c) => self.planner.comparing = Some(Box::new(c)),
+                    Err(e) => self.planner.comparison = Some(Err(e)),
+                }
+            }
+            PlannerEdit::CancelCompare => {
+                if let Some(c) = self.planner.comparing.take() {
+                    self.planner.comparison = Some(Err(format!(
+                        "cancelled after {} steps ({:.0}% done).",
+                        c.steps(),
+                        c.progress() * 100.0
+                    )));
+                }
             }
             PlannerEdit::Apply => {
+                self.planner.comparing = None;
                 if let Some(Ok(plan)) = self.planner.plan.clone() {
                     self.act_all(plan.commands.clone());
                     if self.notice.as_ref().is_none_or(|n| !n.error) {
@@ -104,10 +127,33 @@ impl Lab {
         plan_move(&self.session.world, &application, &to).map_err(|e| e.to_string())
     }
 
+    /// Computes the comparison until `time_left` says the slice is over or it is done.
+    pub fn compare_slice(&mut self, mut time_left: impl FnMut() -> bool) -> Slice {
+        let Some(comparing) = self.planner.comparing.as_mut() else {
+            return Slice::Idle;
+        };
+        loop {
+            match comparing.advance(STEPS_PER_CHECK) {
+                Ok(false) if time_left() => continue,
+                Ok(false) => return Slice::Yielded,
+                Ok(true) => {
+                    self.planner.comparison = Some(Ok(Rc::new(comparing.finish())));
+                    break;
+                }
+                Err(e) => {
+                    self.planner.comparison = Some(Err(e));
+                    break;
+                }
+            }
+        }
+        self.planner.comparing = None;
+        Slice::Finished
+    }
+
     /// The run from its start, with its actions up to now (imports, orders submitted, states changed)
     /// and the scenario's scripted orders, to its end without and with the move applied now: what
     /// Apply would change.
-    fn compare_plan(&self) -> Result<Comparison, String> {
+    fn start_comparing(&self) -> Result<Comparing, String> {
         let session = &self.session;
         let start = session
             .start_world()
@@ -122,7 +168,12 @@ impl Lab {
                 command: i.command.clone(),
             })
             .collect();
-        compare_run(start, &actions, session.steps, &plan.commands)
+        Ok(Comparing::new(
+            start,
+            &actions,
+            session.steps,
+            &plan.commands,
+        ))
     }
 
     fn export_plan_bridge(&mut self) -> Vec<Effect> {

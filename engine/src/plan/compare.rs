@@ -4,9 +4,10 @@
 //! beside the other. A recorded run (the app's actions: imports, submitted orders, changed states) is
 //! replayed on both sides up to the step where the move would be applied.
 
-use crate::load::{outcomes, OrderOutcome};
-use crate::world::{Command, Retention, World};
+use crate::load::{OrderOutcome, OutcomeFold};
+use crate::world::{Command, Retention, SummaryBuilder, World};
 use serde::Serialize;
+use std::collections::BTreeMap;
 
 /// A run stops after this many steps: the comparison says so rather than running without end.
 pub const STEP_LIMIT: usize = 2_000_000;
@@ -62,37 +63,191 @@ pub struct TimedCommand {
     pub command: Command,
 }
 
-/// Runs `world` to its end, applying each action at its step, then `inserted` (if any) at its step.
-fn run(
-    mut world: World,
-    actions: &[TimedCommand],
-    inserted: Option<(u64, &[Command])>,
-) -> Result<(World, bool), String> {
-    world.set_retention(Retention::Keep);
-    let mut next = actions.iter().enumerate().peekable();
-    let mut steps: u64 = 0;
-    loop {
-        while let Some((i, a)) = next.next_if(|(_, a)| a.step <= steps) {
-            world
-                .apply(a.command.clone())
-                .map_err(|e| format!("the run's action {} (step {}): {e}", i + 1, a.step))?;
-        }
-        if let Some((at, commands)) = inserted.filter(|(at, _)| *at == steps) {
-            for c in commands {
-                world
-                    .apply(c.clone())
-                    .map_err(|e| format!("the move at step {at}: {e}"))?;
-            }
-        }
-        if world.step().is_none() {
-            break;
-        }
-        steps += 1;
-        if steps >= STEP_LIMIT as u64 {
-            return Ok((world, true));
+/// One side of a comparison: a copy of the world replaying the run's actions at their steps, and the
+/// move's commands (after side) at its step, run to its end a slice at a time.
+#[derive(Clone, Debug)]
+struct Replay {
+    world: World,
+    /// Each order's outcome, folded from the finished work the world hands out (it keeps none, so a
+    /// side's memory follows the work in flight, not the run's length).
+    fold: OutcomeFold,
+    next_action: usize,
+    steps: u64,
+    inserted: Option<Vec<Command>>,
+    done: bool,
+    cut: bool,
+    /// The most messages in flight seen, for the progress of a side whose length is not known yet.
+    peak_live: usize,
+}
+
+impl Replay {
+    fn new(start: &World, inserted: Option<Vec<Command>>) -> Self {
+        let mut world = start.clone();
+        world.set_retention(Retention::HandOut);
+        Self {
+            world,
+            fold: OutcomeFold::default(),
+            next_action: 0,
+            steps: 0,
+            inserted,
+            done: false,
+            cut: false,
+            peak_live: 0,
         }
     }
-    Ok((world, false))
+
+    /// Runs at most `budget` steps and actions; returns how many ran.
+    fn advance(
+        &mut self,
+        actions: &[TimedCommand],
+        at: u64,
+        budget: usize,
+    ) -> Result<usize, String> {
+        let mut ran = 0;
+        while !self.done && ran < budget {
+            // An action counts against the budget like a step: a burst of 5,000 orders is 5,000
+            // actions taken at one step.
+            if let Some(a) = actions
+                .get(self.next_action)
+                .filter(|a| a.step <= self.steps)
+            {
+                self.world.apply(a.command.clone()).map_err(|e| {
+                    format!(
+                        "the run's action {} (step {}): {e}",
+                        self.next_action + 1,
+                        a.step
+                    )
+                })?;
+                self.next_action += 1;
+                ran += 1;
+                continue;
+            }
+            if self.steps == at {
+                for c in self.inserted.take().unwrap_or_default() {
+                    self.world
+                        .apply(c)
+                        .map_err(|e| format!("the move at step {at}: {e}"))?;
+                }
+            }
+            if self.world.step().is_none() {
+                self.done = true;
+                break;
+            }
+            self.steps += 1;
+            ran += 1;
+            if self.steps >= STEP_LIMIT as u64 {
+                self.done = true;
+                self.cut = true;
+            }
+        }
+        for r in self.world.take_retired() {
+            self.fold.retired(&r);
+        }
+        self.peak_live = self.peak_live.max(self.world.live_size().messages);
+        Ok(ran)
+    }
+
+    /// Every order's outcome: the finished work folded so far, and what is still live.
+    fn outcomes(&self) -> BTreeMap<String, OrderOutcome> {
+        let mut fold = self.fold.clone();
+        fold.summary(&SummaryBuilder::new().finish(&self.world));
+        fold.finish()
+    }
+
+    /// Done, from 0 to 1, judged by the messages still in flight against the most seen.
+    fn progress(&self) -> f64 {
+        if self.done {
+            return 1.0;
+        }
+        let live = self.world.live_size().messages;
+        (1.0 - live as f64 / self.peak_live.max(1) as f64).clamp(0.0, 0.99)
+    }
+}
+
+/// A comparison being computed, a slice at a time, so a caller with a frame budget (the app) can show
+/// progress and cancel; `compare_run` runs one to its end at once.
+#[derive(Clone, Debug)]
+pub struct Comparing {
+    actions: Vec<TimedCommand>,
+    at: u64,
+    before: Replay,
+    after: Replay,
+    /// Done, from 0 to 1; it never goes back.
+    progress: f64,
+}
+
+impl Comparing {
+    /// The run's `actions` taken up to step `at` are replayed on both sides (later ones are left out,
+    /// as applying the move there would discard them); the after side applies `commands` at `at`.
+    pub fn new(start: &World, actions: &[TimedCommand], at: u64, commands: &[Command]) -> Self {
+        Self {
+            actions: actions[..actions.partition_point(|a| a.step <= at)].to_vec(),
+            at,
+            before: Replay::new(start, None),
+            after: Replay::new(start, Some(commands.to_vec())),
+            progress: 0.0,
+        }
+    }
+
+    /// Runs at most `budget` steps (the before side first, then the after side). Ok(true) once both
+    /// sides have reached their end; an error if an action or the move is refused on the way.
+    pub fn advance(&mut self, budget: usize) -> Result<bool, String> {
+        let ran = self.before.advance(&self.actions, self.at, budget)?;
+        if self.before.done {
+            self.after.advance(&self.actions, self.at, budget - ran)?;
+        }
+        self.progress = self.progress.max(self.estimate());
+        Ok(self.before.done && self.after.done)
+    }
+
+    /// Done, from 0 to 1, never going back.
+    pub fn progress(&self) -> f64 {
+        self.progress
+    }
+
+    /// Half for each side (the after side judged against the before side's length).
+    fn estimate(&self) -> f64 {
+        if !self.before.done {
+            return 0.5 * self.before.progress();
+        }
+        let after = if self.after.done {
+            1.0
+        } else {
+            (self.after.steps as f64 / self.before.steps.max(1) as f64)
+                .max(self.after.progress())
+                .min(0.99)
+        };
+        0.5 + 0.5 * after
+    }
+
+    /// Steps run so far, both sides together.
+    pub fn steps(&self) -> u64 {
+        self.before.steps + self.after.steps
+    }
+
+    /// The comparison, once `advance` has said both sides are done (before that, the outcomes reached).
+    pub fn finish(&self) -> Comparison {
+        let (before, after) = (self.before.outcomes(), self.after.outcomes());
+        let mut requests: Vec<&String> = before.keys().chain(after.keys()).collect();
+        requests.sort();
+        requests.dedup();
+        Comparison {
+            rows: requests
+                .into_iter()
+                .map(|r| {
+                    let (b, a) = (side(before.get(r)), side(after.get(r)));
+                    OrderRow {
+                        request: r.clone(),
+                        changed: b != a,
+                        before: b,
+                        after: a,
+                    }
+                })
+                .collect(),
+            moved_at_step: self.at,
+            truncated: self.before.cut || self.after.cut,
+        }
+    }
 }
 
 /// Runs `start` to its end without and with `commands` applied first, and compares every order.
@@ -109,27 +264,8 @@ pub fn compare_run(
     at: u64,
     commands: &[Command],
 ) -> Result<Comparison, String> {
-    let taken = &actions[..actions.partition_point(|a| a.step <= at)];
-    let (before, cut_before) = run(start.clone(), taken, None)?;
-    let (after, cut_after) = run(start.clone(), taken, Some((at, commands)))?;
-    let (b, a) = (outcomes(&before.summary()), outcomes(&after.summary()));
-    let mut requests: Vec<&String> = b.keys().chain(a.keys()).collect();
-    requests.sort();
-    requests.dedup();
-    Ok(Comparison {
-        rows: requests
-            .into_iter()
-            .map(|r| {
-                let (before, after) = (side(b.get(r)), side(a.get(r)));
-                OrderRow {
-                    request: r.clone(),
-                    changed: before != after,
-                    before,
-                    after,
-                }
-            })
-            .collect(),
-        moved_at_step: at,
-        truncated: cut_before || cut_after,
-    })
+    let mut comparing = Comparing::new(start, actions, at, commands);
+    // In batches, so the finished work handed out between two folds stays small.
+    while !comparing.advance(4_096)? {}
+    Ok(comparing.finish())
 }

@@ -10,7 +10,7 @@ mod compare;
 mod needs;
 mod traffic;
 
-pub use compare::{compare, compare_run, Comparison, OrderRow, Side, TimedCommand};
+pub use compare::{compare, compare_run, Comparing, Comparison, OrderRow, Side, TimedCommand};
 pub use needs::{HostNeed, ImportStep, PartnerNeed, SchemaNeed};
 pub use traffic::{Crossing, KindCount, LeavingSubscription, Traffic};
 

@@ -113,8 +113,9 @@ pub fn traffic(world: &World, from: &str, application: &str) -> Traffic {
     };
     let summary = world.summary();
     let minutes = world.now() as f64 / 60_000.0;
+    // Under 3 virtual seconds a rate says nothing (and would be huge): none is given.
     let rate = |n: usize| {
-        if minutes > 0.0 {
+        if minutes >= 0.05 {
             n as f64 / minutes
         } else {
             0.0
@@ -168,11 +169,20 @@ pub fn traffic(world: &World, from: &str, application: &str) -> Traffic {
     };
     Traffic {
         basis: if seen == 0 {
-            format!("no message has been published in {from} yet in this run: Compare runs the scenario's orders")
+            format!(
+                "No message has been published in {from} yet in this run, so there is nothing to \
+                 count: run some orders first (Compare runs them without and with the move)"
+            )
+        } else if minutes < 0.05 {
+            format!(
+                "Counted from the {seen} messages published in {from} so far; the run is at virtual \
+                 time {:.1} s, too early for a rate",
+                minutes * 60.0
+            )
         } else {
             format!(
-                "the {seen} messages published in {from} in the first {:.1} virtual minutes of this run",
-                minutes
+                "Counted from the {seen} messages published in {from} in the first {minutes:.1} \
+                 virtual minutes of this run"
             )
         },
         stranded: counts(stranded),
