@@ -2,7 +2,7 @@
 // group and port, nothing hidden behind the side panel; dragging the background pans it; a lesson step
 // about Dublin brings Dublin's OrderManager into view.
 const { test, expect } = require("./fixtures");
-const { node, stepUntil } = require("./helpers");
+const { canvasMeasured, node, stepUntil } = require("./helpers");
 
 /** Where `locator`'s centre is, and whether it is inside the canvas's drawing area and not covered. */
 async function placement(page, locator) {
@@ -109,6 +109,7 @@ for (const viewport of [
     test("dragging the background pans the canvas; Fit brings everything back", async ({ page, problems }) => {
       await page.goto("/");
       await expect(page.getByTestId("clock")).toBeVisible();
+      await canvasMeasured(page);
       const manager = node(page, "SRV-SEA|orch|OrderManager");
       const before = await manager.boundingBox();
       const from = await backgroundPoint(page);
@@ -132,6 +133,7 @@ for (const viewport of [
     test("the zoom buttons zoom, and Fit returns to the fitted view", async ({ page, problems }) => {
       await page.goto("/");
       await expect(page.getByTestId("clock")).toBeVisible();
+      await canvasMeasured(page);
       const fitted = await page.getByTestId("zoom-level").textContent();
       const manager = node(page, "SRV-SEA|orch|OrderManager");
       const small = (await manager.boundingBox()).width;

@@ -72,3 +72,14 @@ exports.openLogLineWith = async (page, pattern, text) => {
   }
   return false;
 };
+
+/** Waits until the canvas's camera is fitted to the canvas's measured size (the first render fits a
+ *  default size; the measured one follows a frame later). */
+exports.canvasMeasured = async (page) => {
+  const area = page.getByTestId("canvas-area");
+  await expect.poll(async () => {
+    const box = await area.boundingBox();
+    const [w, h] = ((await area.getAttribute("data-area")) || "0x0").split("x").map(Number);
+    return !!box && Math.abs(box.width - w) <= 1 && Math.abs(box.height - h) <= 1;
+  }).toBe(true);
+};

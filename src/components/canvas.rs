@@ -269,7 +269,8 @@ pub fn Canvas(props: &CanvasProps) -> Html {
                         onclick={on.reform(|_| Action::Fit)}>{ "Fit" }</button>
                 <span class="view-note" data-testid="view-note">{ showing }</span>
             </div>
-            <div class="canvas-area" ref={host} data-testid="canvas-area">
+            // The area the camera is fitted to, so a test can wait until it is the measured one.
+            <div class="canvas-area" ref={host} data-testid="canvas-area" data-area={format!("{:.0}x{:.0}", area.width, area.height)}>
                 <svg ref={svg} width="100%" height="100%"
                      viewBox={format!("{:.1} {:.1} {:.1} {:.1}", view.x, view.y, view.width, view.height)}
                      role="group" aria-label={format!("{} BizTalk groups", layout.regions.len())}
