@@ -70,40 +70,6 @@ pub fn download(file_name: &str, text: &str) {
     gloo_timers::callback::Timeout::new(10_000, move || drop(url)).forget();
 }
 
-/// Imports larger than this are refused before reading (design.md: size limits on imports). A 20,000-port
-/// binding file is about 10 MB; the import of a 64 MB file was measured in the README.
-pub const MAX_IMPORT_BYTES: u64 = 64 * 1024 * 1024;
-
-/// Reads the file chosen in a file input as text (UTF-8 or UTF-16 with its byte order mark), then
-/// calls `done` with the text or the reason it could not be read.
-pub fn read_chosen_file(
-    input: &web_sys::HtmlInputElement,
-    done: impl FnOnce(Result<(String, String), String>) + 'static,
-) {
-    let Some(file) = input.files().and_then(|f| f.get(0)) else {
-        return;
-    };
-    let file = gloo_file::File::from(file);
-    let name = file.name();
-    if file.size() > MAX_IMPORT_BYTES {
-        done(Err(format!(
-            "{name} is {:.1} MB; files up to {} MB are read",
-            file.size() as f64 / 1_048_576.0,
-            MAX_IMPORT_BYTES / 1_048_576
-        )));
-        return;
-    }
-    wasm_bindgen_futures::spawn_local(async move {
-        let result = match gloo_file::futures::read_as_bytes(&file).await {
-            Ok(bytes) => messagebox_engine::import::decode(&bytes)
-                .map(|text| (name.clone(), text))
-                .map_err(|e| format!("{name}: {e}")),
-            Err(e) => Err(format!("{name} could not be read: {e}")),
-        };
-        done(result);
-    });
-}
-
 const PROGRESS_KEY: &str = "messagebox-lab/progress";
 
 /// The completed lessons' ids.

@@ -110,8 +110,8 @@ fn apply_records_the_move_as_the_runs_actions() {
     assert!(e.contains("already in SRV-DUB"), "{e}");
 }
 
-#[test]
-fn a_move_is_compared_on_your_own_scenario_too() {
+/// A lab on the default scenario's deployment saved and opened as your own (it has no script).
+fn own_scenario() -> Lab {
     let mut lab = Lab::fresh(0).unwrap();
     let Effect::Download { text, .. } = lab.save_scenario() else {
         panic!("a download")
@@ -120,6 +120,12 @@ fn a_move_is_compared_on_your_own_scenario_too() {
         name: "mine.json".into(),
         text,
     });
+    lab
+}
+
+#[test]
+fn a_move_is_compared_on_your_own_scenario_too() {
+    let mut lab = own_scenario();
     assert!(lab.own.is_some());
     lab.apply(Action::Planner(PlannerEdit::Application(CABLE.into())));
     lab.apply(Action::Planner(PlannerEdit::Plan));
@@ -134,14 +140,7 @@ fn a_move_is_compared_on_your_own_scenario_too() {
 fn compare_runs_the_orders_you_submitted_with_the_move_applied_where_you_are() {
     // Your own scenario has no script: the orders are the ones you submit, and the move is compared
     // from the step you are at, as Apply would make it.
-    let mut lab = Lab::fresh(0).unwrap();
-    let Effect::Download { text, .. } = lab.save_scenario() else {
-        panic!("a download")
-    };
-    lab.apply(Action::OpenFile {
-        name: "mine.json".into(),
-        text,
-    });
+    let mut lab = own_scenario();
     lab.apply(Action::ActAll(common::burst(6, BurstKind::Distinct)));
     for _ in 0..4 {
         lab.apply(Action::Step);

@@ -49,7 +49,7 @@ pub fn Header(props: &HeaderProps) -> Html {
         Callback::from(move |e: Event| {
             let input: web_sys::HtmlInputElement = e.target_unchecked_into();
             let on = on.clone();
-            crate::browser::read_chosen_file(&input, move |read| {
+            crate::file_read::read_chosen_file(&input, move |read| {
                 on.emit(match read {
                     Ok((name, text)) => Action::OpenFile { name, text },
                     Err(reason) => Action::Notice(format!("Not opened, nothing changed: {reason}")),

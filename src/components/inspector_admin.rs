@@ -6,7 +6,7 @@ use super::create_port::CreatePort;
 use super::dispatch::use_dispatch;
 use super::import_summary::import_summary_view;
 use super::lab_ref::LabRef;
-use crate::browser;
+use crate::file_read;
 use crate::lab::explain_text::{
     full_stop_question, group_holdings, pipeline_name, readable_filter, reimport_question,
     remove_question,
@@ -320,7 +320,7 @@ pub fn GroupAdmin(props: &GroupAdminProps) -> Html {
         Callback::from(move |e: Event| {
             let input: HtmlInputElement = e.target_unchecked_into();
             let (group, on, asking, lab) = (group.clone(), on.clone(), asking.clone(), lab.clone());
-            browser::read_chosen_file(&input, move |read| {
+            file_read::read_chosen_file(&input, move |read| {
                 let package = read.and_then(|(name, text)| {
                     serde_json::from_str::<Package>(&text).map_err(|e| {
                         format!(
@@ -371,7 +371,7 @@ pub fn GroupAdmin(props: &GroupAdminProps) -> Html {
         Callback::from(move |e: Event| {
             let input: HtmlInputElement = e.target_unchecked_into();
             let (group, on) = (group.clone(), on.clone());
-            browser::read_chosen_file(&input, move |read| {
+            file_read::read_chosen_file(&input, move |read| {
                 on.emit(match read {
                     Ok((name, text)) => Action::Act(Command::ImportBindings {
                         group,
