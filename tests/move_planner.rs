@@ -136,33 +136,38 @@ fn a_move_is_compared_on_your_own_scenario_too() {
     assert!(c.rows.is_empty());
 }
 
-#[test]
-fn compare_runs_the_orders_you_submitted_with_the_move_applied_where_you_are() {
-    // Your own scenario has no script: the orders are the ones you submit, and the move is compared
-    // from the step you are at, as Apply would make it.
-    let mut lab = own_scenario();
-    lab.apply(Action::ActAll(common::burst(6, BurstKind::Distinct)));
-    for _ in 0..4 {
-        lab.apply(Action::Step);
-    }
-    let (inputs, steps) = (lab.session.inputs().to_vec(), lab.session.steps);
-    assert_eq!(steps, 4);
+fn compared(lab: &mut Lab) -> std::rc::Rc<messagebox_engine::plan::Comparison> {
     lab.apply(Action::Planner(PlannerEdit::Application(CABLE.into())));
     lab.apply(Action::Planner(PlannerEdit::To("SRV-DUB".into())));
     lab.apply(Action::Planner(PlannerEdit::Plan));
     lab.apply(Action::Planner(PlannerEdit::Compare));
     assert_eq!(lab.compare_slice(|| true), Slice::Finished);
-    let c = lab.planner.comparison.clone().unwrap().unwrap();
-    assert_eq!(c.moved_at_step, 4);
+    lab.planner.comparison.clone().unwrap().unwrap()
+}
+
+fn in_dublin(s: &messagebox_engine::plan::Side) -> bool {
+    s.instances
+        .iter()
+        .any(|i| i.starts_with("SRV-DUB OrderManager"))
+}
+
+#[test]
+fn compare_runs_the_orders_you_submitted_on_both_deployments_even_after_they_ended() {
+    // Your own scenario has no script: the orders are the ones you submit. Run to their end, then
+    // compared: the move is made at the start (no action changed the deployment), so every one of them
+    // runs once as it was and once with the move.
+    let mut lab = own_scenario();
+    lab.apply(Action::ActAll(common::burst(6, BurstKind::Distinct)));
+    while lab.session.world.next_due().is_some() {
+        lab.apply(Action::Step);
+    }
+    let (inputs, steps) = (lab.session.inputs().to_vec(), lab.session.steps);
+    let c = compared(&mut lab);
+    assert_eq!((c.moved_at_step, c.moved_after_actions), (0, 0));
     assert_eq!(c.rows.len(), 6, "the six submitted orders");
-    let in_dublin = |s: &messagebox_engine::plan::Side| {
-        s.instances
-            .iter()
-            .any(|i| i.starts_with("SRV-DUB OrderManager"))
-    };
     assert!(c.rows.iter().all(|r| !in_dublin(&r.before)));
     assert!(
-        c.rows.iter().any(|r| r.changed && in_dublin(&r.after)),
+        c.rows.iter().all(|r| r.changed && in_dublin(&r.after)),
         "{:?}",
         c.rows
     );
@@ -172,6 +177,38 @@ fn compare_runs_the_orders_you_submitted_with_the_move_applied_where_you_are() {
         "comparing changes nothing"
     );
     assert_eq!(lab.session.steps, steps);
+}
+
+#[test]
+fn the_move_is_compared_after_your_last_change_to_the_deployment() {
+    // Orders, then a change (the audit port stopped), then more orders: the move is made right after
+    // the change, so the first orders are the same on both sides and the later ones go to Dublin.
+    let mut lab = own_scenario();
+    lab.apply(Action::ActAll(common::burst(3, BurstKind::Distinct)));
+    while lab.session.world.next_due().is_some() {
+        lab.apply(Action::Step);
+    }
+    lab.apply(Action::Act(Command::Administer {
+        group: "SRV-SEA".into(),
+        owner: messagebox_engine::messagebox::Owner::SendPort("VIP-Audit-SP".into()),
+        action: messagebox_engine::messagebox::AdminAction::Stop,
+    }));
+    let changed_at = lab.session.steps;
+    lab.apply(Action::ActAll(common::burst_from(
+        2000,
+        2,
+        BurstKind::Distinct,
+    )));
+    let c = compared(&mut lab);
+    assert_eq!((c.moved_at_step, c.moved_after_actions), (changed_at, 4));
+    assert_eq!(c.rows.len(), 5);
+    let (earlier, later): (Vec<_>, Vec<_>) = c.rows.iter().partition(|r| r.request.contains("100"));
+    assert_eq!((earlier.len(), later.len()), (3, 2), "{:?}", c.rows);
+    assert!(earlier.iter().all(|r| !r.changed), "{earlier:?}");
+    assert!(
+        later.iter().all(|r| r.changed && in_dublin(&r.after)),
+        "{later:?}"
+    );
 }
 
 #[test]

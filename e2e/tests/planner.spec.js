@@ -22,6 +22,9 @@ for (const [width, height] of [[1440, 900], [1280, 720]]) {
       await expect(imports.nth(0)).toContainText("BTSScn.BPM.MessagingApp");
       await expect(imports.nth(1)).toContainText("BTSScn.BPM.CableOrderApp");
       await expect(page.getByTestId("plan-risks")).toContainText("ordered delivery");
+      // Dublin has no Facilities system in the default scenario: the stages would wait for ever.
+      await expect(page.getByTestId("plan-partners")).toContainText("Facilities (ToFacilitiesQ, reached by Facilities-SP): nothing answers in SRV-DUB");
+      await expect(page.getByTestId("plan-risks")).toContainText("nothing answers in SRV-DUB");
       await page.getByTestId("btn-plan-compare").click();
       const rows = page.getByTestId("plan-comparison").getByTestId("comparison-row");
       await expect(rows).toHaveCount(8);

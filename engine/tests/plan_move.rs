@@ -183,57 +183,65 @@ fn the_comparison_reproduces_the_outcome_table_of_10_6() {
 }
 
 #[test]
-fn a_recorded_run_is_compared_with_its_own_orders_up_to_the_move() {
-    // The app's run: orders submitted by hand at steps 0 and 3, the move planned at step 3, and an
-    // order taken later, which applying the move there would discard.
+fn a_recorded_run_is_compared_with_the_move_made_after_its_last_change() {
+    // The app's run: an order run to its end, then a change to the deployment (the audit port
+    // stopped), then two more orders. The move is made right after the change: the first order is the
+    // same on both sides, the two later ones go to Dublin.
     let empty = scenario_with(vec![]).build().unwrap();
+    let mut now = empty.clone();
+    let first = order("R-101", "41", "1", 1, "NS", "NEW");
+    now.apply(first.clone()).unwrap();
+    let mut idle = 0;
+    while now.step().is_some() {
+        idle += 1;
+    }
+    let stop_audit = Command::Administer {
+        group: SEA.into(),
+        owner: messagebox_engine::messagebox::Owner::SendPort("VIP-Audit-SP".into()),
+        action: messagebox_engine::messagebox::AdminAction::Stop,
+    };
     let actions = vec![
         TimedCommand {
             step: 0,
-            command: order("R-101", "41", "1", 1, "NS", "NEW"),
+            command: first,
         },
         TimedCommand {
-            step: 3,
+            step: idle,
+            command: stop_audit,
+        },
+        TimedCommand {
+            step: idle,
             command: order("R-102", "42", "1", 1, "NS", "NEW"),
         },
         TimedCommand {
-            step: 4,
+            step: idle,
             command: order("R-103", "43", "1", 1, "NS", "NEW"),
         },
     ];
-    let mut now = empty.clone();
-    now.apply(actions[0].command.clone()).unwrap();
-    for _ in 0..3 {
-        now.step().expect("the first order is in flight");
+    for a in &actions[1..] {
+        now.apply(a.command.clone()).unwrap();
     }
-    now.apply(actions[1].command.clone()).unwrap();
     let plan = plan_move(&now, CABLE, DUB).unwrap();
 
-    let c = compare_run(&empty, &actions, 3, &plan.commands).expect("both runs");
+    let c = compare_run(&empty, &actions, 2, &plan.commands).expect("both runs");
+    assert_eq!((c.moved_at_step, c.moved_after_actions), (idle, 2));
     let requests: Vec<&str> = c.rows.iter().map(|r| r.request.as_str()).collect();
-    assert_eq!(
-        requests,
-        ["R-101", "R-102"],
-        "R-103 was taken after the move's step"
-    );
-    let r102 = &c.rows[1];
+    assert_eq!(requests, ["R-101", "R-102", "R-103"]);
     assert!(
-        r102.before
-            .instances
-            .iter()
-            .any(|i| i.starts_with(&format!("{SEA} OrderManager:"))),
-        "{:?}",
-        r102.before
+        !c.rows[0].changed,
+        "R-101 ended before the move: {:?}",
+        c.rows[0]
     );
-    assert!(
-        r102.after
-            .instances
+    let in_group = |instances: &[String], group: &str| {
+        instances
             .iter()
-            .any(|i| i.starts_with(&format!("{DUB} OrderManager:"))),
-        "{:?}",
-        r102.after
-    );
-    assert!(r102.changed);
+            .any(|i| i.starts_with(&format!("{group} OrderManager:")))
+    };
+    for r in &c.rows[1..] {
+        assert!(in_group(&r.before.instances, SEA), "{r:?}");
+        assert!(in_group(&r.after.instances, DUB), "{r:?}");
+        assert!(r.changed);
+    }
     // With no actions and the move at the start, it is the scenario's comparison.
     let scripted = start();
     let plan = plan_move(&scripted, CABLE, DUB).unwrap();

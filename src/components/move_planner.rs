@@ -1,6 +1,6 @@
 //! The move planner: pick an application and a group, and the engine says what the move implies
 //! (imports in order, schemas, hosts, the subscriptions that leave, the bridge, the traffic, the
-//! risks). Compare runs the run's orders without and with the move applied now; Apply records it;
+//! risks). Compare runs the run's orders without and with the move; Apply records it;
 //! Export the bridge downloads its two binding files.
 
 use super::dispatch::use_dispatch;
@@ -136,6 +136,8 @@ fn plan_view(p: &MovePlan, comparing: bool, on: &Callback<Action>) -> Html {
                         if s.in_target { "already in" } else { "missing in" }, p.to))) }
                     <h4>{ "Hosts" }</h4>
                     { list(p.hosts.iter().map(|h| format!("{} ({}): {} in {}", h.host, h.used_by.join(", "), if h.in_target { "exists" } else { "missing" }, p.to))) }
+                    <h4>{ "Partner systems" }</h4>
+                    <div data-testid="plan-partners">{ list(p.partners.iter().map(|n| format!("{} ({}, reached by {}): {} in {}", n.partner, n.address, n.send_port, if n.in_target { "answers" } else { "nothing answers" }, p.to))) }</div>
                     <h4>{ format!("Subscriptions that leave {}", p.from) }</h4>
                     { list(p.leaving.iter().map(|l| format!("{} ({}): {}", l.owner, l.kind, l.filter))) }
                 </section>
@@ -213,10 +215,10 @@ fn comparison_view(c: &Comparison) -> Html {
     html! {
         <section class="comparison">
             <h3>{ "The run's orders, before and after the move" }</h3>
-            <p class="hint" data-testid="plan-compare-basis">{ if c.moved_at_step == 0 {
-                "The run from its start (the scenario's orders and the actions you took), to its end: once as it is, once with the move applied at the start.".to_string()
+            <p class="hint" data-testid="plan-compare-basis">{ if c.moved_after_actions == 0 {
+                "The run from its start to its end, with the scenario's orders and the orders you submitted: once as it is, once with the move made at the start.".to_string()
             } else {
-                format!("The run from its start, with the scenario's orders and the actions you took up to step {}, to its end: once as it is, once with the move applied at step {} (now), as Apply would. Orders finished by then are the same on both sides.", c.moved_at_step, c.moved_at_step)
+                format!("The run from its start to its end, with the scenario's orders and every action you took: once as it is, once with the move made at step {}, right after your last change to the deployment (action {}). Orders that ended before it are the same on both sides.", c.moved_at_step, c.moved_after_actions)
             } }</p>
             if c.truncated { <p class="hint">{ "A run was cut at its step limit: outcomes are those reached by then." }</p> }
             if c.rows.is_empty() { <p class="hint" data-testid="plan-no-orders">{ "No order is in this run: the scenario schedules none (a saved deployment has no script) and none was submitted. Submit orders in Compose (or publish a context), then compare." }</p> }

@@ -8,6 +8,7 @@ use super::{Action, Effect, Lab, Notice, Slice, Tab};
 use messagebox_engine::plan::{
     bridge_bindings, plan_move, Comparing, Comparison, MovePlan, TimedCommand,
 };
+use messagebox_engine::world::Command;
 use std::rc::Rc;
 
 #[derive(Clone, Debug, Default)]
@@ -151,8 +152,9 @@ impl Lab {
     }
 
     /// The run from its start, with its actions up to now (imports, orders submitted, states changed)
-    /// and the scenario's scripted orders, to its end without and with the move applied now: what
-    /// Apply would change.
+    /// and the scenario's scripted orders, to its end without and with the move. The move is made right
+    /// after the last action that changed the deployment (at the start if none did), so the orders
+    /// submitted since run on both deployments: "the same orders before and after the move".
     fn start_comparing(&self) -> Result<Comparing, String> {
         let session = &self.session;
         let start = session
@@ -163,17 +165,17 @@ impl Lab {
         let actions: Vec<TimedCommand> = session
             .inputs()
             .iter()
+            .take_while(|i| i.step <= session.steps)
             .map(|i| TimedCommand {
                 step: i.step,
                 command: i.command.clone(),
             })
             .collect();
-        Ok(Comparing::new(
-            start,
-            &actions,
-            session.steps,
-            &plan.commands,
-        ))
+        let move_after = actions
+            .iter()
+            .rposition(|a| !is_order(&a.command))
+            .map_or(0, |i| i + 1);
+        Ok(Comparing::new(start, &actions, move_after, &plan.commands))
     }
 
     fn export_plan_bridge(&mut self) -> Vec<Effect> {
@@ -200,6 +202,15 @@ impl Lab {
             }
         }
     }
+}
+
+/// Whether a recorded action only brings a message in (an order submitted, a context published),
+/// leaving the deployment as it was.
+fn is_order(command: &Command) -> bool {
+    matches!(
+        command,
+        Command::Submit { .. } | Command::PublishContext { .. }
+    )
 }
 
 /// The action for a planner edit.

@@ -2,7 +2,7 @@
 //! twice (deterministic), once as it is and once with the move's commands applied, and each order's
 //! outcome (who received it, the instances it ran in and how they ended, a routing failure) is put
 //! beside the other. A recorded run (the app's actions: imports, submitted orders, changed states) is
-//! replayed on both sides up to the step where the move would be applied.
+//! replayed on both sides; the after side makes the move after a given number of them.
 
 use crate::load::{OrderOutcome, OutcomeFold};
 use crate::world::{Command, Retention, SummaryBuilder, World};
@@ -32,8 +32,10 @@ pub struct OrderRow {
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Comparison {
     pub rows: Vec<OrderRow>,
-    /// The step (agenda items run) at which the after side applied the move; 0 is the start.
+    /// The step (agenda items run) at which the after side made the move; 0 is the start.
     pub moved_at_step: u64,
+    /// How many of the run's actions were taken before the move (the same on both sides).
+    pub moved_after_actions: usize,
     /// A run hit `STEP_LIMIT` (its outcomes are those reached by then).
     pub truncated: bool,
 }
@@ -96,15 +98,24 @@ impl Replay {
         }
     }
 
-    /// Runs at most `budget` steps and actions; returns how many ran.
+    /// Runs at most `budget` steps and actions; returns how many ran. The move (after side) is made
+    /// once the first `move_after` actions have been taken, before anything else happens.
     fn advance(
         &mut self,
         actions: &[TimedCommand],
-        at: u64,
+        move_after: usize,
         budget: usize,
     ) -> Result<usize, String> {
         let mut ran = 0;
         while !self.done && ran < budget {
+            if self.next_action == move_after {
+                let step = self.steps;
+                for c in self.inserted.take().unwrap_or_default() {
+                    self.world
+                        .apply(c)
+                        .map_err(|e| format!("the move at step {step}: {e}"))?;
+                }
+            }
             // An action counts against the budget like a step: a burst of 5,000 orders is 5,000
             // actions taken at one step.
             if let Some(a) = actions
@@ -121,13 +132,6 @@ impl Replay {
                 self.next_action += 1;
                 ran += 1;
                 continue;
-            }
-            if self.steps == at {
-                for c in self.inserted.take().unwrap_or_default() {
-                    self.world
-                        .apply(c)
-                        .map_err(|e| format!("the move at step {at}: {e}"))?;
-                }
             }
             if self.world.step().is_none() {
                 self.done = true;
@@ -169,7 +173,7 @@ impl Replay {
 #[derive(Clone, Debug)]
 pub struct Comparing {
     actions: Vec<TimedCommand>,
-    at: u64,
+    move_after: usize,
     before: Replay,
     after: Replay,
     /// Done, from 0 to 1; it never goes back.
@@ -177,12 +181,17 @@ pub struct Comparing {
 }
 
 impl Comparing {
-    /// The run's `actions` taken up to step `at` are replayed on both sides (later ones are left out,
-    /// as applying the move there would discard them); the after side applies `commands` at `at`.
-    pub fn new(start: &World, actions: &[TimedCommand], at: u64, commands: &[Command]) -> Self {
+    /// The run's `actions` are replayed on both sides at their steps; the after side makes the move
+    /// (`commands`) right after the first `move_after` of them (at the start when 0).
+    pub fn new(
+        start: &World,
+        actions: &[TimedCommand],
+        move_after: usize,
+        commands: &[Command],
+    ) -> Self {
         Self {
-            actions: actions[..actions.partition_point(|a| a.step <= at)].to_vec(),
-            at,
+            actions: actions.to_vec(),
+            move_after: move_after.min(actions.len()),
             before: Replay::new(start, None),
             after: Replay::new(start, Some(commands.to_vec())),
             progress: 0.0,
@@ -192,9 +201,10 @@ impl Comparing {
     /// Runs at most `budget` steps (the before side first, then the after side). Ok(true) once both
     /// sides have reached their end; an error if an action or the move is refused on the way.
     pub fn advance(&mut self, budget: usize) -> Result<bool, String> {
-        let ran = self.before.advance(&self.actions, self.at, budget)?;
+        let ran = self.before.advance(&self.actions, usize::MAX, budget)?;
         if self.before.done {
-            self.after.advance(&self.actions, self.at, budget - ran)?;
+            self.after
+                .advance(&self.actions, self.move_after, budget - ran)?;
         }
         self.progress = self.progress.max(self.estimate());
         Ok(self.before.done && self.after.done)
@@ -244,7 +254,11 @@ impl Comparing {
                     }
                 })
                 .collect(),
-            moved_at_step: self.at,
+            moved_at_step: match self.move_after {
+                0 => 0,
+                n => self.actions[n - 1].step,
+            },
+            moved_after_actions: self.move_after,
             truncated: self.before.cut || self.after.cut,
         }
     }
@@ -255,16 +269,15 @@ pub fn compare(start: &World, commands: &[Command]) -> Result<Comparison, String
     compare_run(start, &[], 0, commands)
 }
 
-/// Replays a recorded run from `start` with its `actions` taken up to step `at` (later ones are left
-/// out on both sides, as applying the move there would discard them), then runs it to its end without
-/// and with `commands` applied at step `at`, and compares every order.
+/// Replays a recorded run from `start` with its `actions` at their steps, to its end, without and with
+/// the move (`commands`) made right after the first `move_after` actions, and compares every order.
 pub fn compare_run(
     start: &World,
     actions: &[TimedCommand],
-    at: u64,
+    move_after: usize,
     commands: &[Command],
 ) -> Result<Comparison, String> {
-    let mut comparing = Comparing::new(start, actions, at, commands);
+    let mut comparing = Comparing::new(start, actions, move_after, commands);
     // In batches, so the finished work handed out between two folds stays small.
     while !comparing.advance(4_096)? {}
     Ok(comparing.finish())
