@@ -25,12 +25,12 @@ for (const [width, height] of [[1440, 900], [1280, 720]]) {
       // Dublin has no Facilities system in the default scenario: the stages would wait for ever.
       await expect(page.getByTestId("plan-partners")).toContainText("Facilities (ToFacilitiesQ, reached by Facilities-SP): nothing answers in SRV-DUB");
       await expect(page.getByTestId("plan-risks")).toContainText("nothing answers in SRV-DUB");
+      if (width === 1440) await page.screenshot({ path: "../docs/move-planner.png" });
       await page.getByTestId("btn-plan-compare").click();
       const rows = page.getByTestId("plan-comparison").getByTestId("comparison-row");
       await expect(rows).toHaveCount(8);
       await expect(rows.filter({ hasText: "R-001" })).toContainText("SRV-DUB OrderManager");
       await expect(rows.filter({ hasText: "R-002" })).not.toContainText("(changed)");
-      if (width === 1440) await page.screenshot({ path: "../docs/move-planner.png" });
       const downloads = [];
       page.on("download", (d) => downloads.push(d.suggestedFilename()));
       await page.getByTestId("btn-plan-export").click();
@@ -65,6 +65,8 @@ test("a comparison of a 2,000-order burst computes in slices: progress, Cancel, 
   // The page keeps drawing while the two runs compute: the progress moves and Cancel answers.
   const comparing = page.getByTestId("plan-comparing");
   await expect(comparing).toBeVisible();
+  // It is below the plan: pressing Compare brings it into view.
+  await expect(comparing).toBeInViewport();
   await expect(page.getByTestId("btn-plan-compare")).toBeDisabled();
   await expect(comparing).toContainText(/Computing the run (without|with) the move: [1-9][\d,]* steps/);
   await page.getByTestId("btn-plan-compare-cancel").click();
@@ -74,6 +76,7 @@ test("a comparison of a 2,000-order burst computes in slices: progress, Cancel, 
   await page.getByTestId("btn-plan-compare").click();
   await expect(page.getByTestId("plan-compare-summary")).toContainText(/2,008 orders: [\d,]+ changed/, { timeout: 150_000 });
   await expect(page.getByTestId("plan-compare-summary")).toContainText("The first 500 are listed, the changed ones first.");
+  await expect(page.getByTestId("plan-compare-summary")).toBeInViewport();
   const rows = page.getByTestId("plan-comparison").getByTestId("comparison-row");
   await expect(rows).toHaveCount(500);
   await expect(rows.first()).toContainText("(changed)");

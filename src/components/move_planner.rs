@@ -15,7 +15,29 @@ use yew::prelude::*;
 #[component]
 pub fn MovePlanner(props: &LabProps) -> Html {
     let on = use_dispatch();
+    let root = use_node_ref();
     let lab = props.lab.lab.borrow();
+    // The comparison is below the plan: bring it into view when it starts and when its answer comes,
+    // so a Compare pressed at the top of a long plan shows its progress.
+    let stage = match (&lab.planner.comparing, &lab.planner.comparison) {
+        (Some(_), _) => "computing",
+        (None, Some(_)) => "answered",
+        (None, None) => "",
+    };
+    {
+        let root = root.clone();
+        use_effect_with(stage, move |stage| {
+            if !stage.is_empty() {
+                if let Some(section) = root.cast::<web_sys::Element>().and_then(|r| {
+                    r.query_selector("section.comparison, [data-testid=plan-compare-error]")
+                        .ok()
+                        .flatten()
+                }) {
+                    section.scroll_into_view_with_bool(true);
+                }
+            }
+        });
+    }
     let apps = lab.applications();
     let chosen_app = lab
         .planner
@@ -64,7 +86,7 @@ pub fn MovePlanner(props: &LabProps) -> Html {
         (None, Some(Ok(c))) => comparison_view(c),
     };
     html! {
-        <section class="move-planner wide-view" data-testid="move-planner" aria-label="Move planner">
+        <section class="move-planner wide-view" data-testid="move-planner" aria-label="Move planner" ref={root}>
             <header class="wide-head">
                 <h2>{ "Plan a move" }</h2>
                 <button data-testid="btn-back-to-canvas" onclick={on.reform(|_| Action::Tab(Tab::Inspector))}>{ "Back to the canvas" }</button>
