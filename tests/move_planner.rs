@@ -103,11 +103,26 @@ fn apply_records_the_move_as_the_runs_actions() {
         .unwrap()
         .text
         .contains("moved from SRV-SEA to SRV-DUB"));
-    // Planned again, the application is already there: the plan says why there is none.
-    lab.apply(Action::Planner(PlannerEdit::To("SRV-DUB".into())));
-    lab.apply(Action::Planner(PlannerEdit::Plan));
-    let e = lab.planner.plan.clone().unwrap().unwrap_err();
+    // The application is already in SRV-DUB: the engine refuses that move and says why...
+    let e = messagebox_engine::plan::plan_move(&lab.session.world, CABLE, "SRV-DUB")
+        .unwrap_err()
+        .to_string();
     assert!(e.contains("already in SRV-DUB"), "{e}");
+    // ...and the planner, whose target picker no longer offers SRV-DUB, plans the way back instead of
+    // keeping the stale target the page does not show.
+    lab.apply(Action::Planner(PlannerEdit::To("SRV-DUB".into())));
+    let choice = lab.planner_choice();
+    assert_eq!(
+        (choice.application.as_str(), choice.to.as_str()),
+        (CABLE, "SRV-SEA")
+    );
+    assert!(!choice.targets.contains(&"SRV-DUB".to_string()));
+    lab.apply(Action::Planner(PlannerEdit::Plan));
+    let back = lab.planner.plan.clone().unwrap().unwrap();
+    assert_eq!(
+        (back.from.as_str(), back.to.as_str()),
+        ("SRV-DUB", "SRV-SEA")
+    );
 }
 
 /// A lab on the default scenario's deployment saved and opened as your own (it has no script).
@@ -151,16 +166,21 @@ fn in_dublin(s: &messagebox_engine::plan::Side) -> bool {
         .any(|i| i.starts_with("SRV-DUB OrderManager"))
 }
 
+/// Submits `orders` as the compose form does and steps until nothing is scheduled.
+fn submit_and_run(lab: &mut Lab, orders: Vec<Command>) {
+    lab.apply(Action::ActAll(orders));
+    while lab.session.world.next_due().is_some() {
+        lab.apply(Action::Step);
+    }
+}
+
 #[test]
 fn compare_runs_the_orders_you_submitted_on_both_deployments_even_after_they_ended() {
     // Your own scenario has no script: the orders are the ones you submit. Run to their end, then
     // compared: the move is made at the start (no action changed the deployment), so every one of them
     // runs once as it was and once with the move.
     let mut lab = own_scenario();
-    lab.apply(Action::ActAll(common::burst(6, BurstKind::Distinct)));
-    while lab.session.world.next_due().is_some() {
-        lab.apply(Action::Step);
-    }
+    submit_and_run(&mut lab, common::burst(6, BurstKind::Distinct));
     let (inputs, steps) = (lab.session.inputs().to_vec(), lab.session.steps);
     let c = compared(&mut lab);
     assert_eq!((c.moved_at_step, c.moved_after_actions), (0, 0));
@@ -184,10 +204,7 @@ fn the_move_is_compared_after_your_last_change_to_the_deployment() {
     // Orders, then a change (the audit port stopped), then more orders: the move is made right after
     // the change, so the first orders are the same on both sides and the later ones go to Dublin.
     let mut lab = own_scenario();
-    lab.apply(Action::ActAll(common::burst(3, BurstKind::Distinct)));
-    while lab.session.world.next_due().is_some() {
-        lab.apply(Action::Step);
-    }
+    submit_and_run(&mut lab, common::burst(3, BurstKind::Distinct));
     lab.apply(Action::Act(Command::Administer {
         group: "SRV-SEA".into(),
         owner: messagebox_engine::messagebox::Owner::SendPort("VIP-Audit-SP".into()),

@@ -38,30 +38,13 @@ pub fn MovePlanner(props: &LabProps) -> Html {
             }
         });
     }
-    let apps = lab.applications();
-    let chosen_app = lab
-        .planner
-        .application
-        .clone()
-        .or_else(|| apps.first().map(|(a, _)| a.clone()))
-        .unwrap_or_default();
-    let from = apps
-        .iter()
-        .find(|(a, _)| *a == chosen_app)
-        .map(|(_, g)| g.clone())
-        .unwrap_or_default();
-    let groups: Vec<String> = lab
-        .group_order()
-        .into_iter()
-        .filter(|g| *g != from)
-        .collect();
-    let chosen_to = lab
-        .planner
-        .to
-        .clone()
-        .filter(|g| groups.contains(g))
-        .or_else(|| groups.first().cloned())
-        .unwrap_or_default();
+    let choice = lab.planner_choice();
+    let (apps, chosen_app, groups, chosen_to) = (
+        &choice.applications,
+        &choice.application,
+        &choice.targets,
+        &choice.to,
+    );
     let pick = |f: fn(String) -> PlannerEdit| {
         on.reform(move |e: Event| {
             let s: HtmlSelectElement = e.target_unchecked_into();
@@ -95,12 +78,12 @@ pub fn MovePlanner(props: &LabProps) -> Html {
             <div class="query-bar">
                 <label>{ "Move " }
                     <select data-testid="plan-application" onchange={pick(PlannerEdit::Application)}>
-                        { for apps.iter().map(|(a, g)| html! { <option value={a.clone()} selected={*a == chosen_app}>{ format!("{a} (in {g})") }</option> }) }
+                        { for apps.iter().map(|(a, g)| html! { <option value={a.clone()} selected={a == chosen_app}>{ format!("{a} (in {g})") }</option> }) }
                     </select>
                 </label>
                 <label>{ " to " }
                     <select data-testid="plan-to" onchange={pick(PlannerEdit::To)}>
-                        { for groups.iter().map(|g| html! { <option value={g.clone()} selected={*g == chosen_to}>{ g.clone() }</option> }) }
+                        { for groups.iter().map(|g| html! { <option value={g.clone()} selected={g == chosen_to}>{ g.clone() }</option> }) }
                     </select>
                 </label>
                 <button class="primary" data-testid="btn-plan" onclick={on.reform(|_| planner(PlannerEdit::Plan))}>{ "Plan" }</button>

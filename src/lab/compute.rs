@@ -14,7 +14,7 @@ pub const MEMORY_BUDGET: usize = 2 << 30;
 const SEEK_AT_ONCE: u64 = 3_000;
 
 /// Steps between two looks at the caller's clock (a step takes microseconds).
-const STEPS_PER_CHECK: usize = 64;
+pub(super) const STEPS_PER_CHECK: usize = 64;
 
 /// A run being computed.
 #[derive(Clone, Debug, PartialEq)]

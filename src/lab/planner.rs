@@ -4,6 +4,7 @@
 //! twice, so it is computed in slices (`compare_slice`, a few milliseconds per animation frame), with
 //! progress and Cancel, like Run to end.
 
+use super::compute::STEPS_PER_CHECK;
 use super::{Action, Effect, Lab, Notice, Slice, Tab};
 use messagebox_engine::plan::{
     bridge_bindings, plan_move, Comparing, Comparison, MovePlan, TimedCommand,
@@ -21,8 +22,15 @@ pub struct Planner {
     pub comparing: Option<Box<Comparing>>,
 }
 
-/// Steps between two looks at the caller's clock.
-const STEPS_PER_CHECK: usize = 64;
+/// The planner's pickers: every application with its group, the one chosen, where it can go, the
+/// target chosen (empty strings when there is none).
+#[derive(Clone, Debug, PartialEq)]
+pub struct PlannerChoice {
+    pub applications: Vec<(String, String)>,
+    pub application: String,
+    pub targets: Vec<String>,
+    pub to: String,
+}
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum PlannerEdit {
@@ -100,27 +108,47 @@ impl Lab {
         Vec::new()
     }
 
-    fn chosen(&self) -> Result<(String, String), String> {
-        let application = self
+    /// What the planner's pickers show: the application chosen (the first by default), the group it
+    /// is in, the groups it can move to, and the target chosen among them (the first by default). A
+    /// target left over from another application's choice that is now its own group is not kept.
+    pub fn planner_choice(&self) -> PlannerChoice {
+        let applications = self.applications();
+        let picked = self
             .planner
             .application
-            .clone()
-            .or_else(|| self.applications().first().map(|(a, _)| a.clone()))
-            .ok_or("no application to move")?;
+            .as_ref()
+            .and_then(|a| applications.iter().find(|(name, _)| name == a))
+            .or_else(|| applications.first());
+        let (application, from) = picked.cloned().unwrap_or_default();
+        let targets: Vec<String> = self
+            .group_order()
+            .into_iter()
+            .filter(|g| *g != from)
+            .collect();
         let to = self
             .planner
             .to
             .clone()
-            .or_else(|| {
-                let from = self
-                    .applications()
-                    .into_iter()
-                    .find(|(a, _)| *a == application)?
-                    .1;
-                self.group_order().into_iter().find(|g| *g != from)
-            })
-            .ok_or("there is no other group to move to")?;
-        Ok((application, to))
+            .filter(|g| targets.contains(g))
+            .or_else(|| targets.first().cloned())
+            .unwrap_or_default();
+        PlannerChoice {
+            applications,
+            application,
+            targets,
+            to,
+        }
+    }
+
+    fn chosen(&self) -> Result<(String, String), String> {
+        let choice = self.planner_choice();
+        if choice.application.is_empty() {
+            return Err("no application to move".into());
+        }
+        if choice.to.is_empty() {
+            return Err("there is no other group to move to".into());
+        }
+        Ok((choice.application, choice.to))
     }
 
     fn make_plan(&self) -> Result<MovePlan, String> {
