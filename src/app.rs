@@ -5,8 +5,8 @@
 use crate::browser;
 use crate::browser_share;
 use crate::components::{
-    Canvas, Confirmation, Controls, ControlsProps, Dispatch, EventLog, Header, HeaderProps,
-    HelpOverlay, LabRef, LessonPanel, NoticeBar, SharePanel, SidePanel,
+    Canvas, Confirmation, Controls, ControlsProps, Dispatch, Header, HeaderProps, HelpOverlay,
+    LabRef, LessonPanel, LogDrawer, NoticeBar, SharePanel, SidePanel,
 };
 use crate::lab::{Action, Effect, Lab};
 use crate::storage::{Loaded, Store};
@@ -74,6 +74,7 @@ pub struct App {
     _leaving: Option<EventListener>,
     store: Rc<Store>,
     link: yew::html::Scope<Self>,
+    workspace: NodeRef,
     _drops: Vec<EventListener>,
 }
 
@@ -82,6 +83,7 @@ pub struct App {
 fn store_lab(lab: &RefCell<Lab>, store: &Rc<Store>, link: &yew::html::Scope<App>) {
     let lab = lab.borrow();
     browser::store_progress(&lab.progress);
+    browser::store_panels(&lab.panels);
     let saved = lab.saved();
     drop(lab);
     let link = link.clone();
@@ -264,6 +266,7 @@ impl Component for App {
         let mut lab = lab;
         lab.tutorial_open |= first_visit;
         lab.progress.extend(browser::load_progress());
+        lab.panels = browser::load_panels();
         if let Some(hash) = browser::location_hash() {
             let before = lab.current_lesson().map(|(l, s)| (l.id, s.step));
             lab.route(&hash);
@@ -317,6 +320,7 @@ impl Component for App {
             reduced_motion: browser::prefers_reduced_motion(),
             store,
             link: ctx.link().clone(),
+            workspace: NodeRef::default(),
             _drops: page_drops(ctx.link()),
         };
         app.request_frame(ctx);
@@ -337,6 +341,11 @@ impl Component for App {
 
     fn rendered(&mut self, _ctx: &Context<Self>, _first_render: bool) {
         let lab = self.lab.borrow();
+        // The side panel's width, which the learner drags: a property the grid reads.
+        if let Some(el) = self.workspace.cast::<web_sys::Element>() {
+            let width = format!("{:.0}px", lab.panels.side_width);
+            browser::set_css_property(&el, "--side-width", &width);
+        }
         browser::show_location(&lab.location_hash());
         browser::highlight(lab.current_lesson().map(|(l, s)| l.steps[s.step].highlight));
     }
@@ -360,7 +369,9 @@ impl Component for App {
                     if let Some(link) = lab.shared.clone() {
                         <SharePanel {link} />
                     }
-                    <main class={classes!("workspace", tutorial.then_some("with-lesson"), wide.then_some("wide-panel"))}>
+                    <main class={classes!("workspace", tutorial.then_some("with-lesson"), wide.then_some("wide-panel"),
+                                          (!lab.panels.side_open && !wide).then_some("side-closed"))}
+                          ref={self.workspace.clone()}>
                         if tutorial {
                             <LessonPanel lab={shared.clone()} />
                         }
@@ -368,12 +379,12 @@ impl Component for App {
                         if !wide {
                             <Canvas lab={shared.clone()} reduced_motion={self.reduced_motion} />
                         }
-                        <SidePanel lab={shared.clone()} tab={lab.tab} />
+                        <SidePanel lab={shared.clone()} tab={lab.tab} open={lab.panels.side_open || wide} />
                     </main>
                     <Controls ..ControlsProps::of(&lab) />
                     // The wide views need the height; the log is back with the canvas.
                     if !wide {
-                        <EventLog lab={shared.clone()} />
+                        <LogDrawer lab={shared.clone()} open={lab.panels.log_open} />
                     }
                     if lab.help {
                         <HelpOverlay />

@@ -88,6 +88,32 @@ pub fn store_progress(progress: &std::collections::BTreeSet<String>) {
     }
 }
 
+/// Where the learner left the panels around the canvas (kept apart from the run).
+const PANELS_KEY: &str = "messagebox-lab-panels";
+
+pub fn load_panels() -> crate::lab::panels::Panels {
+    web_sys::window()
+        .and_then(|w| w.local_storage().ok().flatten())
+        .and_then(|s| s.get_item(PANELS_KEY).ok().flatten())
+        .map(|text| crate::lab::panels::Panels::from_json(&text))
+        .unwrap_or_default()
+}
+
+pub fn store_panels(panels: &crate::lab::panels::Panels) {
+    if let Some(storage) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) {
+        let text = serde_json::to_string(panels).unwrap_or_default();
+        let _ = storage.set_item(PANELS_KEY, &text);
+    }
+}
+
+/// Sets a CSS custom property on an element through the CSSOM (the Content-Security-Policy allows no
+/// inline style attribute).
+pub fn set_css_property(element: &web_sys::Element, name: &str, value: &str) {
+    if let Some(el) = wasm_bindgen::JsCast::dyn_ref::<web_sys::HtmlElement>(element) {
+        let _ = el.style().set_property(name, value);
+    }
+}
+
 pub fn location_hash() -> Option<String> {
     web_sys::window()?.location().hash().ok()
 }

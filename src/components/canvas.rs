@@ -4,11 +4,14 @@
 //! The view fits every group into the canvas's area by default; dragging the background pans it, the
 //! zoom buttons zoom it, and a lesson step brings its group into view.
 
-use super::canvas_parts::{edges, legend, link_line, node_view, subscription_table, token_views};
+use super::canvas_parts::{
+    edges, f, legend, link_line, node_view, size, subscription_table, token_views,
+};
 use super::dispatch::use_dispatch;
 use super::lab_ref::LabRef;
 use crate::lab::camera::CameraMode;
-use crate::lab::layout::{region_key, NodeKind};
+use crate::lab::canvas_view::{Detail, TextRole};
+use crate::lab::layout::{region_key, NodeKind, Region};
 use crate::lab::Action;
 use crate::lab::Selection;
 use gloo_events::EventListener;
@@ -74,9 +77,11 @@ pub fn Canvas(props: &CanvasProps) -> Html {
     let host = use_node_ref();
     let lab = props.lab.lab.borrow();
     let world = &lab.session.world;
-    let layout = lab.layout();
+    let canvas_view = lab.canvas_view();
+    let layout = &canvas_view.layout;
+    let detail = &canvas_view.detail;
     let area = lab.area;
-    let camera = crate::lab::camera::resolve(&lab.view.camera, &layout, area);
+    let camera = canvas_view.camera;
     let zoom = camera.zoom;
     let view = camera.view_box(area);
     let mode = lab.view.camera.clone();
@@ -106,6 +111,38 @@ pub fn Canvas(props: &CanvasProps) -> Html {
                     if let Some((width, height)) = measure(&host) {
                         on.emit(Action::CanvasArea { width, height });
                     }
+                })
+            });
+            move || drop(listener)
+        });
+    }
+
+    // The wheel (and a trackpad's pinch, which the browser sends as a wheel with Ctrl) zooms about the
+    // pointer. Listened to directly: the page must not scroll meanwhile.
+    {
+        let host = host.clone();
+        let on = on.clone();
+        use_effect_with((), move |_| {
+            let listener = host.cast::<web_sys::Element>().map(|el| {
+                let target = el.clone();
+                let options = gloo_events::EventListenerOptions::enable_prevent_default();
+                EventListener::new_with_options(&el, "wheel", options, move |e| {
+                    let Some(w) = e.dyn_ref::<web_sys::WheelEvent>() else {
+                        return;
+                    };
+                    w.prevent_default();
+                    let rect = target.get_bounding_client_rect();
+                    // Pixels of wheel travel: one notch (100) zooms by about 15%.
+                    let delta = match w.delta_mode() {
+                        1 => w.delta_y() * 33.0,
+                        2 => w.delta_y() * rect.height(),
+                        _ => w.delta_y(),
+                    };
+                    on.emit(Action::ZoomAt {
+                        factor: (-delta / 700.0).exp(),
+                        x: w.client_x() as f64 - rect.left(),
+                        y: w.client_y() as f64 - rect.top(),
+                    });
                 })
             });
             move || drop(listener)
@@ -207,49 +244,82 @@ pub fn Canvas(props: &CanvasProps) -> Html {
                 }
             })
         };
+        let name_font = detail.font(TextRole::GroupName);
+        let name_y = r.y + 8.0 + name_font;
+        let site_text = format!("{site} · {team}");
+        let shown_name = detail.fit(&r.group, TextRole::GroupName, r.width - 32.0);
         html! {
-            <g class="group-region" data-testid={format!("group-{}", r.group)}>
-                <rect class="region" x={r.x.to_string()} y={r.y.to_string()} rx="14"
-                      width={r.width.to_string()} height={r.height.to_string()} />
+            <g class={classes!("group-region", r.summary.then_some("summary"))} data-testid={format!("group-{}", r.group)}>
+                <rect class="region" x={f(r.x)} y={f(r.y)} rx="14" width={f(r.width)} height={f(r.height)} />
                 <g class="region-title" tabindex="0" role="button"
                    aria-label={format!("Group {}: {site}. Open its administration", r.group)}
                    onpointerdown={start(region_key(&r.group), (r.x, r.y), select)} {onkeydown}>
-                    <rect class="region-handle" x={r.x.to_string()} y={r.y.to_string()}
-                          width={r.width.to_string()} height="58" rx="14" />
-                    <text class="group-name" x={(r.x + 16.0).to_string()} y={(r.y + 26.0).to_string()}>
-                        { r.group.clone() }
+                    <rect class="region-handle" x={f(r.x)} y={f(r.y)} width={f(r.width)} height="58" rx="14" />
+                    <text class="group-name" x={f(r.x + 16.0)} y={f(name_y)} font-size={size(detail, TextRole::GroupName)}>
+                        { shown_name }
                     </text>
-                    <text class="group-site" x={(r.x + 16.0).to_string()} y={(r.y + 46.0).to_string()}>
-                        <title>{ format!("{site} · {team}") }</title>
-                        // About 7 px a character at 13 px: the line stays inside its region.
-                        { super::canvas_parts::clip(&format!("{site} · {team}"), ((r.width - 32.0) / 7.0) as usize) }
-                    </text>
+                    if detail.site_line() && !r.summary {
+                        <text class="group-site" x={f(r.x + 16.0)} y={f(name_y + detail.line(TextRole::GroupSite))}
+                              font-size={size(detail, TextRole::GroupSite)}>
+                            <title>{ site_text.clone() }</title>
+                            { detail.fit(&site_text, TextRole::GroupSite, r.width - 32.0) }
+                        </text>
+                    }
                 </g>
+                if r.summary {
+                    { summary_card(&lab, detail, r, name_y) }
+                }
                 if r.ports_not_drawn > 0 {
-                    <text class="ports-not-drawn" data-testid="ports-not-drawn"
-                          x={(r.x + 585.0 - 60.0).to_string()} y={(r.y + 95.0 + crate::lab::layout::PORTS_DRAWN as f64 * 42.0).to_string()}>
-                        { format!("and {} more send ports: see Subscriptions", crate::lab::import_summary::thousands(r.ports_not_drawn)) }
+                    <text class="ports-not-drawn" data-testid="ports-not-drawn" font-size={size(detail, TextRole::Note)}
+                          x={f(r.x + r.width - 16.0)} y={f(r.y + 95.0 + crate::lab::layout::PORTS_DRAWN as f64 * 42.0)}>
+                        <title>{ "Every send port is listed in the Subscriptions tab." }</title>
+                        { format!("+{} more send ports", crate::lab::import_summary::thousands(r.ports_not_drawn)) }
                     </text>
                 }
             </g>
         }
     });
 
+    // The subscribers the message under evaluation matched, per group.
+    let matched: std::collections::BTreeMap<
+        String,
+        (u64, Vec<messagebox_engine::messagebox::Owner>),
+    > = layout
+        .regions
+        .iter()
+        .filter_map(|r| {
+            let e = lab.evaluation(&r.group)?;
+            let id = e.message?;
+            Some((r.group.clone(), (id, e.matched().cloned().collect())))
+        })
+        .collect();
     let nodes = layout.nodes.iter().map(|n| {
         let region = layout
             .region(&n.group)
             .expect("a node's group has a region");
         let origin = (n.x - region.x, n.y - region.y);
         let onpointerdown = start(n.key.clone(), origin, select_node(n));
-        node_view(&lab, n, onpointerdown, on.clone())
+        let hit = matched.get(&n.group).and_then(|(id, owners)| {
+            let owner = crate::lab::layout::owner_of(n)?;
+            owners.contains(&owner).then_some(*id)
+        });
+        node_view(
+            &lab,
+            detail,
+            n,
+            region.stacked,
+            hit,
+            onpointerdown,
+            on.clone(),
+        )
     });
     let tables = layout
         .nodes
         .iter()
         .filter(|n| n.kind == NodeKind::MessageBox)
-        .map(|n| subscription_table(&lab, n));
-    let links = world.links.iter().map(|l| link_line(&layout, l));
-    let tokens = token_views(&lab, &layout, props.reduced_motion, on.clone());
+        .map(|n| subscription_table(&lab, detail, n));
+    let links = world.links.iter().map(|l| link_line(layout, detail, l));
+    let tokens = token_views(&lab, layout, detail, props.reduced_motion, on.clone());
 
     let showing = match &mode {
         CameraMode::Fit => "Showing every group".to_string(),
@@ -273,6 +343,8 @@ pub fn Canvas(props: &CanvasProps) -> Html {
             <div class="canvas-area" ref={host} data-testid="canvas-area" data-area={format!("{:.0}x{:.0}", area.width, area.height)}>
                 <svg ref={svg} width="100%" height="100%"
                      viewBox={format!("{:.1} {:.1} {:.1} {:.1}", view.x, view.y, view.width, view.height)}
+                     data-zoom={format!("{zoom:.3}")} data-detail={format!("{:?}", detail.level)}
+                     data-arrangement={if detail.stacked { "stacked" } else { "side-by-side" }}
                      role="group" aria-label={format!("{} BizTalk groups", layout.regions.len())}
                      {onpointerdown} {onpointermove} onpointerup={stop.clone()} onpointercancel={stop.clone()}
                      onpointerleave={stop}>
@@ -283,9 +355,9 @@ pub fn Canvas(props: &CanvasProps) -> Html {
                     { tokens.labels }
                     { for nodes }
                     { tokens.shapes }
-                    { legend(layout.height + 14.0) }
                 </svg>
             </div>
+            { legend() }
         </section>
     }
 }
@@ -309,6 +381,35 @@ pub(crate) fn select_node(n: &crate::lab::layout::Node) -> Selection {
             group,
             owner: Owner::SendPortGroup(name),
         },
-        NodeKind::MessageBox | NodeKind::Suspended => Selection::Group { group },
+        NodeKind::MessageBox | NodeKind::Suspended | NodeKind::PortStack => {
+            Selection::Group { group }
+        }
     }
+}
+
+/// A group far from the step's action, as a card: its counts, each a line.
+fn summary_card(lab: &crate::lab::Lab, detail: &Detail, r: &Region, name_y: f64) -> Html {
+    let Some(g) = lab.session.world.group(&r.group) else {
+        return html! {};
+    };
+    let state = g.messagebox.state();
+    let locations: usize = g.receive_ports.iter().map(|p| p.locations.len()).sum();
+    let running = g.runs.values().filter(|i| !i.state.is_finished()).count();
+    let lines = [
+        format!("{locations} receive locations"),
+        format!("{} subscribers", state.services.len()),
+        format!("{running} running instances"),
+        format!("{} failure reports", state.reports.len()),
+    ];
+    let pitch = detail.line(TextRole::Note);
+    let texts = lines.iter().enumerate().map(|(i, line)| {
+        html! {
+            <text class="summary-line" x={f(r.x + 16.0)} y={f(name_y + pitch * (1.2 + i as f64))}
+                  font-size={size(detail, TextRole::Note)}>
+                <title>{ line.clone() }</title>
+                { detail.fit(line, TextRole::Note, r.width - 32.0) }
+            </text>
+        }
+    });
+    html! { <g class="summary-card" data-testid={format!("summary-{}", r.group)}>{ for texts }</g> }
 }

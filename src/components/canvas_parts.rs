@@ -1,14 +1,13 @@
 //! The canvas's drawings: nodes by kind, the MessageBox's subscription table, WAN links, tokens and
 //! the legend. Every label is text, so colour is never the only cue.
 
-use crate::lab::explain_text::first_failure;
-use crate::lab::layout::{table_order, Layout, Node, NodeKind, TABLE_ROWS};
+use crate::lab::canvas_view::{Detail, TextRole};
+use crate::lab::layout::{owner_of, Layout, Node, NodeKind, TABLE_ROWS};
 use crate::lab::marks::Shape;
 use crate::lab::tokens::TokenKind;
 use crate::lab::Action;
 use crate::lab::{Lab, Selection, Tab};
-use messagebox_engine::message::MessageId;
-use messagebox_engine::messagebox::{Owner, ServiceState, SubscriptionKind, SubscriptionState};
+use messagebox_engine::messagebox::{Owner, ServiceState, SubscriptionState};
 use messagebox_engine::world::config::Pipeline;
 use messagebox_engine::world::{Group, Link};
 use std::collections::BTreeMap;
@@ -17,8 +16,14 @@ use yew::prelude::*;
 /// More tokens than this on one edge are drawn as one counter (when grouping is on).
 const AGGREGATE_ABOVE: usize = 8;
 
-fn f(v: f64) -> String {
+pub(super) fn f(v: f64) -> String {
     format!("{v:.1}")
+}
+
+/// A font size attribute for a text role at the canvas's detail (an attribute, not a style: the page's
+/// Content-Security-Policy allows no inline style).
+pub(super) fn size(detail: &Detail, role: TextRole) -> String {
+    f(detail.font(role))
 }
 
 pub fn clip(text: &str, max: usize) -> String {
@@ -27,15 +32,6 @@ pub fn clip(text: &str, max: usize) -> String {
     } else {
         format!("{}…", text.chars().take(max - 1).collect::<String>())
     }
-}
-
-fn owner_of(n: &Node) -> Option<Owner> {
-    Some(match n.kind {
-        NodeKind::Orchestration => Owner::Orchestration(n.name.clone()),
-        NodeKind::SendPort => Owner::SendPort(n.name.clone()),
-        NodeKind::SendPortGroup => Owner::SendPortGroup(n.name.clone()),
-        _ => return None,
-    })
 }
 
 /// References waiting for a stopped subscriber (kept counted by the MessageBox: a burst holds thousands).
@@ -70,6 +66,7 @@ fn kind_class(kind: NodeKind) -> &'static str {
         NodeKind::SendPort => "sendport",
         NodeKind::SendPortGroup => "sendportgroup",
         NodeKind::Host => "host",
+        NodeKind::PortStack => "portstack",
     }
 }
 
@@ -85,9 +82,22 @@ fn suspended_count(g: &Group) -> (usize, usize) {
     )
 }
 
+/// Half the width of a node's box: what its name has to fit in.
+fn half_width(kind: NodeKind) -> f64 {
+    match kind {
+        NodeKind::Orchestration | NodeKind::Suspended => 80.0,
+        NodeKind::Host => 100.0,
+        NodeKind::MessageBox => 62.0,
+        _ => 65.0,
+    }
+}
+
 pub fn node_view(
     lab: &Lab,
+    detail: &Detail,
     n: &Node,
+    stacked: usize,
+    matched: Option<u64>,
     onpointerdown: Callback<PointerEvent>,
     on: Callback<Action>,
 ) -> Html {
@@ -191,11 +201,23 @@ pub fn node_view(
             }
             (
                 html! { <rect x={f(x - 100.0)} y={f(y - 12.0)} width="200" height="24" rx="3" /> },
-                format!("Host {}", clip(&n.name, 24)),
+                format!("Host {}", n.name),
                 if running { "running" } else { "stopped" }.into(),
                 None,
             )
         }
+        NodeKind::PortStack => (
+            html! {
+                <>
+                    <rect x={f(x - 59.0)} y={f(y - 21.0)} width="130" height="32" rx="3" />
+                    <rect x={f(x - 62.0)} y={f(y - 18.0)} width="130" height="32" rx="3" />
+                    <rect x={f(x - 65.0)} y={f(y - 15.0)} width="130" height="32" rx="3" />
+                </>
+            },
+            format!("{stacked} send ports"),
+            "the Group Hub and Subscriptions list them".into(),
+            None,
+        ),
     };
     let kind_word = match n.kind {
         NodeKind::Location => "Receive location",
@@ -205,8 +227,19 @@ pub fn node_view(
         NodeKind::SendPort => "Send port",
         NodeKind::SendPortGroup => "Send port group",
         NodeKind::Host => "",
+        NodeKind::PortStack => "",
     };
-    let aria = format!("{kind_word} {label}: {status}").trim().to_string();
+    // The name as drawn (shortened to the box at this zoom) leads the accessible name, which then
+    // says the whole of it.
+    let width = 2.0 * half_width(n.kind) - 10.0;
+    let shown = detail.fit(&label, TextRole::NodeLabel, width);
+    let aria = if shown == label {
+        format!("{kind_word} {label}: {status}")
+    } else {
+        format!("{shown}: {kind_word} {label}, {status}")
+    }
+    .trim()
+    .to_string();
     let onkeydown = {
         let on = on.clone();
         let select = crate::components::canvas_select(n);
@@ -222,136 +255,171 @@ pub fn node_view(
         NodeKind::MessageBox => Some(format!("messagebox-{}", n.group)),
         _ => None,
     };
-    let text_y = if n.kind == NodeKind::MessageBox {
-        y - 2.0
+    // The name, with the status under it where the box has room for two lines.
+    let with_status = detail.status_lines() && crate::lab::canvas_view::has_status(n.kind);
+    let label_font = detail.font(TextRole::NodeLabel);
+    let status_line = detail.line(TextRole::NodeStatus);
+    let label_y = if with_status {
+        y + label_font * 0.35 - status_line / 2.0
     } else {
-        y + 1.0
+        y + label_font * 0.35
     };
+    // The message the MessageBox is evaluating matched this subscriber: said on the node itself, so it
+    // reads at any zoom.
+    if matched.is_some() {
+        class.push("matched".into());
+    }
+    let badge = matched.map(|id| format!("✓ matched #{id}")).or(badge);
+    let badge = badge.map(|b| {
+        let font = detail.font(TextRole::Badge);
+        let w = detail.width_of(&b, TextRole::Badge) + font;
+        let h = font * 1.35;
+        let right = x + half_width(n.kind);
+        html! {
+            <g class="badge">
+                <rect x={f(right - w)} y={f(y - 17.0 - h * 0.8)} width={f(w)} height={f(h)} rx={f(h / 2.0)} />
+                <text x={f(right - w / 2.0)} y={f(y - 17.0 - h * 0.8 + font * 1.0)} font-size={size(detail, TextRole::Badge)}>{ b }</text>
+            </g>
+        }
+    });
     html! {
         <g class={classes!(class)} tabindex="0" role="button" aria-label={aria.clone()}
            data-testid={testid} data-node={n.key.clone()} {onpointerdown} {onkeydown} {onclick}>
             <title>{ aria }</title>
             { shape }
-            <text class="node-label" x={f(x)} y={f(text_y)}>{ clip(&label, 22) }</text>
-            <text class="node-status" x={f(x)} y={f(text_y + 11.0)}>{ clip(&status, 30) }</text>
-            if let Some(b) = badge {
-                <g class="badge">
-                    <rect x={f(x + 34.0)} y={f(y - 27.0)} width="62" height="14" rx="7" />
-                    <text x={f(x + 65.0)} y={f(y - 17.0)}>{ b }</text>
-                </g>
+            <text class="node-label" x={f(x)} y={f(label_y)} font-size={size(detail, TextRole::NodeLabel)}>{ shown }</text>
+            if with_status {
+                <text class="node-status" x={f(x)} y={f(label_y + status_line)} font-size={size(detail, TextRole::NodeStatus)}>
+                    { detail.fit(&status, TextRole::NodeStatus, width) }
+                </text>
             }
+            { for badge }
         </g>
     }
 }
 
 /// The MessageBox's activation subscriptions; after an evaluation, which matched and why the others
-/// did not (the engine's Explain, first failing predicate).
-pub fn subscription_table(lab: &Lab, mbx: &Node) -> Html {
-    let Some(g) = lab.session.world.group(&mbx.group) else {
+/// did not (the engine's Explain, first failing predicate). Where rows would be too small to read, the
+/// table is a count, and the matched subscribers are marked on the canvas itself.
+pub fn subscription_table(lab: &Lab, detail: &Detail, mbx: &Node) -> Html {
+    let Some(e) = lab.evaluation(&mbx.group) else {
         return html! {};
     };
-    let mb = &g.messagebox;
-    let recent = lab
-        .evaluations
-        .get(&mbx.group)
-        .filter(|(_, at)| lab.now - at < 4000.0 / lab.speed().max(0.25));
-    // The message may have finished and left the live state already: the world also looks in the archive.
-    let explanation = recent.and_then(|(id, _)| {
-        let e = lab
-            .session
-            .world
-            .explain_activation(&mbx.group, MessageId(*id))?;
-        Some((*id, e))
-    });
-    let subs: Vec<_> = mb
-        .state()
-        .subscriptions
-        .values()
-        .filter(|s| s.kind == SubscriptionKind::Activation)
-        .collect();
-    let instance_subs = mb.state().subscriptions.len() - subs.len();
-    let (x0, y0) = (mbx.x - 92.0, mbx.y + 44.0);
-    let title = match &explanation {
-        Some((id, _)) => format!("Evaluating message #{id}"),
-        None => "Activation subscriptions".into(),
+    let total = e.lines.len();
+    let matched = e.matched().count();
+    let title = match e.message {
+        Some(id) => format!("Message #{id}: {matched} of {total} matched"),
+        None => format!("{total} activation subscriptions"),
     };
-    let explained = |id| {
-        explanation
-            .as_ref()
-            .and_then(|(_, all)| all.iter().find(|e| e.subscription == id))
-    };
-    // The lines the step or the message is about come first, so "+N more" never hides them.
-    let order = table_order(
-        &subs
-            .iter()
-            .map(|s| (s.owner.clone(), explained(s.id).map(|e| e.matched)))
-            .collect::<Vec<_>>(),
-        &lab.concerned_owners(&mbx.group),
-    );
-    let rows = order.iter().take(TABLE_ROWS).enumerate().map(|(i, &k)| {
-        let s = subs[k];
-        let e = explained(s.id);
-        let (class, mark, why) = match e {
-            Some(e) if e.matched => ("hit", "✓", String::new()),
-            Some(e) => (
-                "miss",
-                "✗",
-                first_failure(e, mb.schema()).unwrap_or_default(),
-            ),
-            None => ("", "·", String::new()),
+    let pitch = detail.row_pitch();
+    let width = 230.0_f64.max(detail.width_of(&title, TextRole::TableTitle) + 12.0);
+    let (x0, y0) = (mbx.x - width / 2.0, mbx.y + 44.0);
+    let text_x = x0 + 6.0;
+    let every = |line: &crate::lab::evaluation::Line| {
+        let (mark, class) = match line.matched {
+            Some(true) => ("✓", "hit"),
+            Some(false) => ("✗", "miss"),
+            None => ("·", ""),
         };
-        let y = y0 + 30.0 + i as f64 * 15.0;
-        let text = if why.is_empty() {
-            format!("{mark} {} ({})", s.owner.name(), subscription_state(s.state))
+        let text = if line.why.is_empty() {
+            format!(
+                "{mark} {} ({})",
+                line.owner.name(),
+                subscription_state(line.state)
+            )
         } else {
-            format!("{mark} {}: {why}", s.owner.name())
+            format!("{mark} {}: {}", line.owner.name(), line.why)
         };
+        (text, class)
+    };
+    let whole: Vec<String> = e.lines.iter().map(|l| every(l).0).collect();
+    if !detail.table_rows() {
+        // One box: the count (and the message's result), every line in its tooltip.
+        let height = pitch * 2.0;
+        let more = format!(
+            "{} instance subscriptions · all in Subscriptions",
+            e.instance_subscriptions
+        );
+        return html! {
+            <g class="sub-table" data-testid="mb-table-count" aria-label={title.clone()}>
+                <rect x={f(x0)} y={f(y0)} width={f(width)} height={f(height)} rx="4" />
+                <text class="sub-title" x={f(text_x)} y={f(y0 + pitch * 0.8)} font-size={size(detail, TextRole::TableTitle)}>
+                    <title>{ whole.join("\n") }</title>
+                    { detail.fit(&title, TextRole::TableTitle, width - 12.0) }
+                </text>
+                <text class="sub-more" x={f(text_x)} y={f(y0 + pitch * 1.75)} font-size={size(detail, TextRole::TableRow)}>
+                    <title>{ more.clone() }</title>
+                    { detail.fit(&more, TextRole::TableRow, width - 12.0) }
+                </text>
+            </g>
+        };
+    }
+    let rows = e.lines.iter().take(TABLE_ROWS).enumerate().map(|(i, line)| {
+        let (text, class) = every(line);
+        let y = y0 + pitch * (1.8 + i as f64);
         html! {
-            <text class={classes!("sub-row", class)} x={f(x0 + 6.0)} y={f(y)} data-testid="mb-subscription">
+            <text class={classes!("sub-row", class)} x={f(text_x)} y={f(y)} data-testid="mb-subscription"
+                  font-size={size(detail, TextRole::TableRow)}>
                 <title>{ text.clone() }</title>
-                { clip(&text, 33) }
+                { detail.fit(&text, TextRole::TableRow, width - 12.0) }
             </text>
         }
     });
-    let more = subs.len().saturating_sub(TABLE_ROWS);
-    let height = 40.0 + subs.len().min(TABLE_ROWS) as f64 * 15.0;
-    let clip_id = format!(
-        "sub-table-{}",
-        mbx.group.replace(|c: char| !c.is_ascii_alphanumeric(), "-")
+    let more = total.saturating_sub(TABLE_ROWS);
+    let shown = total.min(TABLE_ROWS) as f64;
+    let height = pitch * (shown + 2.1);
+    let footer = format!(
+        "{}{} instance subscriptions",
+        if more > 0 {
+            format!("+{more} more · ")
+        } else {
+            String::new()
+        },
+        e.instance_subscriptions
     );
     html! {
         <g class="sub-table" aria-label={title.clone()}>
-            // Every line stays inside the box, whatever its length (the whole line is its tooltip).
-            <clipPath id={clip_id.clone()}>
-                <rect x={f(x0)} y={f(y0)} width="184" height={f(height)} rx="4" />
-            </clipPath>
-            <rect x={f(x0)} y={f(y0)} width="184" height={f(height)} rx="4" />
-            <g clip-path={format!("url(#{clip_id})")}>
-                <text class="sub-title" x={f(x0 + 6.0)} y={f(y0 + 14.0)}>{ title }</text>
-                { for rows }
-                <text class="sub-more" x={f(x0 + 6.0)} y={f(y0 + height - 4.0)}>
-                    <title>{ "Every subscription is listed in the Subscriptions tab." }</title>
-                    { format!("{}{instance_subs} instance subscriptions",
-                        if more > 0 { format!("+{more} more · ") } else { String::new() }) }
-                </text>
-            </g>
+            <rect x={f(x0)} y={f(y0)} width={f(width)} height={f(height)} rx="4" />
+            <text class="sub-title" x={f(text_x)} y={f(y0 + pitch * 0.8)} font-size={size(detail, TextRole::TableTitle)}>
+                { detail.fit(&title, TextRole::TableTitle, width - 12.0) }
+            </text>
+            { for rows }
+            <text class="sub-more" x={f(text_x)} y={f(y0 + pitch * (shown + 1.8))} font-size={size(detail, TextRole::TableRow)}>
+                <title>{ "Every subscription is listed in the Subscriptions tab." }</title>
+                { detail.fit(&footer, TextRole::TableRow, width - 12.0) }
+            </text>
         </g>
     }
 }
 
-pub fn link_line(layout: &Layout, link: &Link) -> Html {
+pub fn link_line(layout: &Layout, detail: &Detail, link: &Link) -> Html {
     let (Some(a), Some(b)) = (layout.region(&link.a), layout.region(&link.b)) else {
         return html! {};
     };
-    let (left, right) = if a.x <= b.x { (a, b) } else { (b, a) };
-    let (x1, y1) = (left.x + left.width, left.y + 80.0);
-    let (x2, y2) = (right.x, right.y + 80.0);
+    // Side by side, the link joins the facing edges near the top; one below the other, the bottom of
+    // the upper to the top of the lower, near the left.
+    let (x1, y1, x2, y2) = if detail.stacked {
+        let (top, bottom) = if a.y <= b.y { (a, b) } else { (b, a) };
+        (top.x + 40.0, top.y + top.height, bottom.x + 40.0, bottom.y)
+    } else {
+        let (left, right) = if a.x <= b.x { (a, b) } else { (b, a) };
+        (left.x + left.width, left.y + 80.0, right.x, right.y + 80.0)
+    };
     let (mx, my) = ((x1 + x2) / 2.0, (y1 + y2) / 2.0);
     let label = format!(
         "WAN {} ms{}",
         link.latency_ms,
         if link.up { "" } else { " · CUT" }
     );
+    let (tx, ty, anchor) = if detail.stacked {
+        (
+            mx + 14.0,
+            my + detail.font(TextRole::LinkLabel) * 0.35,
+            "start",
+        )
+    } else {
+        (mx, my - 8.0, "middle")
+    };
     html! {
         <g class={classes!("link", (!link.up).then_some("cut"))} data-testid={format!("link-{}-{}", link.a, link.b)}>
             <title>{ format!("WAN link {} – {}: {label}", link.a, link.b) }</title>
@@ -359,11 +427,11 @@ pub fn link_line(layout: &Layout, link: &Link) -> Html {
                 <line x1={f(x1)} y1={f(y1)} x2={f(x2)} y2={f(y2)} />
             } else {
                 <>
-                    <line x1={f(x1)} y1={f(y1)} x2={f(mx - 10.0)} y2={f(my)} />
-                    <line x1={f(mx + 10.0)} y1={f(my)} x2={f(x2)} y2={f(y2)} />
+                    <line x1={f(x1)} y1={f(y1)} x2={f(mx - (x2 - x1).signum() * 10.0)} y2={f(my - (y2 - y1).signum() * 10.0)} />
+                    <line x1={f(mx + (x2 - x1).signum() * 10.0)} y1={f(my + (y2 - y1).signum() * 10.0)} x2={f(x2)} y2={f(y2)} />
                 </>
             }
-            <text x={f(mx)} y={f(my - 8.0)}>{ label }</text>
+            <text x={f(tx)} y={f(ty)} text-anchor={anchor} font-size={size(detail, TextRole::LinkLabel)}>{ label }</text>
         </g>
     }
 }
@@ -393,9 +461,12 @@ pub struct TokenLayers {
 pub fn token_views(
     lab: &Lab,
     layout: &Layout,
+    detail: &Detail,
     reduced_motion: bool,
     on: Callback<Action>,
 ) -> TokenLayers {
+    let scale = detail.token_scale();
+    let label_font = detail.font(TextRole::TokenLabel);
     let mut buckets: BTreeMap<Edge, Vec<(usize, f64)>> = BTreeMap::new();
     for (i, t) in lab.tokens.iter().enumerate() {
         let Some(p) = t.progress(lab.now) else {
@@ -422,23 +493,24 @@ pub fn token_views(
             let p = tokens.iter().map(|(_, p)| p).sum::<f64>() / tokens.len() as f64;
             if let Some((x, y)) = point(from, to, p) {
                 out.push(html! {
-                    <g class="token-counter" transform={format!("translate({},{})", f(x), f(y))}
+                    <g class="token-counter" transform={format!("translate({},{}) scale({})", f(x), f(y), f(scale))}
                        data-testid="token-counter" aria-label={format!("{} messages on this edge", tokens.len())}>
                         <circle r="13" />
-                        <text y="4">{ format!("×{}", tokens.len()) }</text>
+                        <text y="4" font-size={f(detail.font(TextRole::Badge) / scale)}>{ format!("×{}", tokens.len()) }</text>
                     </g>
                 });
             }
             continue;
         }
         // Copies on one edge fan out across it, so each stays visible and clickable.
-        let spread = (tokens.len() as f64 - 1.0) * 8.0;
+        let step = 16.0 * scale;
+        let spread = (tokens.len() as f64 - 1.0) * step / 2.0;
         for (k, (i, p)) in tokens.iter().enumerate() {
             let t = &lab.tokens[*i];
             let Some((x, y)) = point(from, to, *p) else {
                 continue;
             };
-            let y = y + k as f64 * 16.0 - spread;
+            let y = y + k as f64 * step - spread;
             let kind = match t.kind {
                 TokenKind::Failed => "failed",
                 TokenKind::Held => "held",
@@ -452,7 +524,7 @@ pub fn token_views(
             };
             out.push(html! {
                 <g class={classes!("token", t.mark.class, kind)}
-                   transform={format!("translate({},{})", f(x), f(y))}
+                   transform={format!("translate({},{}) scale({})", f(x), f(y), f(scale))}
                    data-testid="message-token" data-message={t.message.0.to_string()} data-kind={kind}
                    data-to={t.to.clone().unwrap_or_default()}
                    aria-label={format!("message #{} {}", t.message.0, t.mark.label)}
@@ -462,8 +534,29 @@ pub fn token_views(
                 </g>
             });
             labels.push(html! {
-                <text class="token-label" x={f(x + 13.0)} y={f(y + 4.0)}>{ clip(&t.mark.label, 16) }</text>
+                <text class="token-label" x={f(x + 13.0 * scale)} y={f(y + label_font * 0.35)} font-size={f(label_font)}>
+                    { clip(&t.mark.label, 16) }
+                </text>
             });
+            // The moment of marking: the broker's marked order leaves it with its mark said beside it.
+            if t.mark.shape == Shape::Circle
+                && t.kind == TokenKind::Route
+                && from.contains("|orch|")
+            {
+                if let Some(node) = layout.node(from) {
+                    let text = format!("marked {}", t.mark.label);
+                    let font = detail.font(TextRole::Callout);
+                    let w = detail.width_of(&text, TextRole::Callout) + font;
+                    let h = font * 1.5;
+                    let (cx, cy) = (node.x - 80.0, node.y + 17.0);
+                    labels.push(html! {
+                        <g class={classes!("mark-callout", t.mark.class)} data-testid="mark-callout">
+                            <rect x={f(cx)} y={f(cy)} width={f(w)} height={f(h)} rx={f(h / 2.0)} />
+                            <text x={f(cx + font / 2.0)} y={f(cy + h * 0.7)} font-size={f(font)}>{ text }</text>
+                        </g>
+                    });
+                }
+            }
         }
     }
     TokenLayers {
@@ -472,31 +565,27 @@ pub fn token_views(
     }
 }
 
-pub fn legend(y: f64) -> Html {
+/// The legend, under the drawing in the page's own text (so it keeps its size at any zoom).
+pub fn legend() -> Html {
     let items = [
         (Shape::Envelope, "mark-none", "order request"),
-        (
-            Shape::Circle,
-            "mark-cable",
-            "routing message, marked CABLEORDER",
-        ),
+        (Shape::Circle, "mark-cable", "marked CABLEORDER"),
         (Shape::Circle, "mark-vip", "marked VIPORDER"),
         (Shape::Circle, "mark-broadband", "marked BROADBANDORDER"),
         (Shape::Triangle, "mark-none", "ack / reply"),
         (Shape::Diamond, "mark-none", "other message"),
     ];
-    let mut x = 30.0;
     let views = items.iter().map(|(shape, class, text)| {
-        let at = x;
-        x += 40.0 + text.len() as f64 * 6.2;
         html! {
-            <g class={classes!("token", *class)} transform={format!("translate({},{})", f(at), f(y))}>
-                { shape_view(*shape) }
-                <text class="legend-text" x="14" y="4">{ *text }</text>
-            </g>
+            <li>
+                <svg class={classes!("token", *class)} viewBox="-12 -10 24 20" width="22" height="18" aria-hidden="true">
+                    { shape_view(*shape) }
+                </svg>
+                { *text }
+            </li>
         }
     });
-    html! { <g class="legend" aria-label="Legend">{ for views }</g> }
+    html! { <ul class="canvas-legend" aria-label="Legend">{ for views }</ul> }
 }
 
 /// Faint edges from each receive location into the MessageBox and from the MessageBox to each

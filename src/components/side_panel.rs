@@ -29,6 +29,63 @@ pub struct SidePanelProps {
     pub lab: LabRef,
     /// The tab shown.
     pub tab: Tab,
+    /// Open, or closed to a rail that gives the canvas the room.
+    pub open: bool,
+}
+
+/// The edge of the side panel, dragged (or moved with the arrow keys) to resize it.
+#[component]
+fn ResizeHandle() -> Html {
+    let on = use_dispatch();
+    let dragging = use_mut_ref(|| false);
+    let width_at = |x: f64| {
+        let window = web_sys::window().and_then(|w| w.inner_width().ok()?.as_f64());
+        window.map(|w| w - x)
+    };
+    let down = {
+        let dragging = dragging.clone();
+        Callback::from(move |e: PointerEvent| {
+            *dragging.borrow_mut() = true;
+            if let Some(el) = e.target_dyn_into::<web_sys::Element>() {
+                let _ = el.set_pointer_capture(e.pointer_id());
+            }
+        })
+    };
+    let moved = {
+        let dragging = dragging.clone();
+        let on = on.clone();
+        Callback::from(move |e: PointerEvent| {
+            if *dragging.borrow() {
+                if let Some(w) = width_at(e.client_x() as f64) {
+                    on.emit(Action::ResizeSidePanel(w));
+                }
+            }
+        })
+    };
+    let up = Callback::from(move |_: PointerEvent| *dragging.borrow_mut() = false);
+    let keys = {
+        let on = on.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            let by = match e.key().as_str() {
+                "ArrowLeft" => 24.0,
+                "ArrowRight" => -24.0,
+                _ => return,
+            };
+            e.prevent_default();
+            let panel = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.query_selector("[data-testid=side-panel]").ok().flatten());
+            if let Some(panel) = panel {
+                on.emit(Action::ResizeSidePanel(panel.client_width() as f64 + by));
+            }
+        })
+    };
+    html! {
+        <div class="side-resize" role="separator" aria-orientation="vertical" tabindex="0"
+             aria-label="Resize the side panel (Left and Right arrows)" data-testid="side-resize"
+             onpointerdown={down} onpointermove={moved} onpointerup={up.clone()} onpointercancel={up}
+             onkeydown={keys}></div>
+    }
 }
 
 #[component]
@@ -44,9 +101,26 @@ pub fn SidePanel(props: &SidePanelProps) -> Html {
         }
     });
     let lab = props.lab.clone();
+    if !props.open {
+        return html! {
+            <aside class="side-panel closed" data-testid="side-panel" aria-label="Details">
+                <button class="side-toggle" data-testid="btn-side-panel" aria-expanded="false"
+                        title="Open the side panel: Inspector, Compose, Group Hub and more"
+                        onclick={on.reform(|_| Action::ToggleSidePanel)}>
+                    { "◂ Details" }
+                </button>
+            </aside>
+        };
+    }
     html! {
         <aside class="side-panel" data-testid="side-panel" aria-label="Details">
-            <div class="tabs" role="tablist">{ for buttons }</div>
+            <ResizeHandle />
+            <div class="tabs" role="tablist">
+                { for buttons }
+                <button class="side-toggle" data-testid="btn-side-panel" aria-expanded="true"
+                        title="Close the side panel: the canvas takes its room"
+                        onclick={on.reform(|_| Action::ToggleSidePanel)}>{ "Hide ▸" }</button>
+            </div>
             <div class="tab-body" role="tabpanel">
                 { match tab {
                     Tab::Inspector => html! { <Inspector {lab} /> },

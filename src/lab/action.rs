@@ -37,8 +37,21 @@ pub enum Action {
         group: String,
         application: String,
     },
+    /// The side panel opened or closed.
+    ToggleSidePanel,
+    /// The side panel dragged to this width (CSS pixels).
+    ResizeSidePanel(f64),
+    /// The event log's drawer opened or closed.
+    ToggleLog,
     /// The canvas's zoom, about the centre of the view.
     Zoom(f64),
+    /// The wheel or a pinch: zoom by `factor` about the point `x`, `y` of the canvas's area (CSS
+    /// pixels from its corner), which stays where it is.
+    ZoomAt {
+        factor: f64,
+        x: f64,
+        y: f64,
+    },
     /// Back to the view that fits every group.
     Fit,
     /// The canvas's background dragged by this many screen pixels.
@@ -128,8 +141,17 @@ impl Lab {
             Action::ActAll(commands) => self.act_all(commands),
             Action::Confirm => self.confirm(),
             Action::Cancel => self.cancel(),
-            Action::Select(s) => self.select(s),
-            Action::Tab(tab) => self.tab = tab,
+            Action::Select(s) => {
+                self.panels.side_open = true;
+                self.select(s)
+            }
+            Action::Tab(tab) => {
+                self.panels.side_open = true;
+                self.tab = tab
+            }
+            Action::ToggleSidePanel => self.panels.side_open = !self.panels.side_open,
+            Action::ResizeSidePanel(width) => self.panels.resize_side(width),
+            Action::ToggleLog => self.panels.log_open = !self.panels.log_open,
             Action::Scenario(i) => self.switch(i),
             Action::Move { key, x, y } => {
                 self.view.positions.insert(key, (x.round(), y.round()));
@@ -155,6 +177,7 @@ impl Lab {
             Action::Notice(text) => self.notice = Some(Notice { text, error: true }),
             Action::ToggleTutorial => self.tutorial_open = !self.tutorial_open,
             Action::Zoom(z) => self.zoom_to(z),
+            Action::ZoomAt { factor, x, y } => self.zoom_at(factor, x, y),
             Action::Fit => self.fit(),
             Action::Pan { dx, dy } => self.pan(dx, dy),
             Action::CanvasArea { width, height } => self.set_area(width, height),

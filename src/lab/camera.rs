@@ -13,7 +13,7 @@ const FIT_MAX: f64 = 1.2;
 /// Room left around what is fitted (screen pixels, each side).
 const MARGIN: f64 = 8.0;
 /// The legend under the regions is part of what is fitted.
-pub const LEGEND_HEIGHT: f64 = 60.0;
+pub const LEGEND_HEIGHT: f64 = 0.0;
 /// The area assumed before the canvas has been measured.
 pub const DEFAULT_AREA: Area = Area {
     width: 960.0,

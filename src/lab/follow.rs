@@ -21,11 +21,25 @@ impl Lab {
         self.view.camera = CameraMode::Manual(c.zoomed(zoom));
     }
 
+    /// Zooms by `factor` keeping the layout point under the area's point (`x`, `y`) where it is; the view
+    /// becomes the user's.
+    pub fn zoom_at(&mut self, factor: f64, x: f64, y: f64) {
+        let c = self.camera();
+        let z = (c.zoom * factor).clamp(camera::MIN_ZOOM, camera::MAX_ZOOM);
+        let (dx, dy) = (x - self.area.width / 2.0, y - self.area.height / 2.0);
+        let (px, py) = (c.cx + dx / c.zoom, c.cy + dy / c.zoom);
+        self.view.camera = CameraMode::Manual(camera::Camera {
+            zoom: z,
+            cx: px - dx / z,
+            cy: py - dy / z,
+        });
+    }
+
     /// Follows a drag of the background by `dx`, `dy` screen pixels; the view becomes the user's.
     pub fn pan(&mut self, dx: f64, dy: f64) {
-        let layout = self.layout();
-        let c = camera::resolve(&self.view.camera, &layout, self.area);
-        self.view.camera = CameraMode::Manual(c.panned(dx, dy, camera::extent(&layout)));
+        let view = self.canvas_view();
+        let bounds = camera::extent(&view.layout);
+        self.view.camera = CameraMode::Manual(view.camera.panned(dx, dy, bounds));
     }
 
     pub fn fit(&mut self) {
@@ -50,6 +64,9 @@ impl Lab {
             Look::All => CameraMode::Fit,
             Look::Group(g) => CameraMode::Group(g.to_string()),
         };
+        if f.open != Open::Nothing {
+            self.panels.side_open = true;
+        }
         let world = &self.session.world;
         let group_of = |g: &str| Selection::Group {
             group: g.to_string(),

@@ -1,17 +1,24 @@
 //! Where things are drawn: one region per group, and inside it receive locations on the left, the
 //! MessageBox in the middle, orchestrations beside it, send ports on the right edge and hosts along the
 //! bottom. Order follows the applications' definition order, so adding a port appends rather than
-//! reshuffles; dragged positions (relative to their region) override the automatic ones.
+//! reshuffles; dragged positions (relative to their region) override the automatic ones. Groups sit side
+//! by side or one below the other, and the level of detail (`Options`, chosen by `canvas_view`) can
+//! shorten the MessageBox's table to a count, stack a group's send ports, or draw a group as a summary.
 
 use messagebox_engine::messagebox::{Owner, SubscriptionKind};
 use messagebox_engine::world::{Group, World};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 pub const REGION_WIDTH: f64 = 660.0;
+/// A group far from the action, drawn as a card with its counts.
+pub const SUMMARY_WIDTH: f64 = 300.0;
+pub const SUMMARY_HEIGHT: f64 = 170.0;
 /// A group with no receive locations and no subscribers (a group waiting for its applications) is
 /// drawn narrower, so an empty group does not take half the canvas.
 pub const EMPTY_REGION_WIDTH: f64 = 340.0;
+/// Between regions side by side (room for the WAN link's label) and one below the other.
 const REGION_GAP: f64 = 110.0;
+const STACK_GAP: f64 = 80.0;
 const MIN_HEIGHT: f64 = 360.0;
 /// The MessageBox's table lists at most this many activation subscriptions ("+N more" for the rest).
 pub const TABLE_ROWS: usize = 10;
@@ -25,6 +32,8 @@ pub enum NodeKind {
     SendPort,
     SendPortGroup,
     Host,
+    /// A group's send ports drawn as one stack with their count.
+    PortStack,
 }
 
 impl NodeKind {
@@ -37,6 +46,7 @@ impl NodeKind {
             NodeKind::SendPort => "sp",
             NodeKind::SendPortGroup => "spg",
             NodeKind::Host => "host",
+            NodeKind::PortStack => "stack",
         }
     }
 }
@@ -60,6 +70,42 @@ pub struct Region {
     pub height: f64,
     /// Send ports and groups not drawn (beyond `PORTS_DRAWN`); the Subscriptions tab lists them all.
     pub ports_not_drawn: usize,
+    /// Drawn as a summary card (no nodes inside).
+    pub summary: bool,
+    /// Send ports and groups drawn as one stack.
+    pub stacked: usize,
+}
+
+/// The name of a group's stack of send ports (its key does not change with its count).
+pub const STACK_NAME: &str = "send ports";
+
+/// How much the layout draws, and how groups are arranged (chosen by `canvas_view` from the zoom).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Options {
+    /// Groups one below the other rather than side by side.
+    pub stacked: bool,
+    /// Lines of the MessageBox's table (0: the table is a count), and the distance between them.
+    pub table_lines: usize,
+    pub line_pitch: f64,
+    /// Groups whose send ports are drawn as one stack (but for those in `keep`).
+    pub port_stacks: BTreeSet<String>,
+    /// Groups drawn as a summary card.
+    pub summaries: BTreeSet<String>,
+    /// Subscribers drawn on their own even in a stack: what the step is about, and the selection.
+    pub keep: Vec<(String, Owner)>,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Self {
+            stacked: false,
+            table_lines: TABLE_ROWS,
+            line_pitch: 15.0,
+            port_stacks: BTreeSet::new(),
+            summaries: BTreeSet::new(),
+            keep: Vec::new(),
+        }
+    }
 }
 
 /// At most this many send ports and send port groups are drawn per group: a group of 20,000 imported
@@ -72,6 +118,9 @@ pub struct Layout {
     pub nodes: Vec<Node>,
     pub width: f64,
     pub height: f64,
+    /// Nodes drawn as part of another (a stacked send port, by key, to its stack's key): tokens for
+    /// them travel to the stack.
+    pub aliases: BTreeMap<String, String>,
 }
 
 pub fn node_key(group: &str, kind: NodeKind, name: &str) -> String {
@@ -90,6 +139,16 @@ pub fn owner_key(group: &str, owner: &Owner) -> String {
         Owner::SendPortGroup(_) => NodeKind::SendPortGroup,
     };
     node_key(group, kind, owner.name())
+}
+
+/// The subscriber a node stands for, if it stands for one.
+pub fn owner_of(n: &Node) -> Option<Owner> {
+    Some(match n.kind {
+        NodeKind::Orchestration => Owner::Orchestration(n.name.clone()),
+        NodeKind::SendPort => Owner::SendPort(n.name.clone()),
+        NodeKind::SendPortGroup => Owner::SendPortGroup(n.name.clone()),
+        _ => return None,
+    })
 }
 
 /// The subscribers of a group in a stable order: by application definition, then anything else.
@@ -125,14 +184,28 @@ fn subscribers(g: &Group) -> Vec<Owner> {
 }
 
 impl Layout {
+    /// The layout with every detail, groups side by side.
     pub fn of(world: &World, order: &[String], positions: &BTreeMap<String, (f64, f64)>) -> Self {
+        Self::with(world, order, positions, &Options::default())
+    }
+
+    pub fn with(
+        world: &World,
+        order: &[String],
+        positions: &BTreeMap<String, (f64, f64)>,
+        options: &Options,
+    ) -> Self {
         let mut layout = Layout::default();
         let groups = order
             .iter()
             .filter_map(|name| world.group(name))
             .chain(world.groups.values().filter(|g| !order.contains(&g.name)));
         for (i, g) in groups.enumerate() {
-            layout.add_group(g, i, positions);
+            if options.summaries.contains(&g.name) {
+                layout.add_summary(g, i, positions, options);
+            } else {
+                layout.add_group(g, i, positions, options);
+            }
         }
         layout.width = layout
             .regions
@@ -149,7 +222,52 @@ impl Layout {
         layout
     }
 
-    fn add_group(&mut self, g: &Group, index: usize, positions: &BTreeMap<String, (f64, f64)>) {
+    /// Where the next region goes: after the previous ones (wherever they were dragged), across or down.
+    fn slot(&self, index: usize, options: &Options) -> (f64, f64) {
+        let before = self.regions.iter().take(index);
+        if options.stacked {
+            (
+                20.0,
+                20.0 + before.map(|r| r.height + STACK_GAP).sum::<f64>(),
+            )
+        } else {
+            (
+                20.0 + before.map(|r| r.width + REGION_GAP).sum::<f64>(),
+                20.0,
+            )
+        }
+    }
+
+    fn add_summary(
+        &mut self,
+        g: &Group,
+        index: usize,
+        positions: &BTreeMap<String, (f64, f64)>,
+        options: &Options,
+    ) {
+        let (x, y) = positions
+            .get(&region_key(&g.name))
+            .copied()
+            .unwrap_or_else(|| self.slot(index, options));
+        self.regions.push(Region {
+            group: g.name.clone(),
+            x,
+            y,
+            width: SUMMARY_WIDTH,
+            height: SUMMARY_HEIGHT,
+            ports_not_drawn: 0,
+            summary: true,
+            stacked: 0,
+        });
+    }
+
+    fn add_group(
+        &mut self,
+        g: &Group,
+        index: usize,
+        positions: &BTreeMap<String, (f64, f64)>,
+        options: &Options,
+    ) {
         let owners = subscribers(g);
         let locations: Vec<&str> = g
             .receive_ports
@@ -164,14 +282,24 @@ impl Layout {
             .iter()
             .filter(|o| !matches!(o, Owner::Orchestration(_)))
             .collect();
+        // A stack keeps the ports the step is about; the rest are counted in it.
+        let mut stacked: Vec<&Owner> = Vec::new();
+        if options.port_stacks.contains(&g.name) {
+            let kept = |o: &Owner| options.keep.iter().any(|(grp, k)| grp == &g.name && k == o);
+            let (keep, rest): (Vec<&Owner>, Vec<&Owner>) = ports.into_iter().partition(|o| kept(o));
+            ports = keep;
+            stacked = rest;
+        }
         let ports_not_drawn = ports.len().saturating_sub(PORTS_DRAWN);
         ports.truncate(PORTS_DRAWN);
+        let stack_rows = usize::from(!stacked.is_empty());
         let rows = locations
             .len()
             .max(orchestrations.len())
-            .max(ports.len() + usize::from(ports_not_drawn > 0)) as f64;
+            .max(ports.len() + stack_rows + usize::from(ports_not_drawn > 0))
+            as f64;
         // Tall enough for the columns, and for the MessageBox's table with the suspended queue and the
-        // hosts below it (the table starts 44 below the MessageBox at 160: a title, then 15 a line).
+        // hosts below it (the table starts 44 below the MessageBox at 160: a title, then its lines).
         let table_lines = g
             .messagebox
             .state()
@@ -179,8 +307,13 @@ impl Layout {
             .values()
             .filter(|s| s.kind == SubscriptionKind::Activation)
             .count()
-            .min(TABLE_ROWS) as f64;
-        let below_table = 160.0 + 44.0 + 40.0 + table_lines * 15.0 + 36.0 + 80.0;
+            .min(options.table_lines) as f64;
+        let below_table = 160.0
+            + 44.0
+            + 2.0 * options.line_pitch.max(20.0)
+            + table_lines * options.line_pitch
+            + 36.0
+            + 80.0;
         let height = MIN_HEIGHT.max(100.0 + rows * 42.0 + 60.0).max(below_table);
         let hosts = g.messagebox.state().hosts.len();
         let empty = locations.is_empty() && owners.is_empty();
@@ -193,18 +326,10 @@ impl Layout {
         // orchestrations.
         let mbx_dx = if empty { width / 2.0 } else { 240.0 };
         let host_dx = if empty { 120.0 } else { 110.0 };
-        // Regions side by side, each in the slot after the previous ones' (wherever they were dragged).
-        let auto_x = 20.0
-            + self
-                .regions
-                .iter()
-                .take(index)
-                .map(|r| r.width + REGION_GAP)
-                .sum::<f64>();
         let (x, y) = positions
             .get(&region_key(&g.name))
             .copied()
-            .unwrap_or((auto_x, 20.0));
+            .unwrap_or_else(|| self.slot(index, options));
         self.regions.push(Region {
             group: g.name.clone(),
             x,
@@ -212,6 +337,8 @@ impl Layout {
             width,
             height,
             ports_not_drawn,
+            summary: false,
+            stacked: stacked.len(),
         });
         let mut place = |kind: NodeKind, name: &str, dx: f64, dy: f64| {
             let key = node_key(&g.name, kind, name);
@@ -250,6 +377,14 @@ impl Layout {
             };
             place(kind, o.name(), 585.0, 95.0 + i as f64 * 42.0);
         }
+        if !stacked.is_empty() {
+            place(
+                NodeKind::PortStack,
+                STACK_NAME,
+                585.0,
+                95.0 + ports.len() as f64 * 42.0,
+            );
+        }
         for (i, host) in g.messagebox.state().hosts.keys().enumerate() {
             place(
                 NodeKind::Host,
@@ -258,9 +393,15 @@ impl Layout {
                 height - 24.0,
             );
         }
+        let stack = node_key(&g.name, NodeKind::PortStack, STACK_NAME);
+        for o in &stacked {
+            self.aliases.insert(owner_key(&g.name, o), stack.clone());
+        }
     }
 
+    /// The node drawn for `key`: itself, or the stack that holds it.
     pub fn node(&self, key: &str) -> Option<&Node> {
+        let key = self.aliases.get(key).map(String::as_str).unwrap_or(key);
         self.nodes.iter().find(|n| n.key == key)
     }
 

@@ -4,11 +4,13 @@
 
 pub mod action;
 pub mod camera;
+pub mod canvas_view;
 mod compute;
 pub mod dashboard;
 pub mod debugger_form;
 mod debugging;
 pub mod describe;
+pub mod evaluation;
 pub mod event_window;
 pub mod explain_text;
 pub mod filter_edit;
@@ -19,6 +21,7 @@ mod lesson;
 pub mod marks;
 pub mod order_form;
 pub mod own_scenario;
+pub mod panels;
 pub mod planner;
 pub mod ports;
 mod route;
@@ -162,6 +165,8 @@ pub struct Lab {
     pub shared: Option<share::ShareLink>,
     /// The user's own scenario, when the run is not of a shipped one.
     pub own: Option<own_scenario::OwnScenario>,
+    /// The panels around the canvas, as the learner left them.
+    pub panels: panels::Panels,
 }
 
 impl Lab {
@@ -187,6 +192,7 @@ impl Lab {
             planner: Default::default(),
             shared: None,
             own: None,
+            panels: Default::default(),
             catalog,
             scenario,
             session: Session::new(world),
@@ -254,18 +260,14 @@ impl Lab {
             .collect()
     }
 
-    /// Where things are drawn on the canvas.
+    /// Where things are drawn on the canvas (at the detail the zoom allows).
     pub fn layout(&self) -> layout::Layout {
-        layout::Layout::of(
-            &self.session.world,
-            &self.group_order(),
-            &self.view.positions,
-        )
+        self.canvas_view().layout
     }
 
     /// Where the canvas looks now (its mode resolved against the layout and the measured area).
     pub fn camera(&self) -> camera::Camera {
-        camera::resolve(&self.view.camera, &self.layout(), self.area)
+        self.canvas_view().camera
     }
 
     /// The canvas's zoom now.

@@ -1,0 +1,315 @@
+//! What the canvas draws, and at which detail. Text is never drawn smaller than a learner can read
+//! (`MIN_TEXT_PX` on screen, whatever the zoom): when the fitted zoom would shrink it, the canvas draws
+//! less instead. In order, the MessageBox's table becomes a count, a group's send ports become a stack
+//! (keeping the ones the lesson step is about), and a group the step is not about becomes a summary
+//! card. Groups sit side by side or one below the other, whichever shows them larger in the area.
+
+use super::camera::{self, Area, Camera, CameraMode};
+use super::layout::{Layout, NodeKind, Options, TABLE_ROWS};
+use super::{Lab, Selection};
+use crate::tutorial::focus::{self, Look};
+use messagebox_engine::messagebox::Owner;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// No canvas text is smaller than this on screen (CSS pixels).
+pub const MIN_TEXT_PX: f64 = 11.0;
+/// The average width of a character, as a share of the font size (system sans-serif, semibold): what
+/// decides how much of a name fits.
+const CHAR_WIDTH: f64 = 0.6;
+/// A line of text takes this much of its font size in height.
+const LINE: f64 = 1.25;
+
+/// The kinds of canvas text, each with its size at zoom 1 (layout units).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TextRole {
+    GroupName,
+    GroupSite,
+    NodeLabel,
+    NodeStatus,
+    Badge,
+    TableTitle,
+    TableRow,
+    LinkLabel,
+    TokenLabel,
+    Callout,
+    Note,
+}
+
+impl TextRole {
+    fn base(self) -> f64 {
+        match self {
+            TextRole::GroupName => 20.0,
+            TextRole::GroupSite => 13.0,
+            TextRole::NodeLabel => 12.0,
+            TextRole::NodeStatus => 11.0,
+            TextRole::Badge => 11.0,
+            TextRole::TableTitle => 11.5,
+            TextRole::TableRow => 11.0,
+            TextRole::LinkLabel => 13.0,
+            TextRole::TokenLabel => 11.5,
+            TextRole::Callout => 12.5,
+            TextRole::Note => 12.0,
+        }
+    }
+}
+
+/// The level of detail, from everything to the least.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Level {
+    /// Every node, and the MessageBox's subscriptions as rows.
+    Full,
+    /// The MessageBox's table as a count (its rows in the inspector and the tooltip).
+    TableCount,
+    /// Send ports as one stack, but for those the step is about.
+    PortStacks,
+    /// Groups the step is not about as summary cards.
+    Summaries,
+}
+
+const LEVELS: [Level; 4] = [
+    Level::Full,
+    Level::TableCount,
+    Level::PortStacks,
+    Level::Summaries,
+];
+
+/// The smallest zoom at which a level's drawing is readable: table rows need room for their lines,
+/// the columns of nodes for one label a node.
+fn readable(level: Level, zoom: f64) -> bool {
+    match level {
+        Level::Full => zoom >= 0.7,
+        Level::TableCount | Level::PortStacks => zoom >= 0.36,
+        Level::Summaries => true,
+    }
+}
+
+/// The distance between the MessageBox table's lines at a level: a line of `MIN_TEXT_PX` at the
+/// smallest zoom the level is drawn at.
+fn pitch(level: Level) -> f64 {
+    let zoom = match level {
+        Level::Full => 0.7,
+        _ => 0.36,
+    };
+    MIN_TEXT_PX / zoom * LINE
+}
+
+/// How the canvas is drawn now.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Detail {
+    pub zoom: f64,
+    pub level: Level,
+    /// Groups one below the other.
+    pub stacked: bool,
+}
+
+impl Detail {
+    /// The font size of a role, in layout units: its own size, or larger where that would be under
+    /// `MIN_TEXT_PX` on screen.
+    pub fn font(&self, role: TextRole) -> f64 {
+        role.base().max(MIN_TEXT_PX / self.zoom)
+    }
+
+    /// The height of a line of that role (layout units).
+    pub fn line(&self, role: TextRole) -> f64 {
+        self.font(role) * LINE
+    }
+
+    /// How many characters of that role fit in `width` layout units.
+    pub fn chars(&self, role: TextRole, width: f64) -> usize {
+        (width / (self.font(role) * CHAR_WIDTH)).floor().max(1.0) as usize
+    }
+
+    /// `text` shortened to fit `width`: the full name stays in the tooltip and the accessible name.
+    pub fn fit(&self, text: &str, role: TextRole, width: f64) -> String {
+        shorten(text, self.chars(role, width))
+    }
+
+    /// The width of `text` in that role (layout units), for boxes drawn around it.
+    pub fn width_of(&self, text: &str, role: TextRole) -> f64 {
+        text.chars().count() as f64 * self.font(role) * CHAR_WIDTH
+    }
+
+    /// Whether a node has room for its status line under its name (node boxes are 34 units high).
+    pub fn status_lines(&self) -> bool {
+        self.line(TextRole::NodeLabel) + self.line(TextRole::NodeStatus) <= 36.0
+    }
+
+    /// Whether the group's site and team fit under its name in the title band (58 units).
+    pub fn site_line(&self) -> bool {
+        8.0 + self.line(TextRole::GroupName) + self.line(TextRole::GroupSite) <= 74.0
+    }
+
+    /// The MessageBox's subscriptions drawn as rows (else as a count).
+    pub fn table_rows(&self) -> bool {
+        self.level == Level::Full
+    }
+
+    /// The distance between two of the table's lines (the layout keeps room for them).
+    pub fn row_pitch(&self) -> f64 {
+        pitch(self.level)
+    }
+
+    /// How much a token's shape is enlarged, so it stays about 14 px on screen.
+    pub fn token_scale(&self) -> f64 {
+        (14.0 / (16.0 * self.zoom)).max(1.0)
+    }
+}
+
+/// `text` in at most `max` characters. A dotted name keeps its last part (`BTSScn.BPM.CableOrder1`
+/// gives `…CableOrder1`); other names keep their start and end, which is where port names differ.
+pub fn shorten(text: &str, max: usize) -> String {
+    let n = text.chars().count();
+    if n <= max {
+        return text.to_string();
+    }
+    if max <= 1 {
+        return "…".into();
+    }
+    if let Some((_, last)) = text.rsplit_once('.') {
+        if !last.is_empty() && last.chars().count() < max {
+            return format!("…{last}");
+        }
+    }
+    let keep = max - 1;
+    let head = keep.div_ceil(2);
+    let tail = keep - head;
+    let start: String = text.chars().take(head).collect();
+    let end: String = text.chars().skip(n - tail).collect();
+    format!("{start}…{end}")
+}
+
+/// What the canvas shows: where everything is, where the camera looks, and the detail.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CanvasView {
+    pub layout: Layout,
+    pub camera: Camera,
+    pub detail: Detail,
+}
+
+/// What the current step (and the selection) is about: its group, and the subscribers it names.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Focus {
+    pub group: Option<String>,
+    pub keep: Vec<(String, Owner)>,
+}
+
+/// The view at the least detail that is readable: for each level from the most detailed, both
+/// arrangements are laid out and fitted (or the user's zoom is taken), and the first readable one
+/// wins, the larger of the two when both are.
+pub fn plan(
+    world: &messagebox_engine::world::World,
+    order: &[String],
+    positions: &BTreeMap<String, (f64, f64)>,
+    mode: &CameraMode,
+    area: Area,
+    focus: &Focus,
+) -> CanvasView {
+    let mut last = None;
+    for level in LEVELS {
+        if level == Level::Summaries && focus.group.is_none() {
+            continue;
+        }
+        let mut best: Option<CanvasView> = None;
+        for stacked in [false, true] {
+            let options = options_for(world, level, stacked, focus);
+            let layout = Layout::with(world, order, positions, &options);
+            let camera = camera::resolve(mode, &layout, area);
+            let view = CanvasView {
+                detail: Detail {
+                    zoom: camera.zoom,
+                    level,
+                    stacked,
+                },
+                layout,
+                camera,
+            };
+            // Side by side unless one below the other shows the groups clearly larger.
+            if best
+                .as_ref()
+                .is_none_or(|b| view.camera.zoom > b.camera.zoom * 1.05)
+            {
+                best = Some(view);
+            }
+        }
+        let best = best.expect("two arrangements were laid out");
+        if readable(level, best.camera.zoom) {
+            return best;
+        }
+        last = Some(best);
+    }
+    last.expect("at least one level")
+}
+
+/// The layout's options at a level: rows of the table at a readable pitch, the groups whose ports
+/// stack, and the groups drawn as cards.
+fn options_for(
+    world: &messagebox_engine::world::World,
+    level: Level,
+    stacked: bool,
+    focus: &Focus,
+) -> Options {
+    let all: BTreeSet<String> = world.groups.keys().cloned().collect();
+    let others: BTreeSet<String> = all
+        .iter()
+        .filter(|g| focus.group.as_ref() != Some(*g))
+        .cloned()
+        .collect();
+    Options {
+        stacked,
+        table_lines: if level == Level::Full { TABLE_ROWS } else { 0 },
+        line_pitch: pitch(level),
+        port_stacks: if level >= Level::PortStacks {
+            all
+        } else {
+            BTreeSet::new()
+        },
+        summaries: if level >= Level::Summaries {
+            others
+        } else {
+            BTreeSet::new()
+        },
+        keep: focus.keep.clone(),
+    }
+}
+
+impl Lab {
+    /// What the current step is about, and the selected subscriber: never stacked or summarised.
+    pub fn canvas_focus(&self) -> Focus {
+        let mut f = Focus::default();
+        if let Some((lesson, state)) = self.current_lesson() {
+            if let Some(fc) = focus::focus(lesson, state.step) {
+                if let Look::Group(g) = fc.look {
+                    f.group = Some(g.to_string());
+                }
+            }
+            if let Some(step) = lesson.steps.get(state.step) {
+                for group in self.session.world.groups.keys() {
+                    for owner in focus::concerned_owners(step, group) {
+                        f.keep.push((group.clone(), owner));
+                    }
+                }
+            }
+        }
+        if let Some(Selection::Service { group, owner }) = &self.selection {
+            f.keep.push((group.clone(), owner.clone()));
+        }
+        f
+    }
+
+    /// The canvas as drawn now.
+    pub fn canvas_view(&self) -> CanvasView {
+        plan(
+            &self.session.world,
+            &self.group_order(),
+            &self.view.positions,
+            &self.view.camera,
+            self.area,
+            &self.canvas_focus(),
+        )
+    }
+}
+
+/// Whether a node kind carries a status line under its name.
+pub fn has_status(kind: NodeKind) -> bool {
+    !matches!(kind, NodeKind::PortStack)
+}

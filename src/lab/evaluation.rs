@@ -1,0 +1,98 @@
+//! The MessageBox's last evaluation, as the canvas shows it: for the message a group evaluated in the
+//! last few seconds of animation, each activation subscription with whether it matched and, if not, its
+//! first failing predicate, in the order the table lists them (the step's subscribers, then the matches).
+
+use super::explain_text::first_failure;
+use super::layout::table_order;
+use super::Lab;
+use messagebox_engine::message::MessageId;
+use messagebox_engine::messagebox::{Owner, SubscriptionKind, SubscriptionState};
+
+/// One activation subscription's line.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Line {
+    pub owner: Owner,
+    pub state: SubscriptionState,
+    /// None when no message is being evaluated.
+    pub matched: Option<bool>,
+    /// The first predicate that failed, said in words.
+    pub why: String,
+}
+
+/// A group's activation subscriptions, and the message being evaluated against them.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Evaluation {
+    pub message: Option<u64>,
+    pub lines: Vec<Line>,
+    /// Instance (convoy) subscriptions, counted.
+    pub instance_subscriptions: usize,
+}
+
+impl Evaluation {
+    pub fn matched(&self) -> impl Iterator<Item = &Owner> {
+        self.lines
+            .iter()
+            .filter(|l| l.matched == Some(true))
+            .map(|l| &l.owner)
+    }
+}
+
+impl Lab {
+    /// The evaluation the canvas shows for `group` now (its lines in the table's order).
+    pub fn evaluation(&self, group: &str) -> Option<Evaluation> {
+        let g = self.session.world.group(group)?;
+        let mb = &g.messagebox;
+        let recent = self
+            .evaluations
+            .get(group)
+            .filter(|(_, at)| self.now - at < 4000.0 / self.speed().max(0.25));
+        // The message may have finished and left the live state already: the world also looks in the
+        // archive.
+        let explanation = recent.and_then(|(id, _)| {
+            let e = self
+                .session
+                .world
+                .explain_activation(group, MessageId(*id))?;
+            Some((*id, e))
+        });
+        let subs: Vec<_> = mb
+            .state()
+            .subscriptions
+            .values()
+            .filter(|s| s.kind == SubscriptionKind::Activation)
+            .collect();
+        let explained = |id| {
+            explanation
+                .as_ref()
+                .and_then(|(_, all)| all.iter().find(|e| e.subscription == id))
+        };
+        let lines: Vec<Line> = subs
+            .iter()
+            .map(|s| {
+                let e = explained(s.id);
+                Line {
+                    owner: s.owner.clone(),
+                    state: s.state,
+                    matched: e.map(|e| e.matched),
+                    why: e
+                        .and_then(|e| first_failure(e, mb.schema()))
+                        .unwrap_or_default(),
+                }
+            })
+            .collect();
+        // The lines the step or the message is about come first, so "+N more" never hides them.
+        let order = table_order(
+            &lines
+                .iter()
+                .map(|l| (l.owner.clone(), l.matched))
+                .collect::<Vec<_>>(),
+            &self.concerned_owners(group),
+        );
+        let mut slots: Vec<Option<Line>> = lines.into_iter().map(Some).collect();
+        Some(Evaluation {
+            message: explanation.map(|(id, _)| id),
+            lines: order.iter().filter_map(|&i| slots[i].take()).collect(),
+            instance_subscriptions: mb.state().subscriptions.len() - subs.len(),
+        })
+    }
+}
