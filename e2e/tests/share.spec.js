@@ -21,6 +21,9 @@ test("a copied link opens the same run at the same step in a fresh browser", asy
   await other.goto(link);
   await expect(other.getByTestId("clock")).toHaveText(clock);
   await expect(other.getByTestId("notice")).toContainText("Opened a shared run at step 25 of 25");
+  // A fresh browser shows the event log as a closed drawer with its newest line.
+  await expect(other.getByTestId("log-latest")).toHaveText(log[0]);
+  await other.getByTestId("btn-log-drawer").click();
   expect(await other.getByTestId("event-log").locator("li").allInnerTexts()).toEqual(log);
   // The fragment is gone from the address: a reload does not open the link again.
   await expect.poll(() => other.evaluate(() => location.hash)).not.toContain("#/run/");

@@ -6,7 +6,7 @@ use super::layout::Layout;
 use serde::{Deserialize, Serialize};
 
 /// The smallest and largest zoom the buttons reach.
-pub const MIN_ZOOM: f64 = 0.25;
+pub const MIN_ZOOM: f64 = 0.3;
 pub const MAX_ZOOM: f64 = 2.0;
 /// A fitted view never magnifies beyond this: a small layout on a big screen stays its natural size.
 const FIT_MAX: f64 = 1.2;

@@ -1,0 +1,245 @@
+//! The canvas's level of detail (lab/canvas_view.rs): no text under 11 px on screen at any zoom; what
+//! is drawn less (the table as a count, ports as a stack, far groups as cards) as the zoom falls; the
+//! lesson step's subscribers always drawn in full; the arrangement that shows the groups largest; and the
+//! wheel's zoom about the pointer.
+
+use messagebox_engine::messagebox::Owner;
+use messagebox_lab::lab::camera::{Area, CameraMode};
+use messagebox_lab::lab::canvas_view::{shorten, Level, TextRole, MIN_TEXT_PX};
+use messagebox_lab::lab::layout::{owner_key, NodeKind};
+use messagebox_lab::lab::{Action, Lab};
+use messagebox_lab::tutorial::lessons;
+
+/// The canvas's drawing area at 1280x720 with a lesson open and the side panel open (measured in
+/// Chromium), at 1024x768 in the same state, and at 1920x1080.
+const LAPTOP: Area = Area {
+    width: 720.0,
+    height: 560.0,
+};
+const SMALL: Area = Area {
+    width: 470.0,
+    height: 610.0,
+};
+const DESKTOP: Area = Area {
+    width: 1360.0,
+    height: 900.0,
+};
+
+const ROLES: [TextRole; 11] = [
+    TextRole::GroupName,
+    TextRole::GroupSite,
+    TextRole::NodeLabel,
+    TextRole::NodeStatus,
+    TextRole::Badge,
+    TextRole::TableTitle,
+    TextRole::TableRow,
+    TextRole::LinkLabel,
+    TextRole::TokenLabel,
+    TextRole::Callout,
+    TextRole::Note,
+];
+
+fn lab_at(scenario: usize, area: Area) -> Lab {
+    let mut lab = Lab::fresh(scenario).unwrap();
+    lab.apply(Action::CanvasArea {
+        width: area.width,
+        height: area.height,
+    });
+    lab
+}
+
+/// Finishes the current step (Show me, then steps until the goal holds).
+fn finish_step(lab: &mut Lab) {
+    lab.apply(Action::ShowMe);
+    for _ in 0..3000 {
+        if lab.lesson.as_ref().is_some_and(|l| l.done) {
+            return;
+        }
+        lab.apply(Action::Step);
+    }
+    panic!("the step's goal did not hold");
+}
+
+/// Every role's text is at least `MIN_TEXT_PX` on screen at the view's zoom, and the columns of nodes
+/// are far enough apart for a name each (42 layout units between rows), unless the view fell back to
+/// summary cards.
+fn readable(lab: &Lab, what: &str) {
+    let view = lab.canvas_view();
+    eprintln!(
+        "{what}: zoom {:.2} {:?} stacked {}",
+        view.camera.zoom, view.detail.level, view.detail.stacked
+    );
+    assert!(
+        view.detail.level == Level::Summaries
+            || 42.0 >= view.detail.line(TextRole::NodeLabel),
+        "{what}: rows of nodes overlap at zoom {:.2}",
+        view.camera.zoom
+    );
+    for role in ROLES {
+        let px = view.detail.font(role) * view.camera.zoom;
+        assert!(
+            px >= MIN_TEXT_PX - 1e-9,
+            "{what}: {role:?} is {px:.1} px at zoom {:.2}",
+            view.camera.zoom
+        );
+    }
+}
+
+#[test]
+fn no_text_is_under_11_px_in_any_lesson_step_or_scenario_at_three_sizes() {
+    let scenarios = Lab::fresh(0).unwrap().catalog.len();
+    for area in [LAPTOP, SMALL, DESKTOP] {
+        for scenario in 0..scenarios {
+            readable(&lab_at(scenario, area), &format!("scenario {scenario}"));
+        }
+        for lesson in lessons() {
+            let mut lab = lab_at(0, area);
+            lab.apply(Action::Route(format!("#/lesson/{}", lesson.id)));
+            for step in 0..lesson.steps.len() {
+                readable(&lab, &format!("{} step {}", lesson.id, step + 1));
+                finish_step(&mut lab);
+                lab.apply(Action::NextStep);
+            }
+        }
+    }
+}
+
+#[test]
+fn detail_falls_with_the_zoom_table_first_then_ports() {
+    let mut lab = lab_at(1, LAPTOP);
+    lab.apply(Action::Zoom(1.0));
+    let full = lab.canvas_view();
+    assert_eq!(full.detail.level, Level::Full, "rows are readable at 100%");
+    assert!(full.detail.table_rows());
+    assert!(full.detail.status_lines(), "a status line fits under names");
+
+    lab.apply(Action::Zoom(0.5));
+    let half = lab.canvas_view();
+    assert_eq!(half.detail.level, Level::TableCount);
+    assert!(!half.detail.table_rows(), "the table is a count at 50%");
+    assert!(!half.detail.status_lines(), "names only at 50%");
+    // Names shorten to their box at that size, and say the rest in full elsewhere.
+    let chars = half.detail.chars(TextRole::NodeLabel, 150.0);
+    assert!((8..=14).contains(&chars), "{chars} characters fit");
+
+    lab.apply(Action::Zoom(0.3));
+    let small = lab.canvas_view();
+    assert_eq!(
+        small.detail.level,
+        Level::PortStacks,
+        "free play has no focus group to keep: ports stack, no group is summarised"
+    );
+    let stack = small
+        .layout
+        .nodes
+        .iter()
+        .filter(|n| n.kind == NodeKind::PortStack)
+        .count();
+    assert!(stack >= 1, "a group's ports are one stack");
+    // A token for a stacked port travels to the stack.
+    let region = small.layout.region("SRV-SEA").unwrap();
+    assert!(region.stacked > 0);
+    let port = owner_key("SRV-SEA", &Owner::SendPort("VIP-Audit-SP".into()));
+    assert_eq!(
+        small.layout.node(&port).map(|n| n.kind),
+        Some(NodeKind::PortStack)
+    );
+}
+
+#[test]
+fn the_steps_own_port_is_never_stacked() {
+    // Lesson 5 step 2 is about VIP-Audit-SP: even at the smallest zoom it is drawn on its own.
+    let copies = lessons().iter().position(|l| l.id == "copies").unwrap();
+    let mut lab = lab_at(0, SMALL);
+    lab.apply(Action::Route(format!("#/lesson/{}", lessons()[copies].id)));
+    finish_step(&mut lab);
+    lab.apply(Action::NextStep);
+    lab.apply(Action::Zoom(0.3));
+    let view = lab.canvas_view();
+    assert!(view.detail.level >= Level::PortStacks);
+    let port = owner_key("SRV-SEA", &Owner::SendPort("VIP-Audit-SP".into()));
+    assert_eq!(
+        view.layout.node(&port).map(|n| n.kind),
+        Some(NodeKind::SendPort),
+        "the step's port keeps its own node"
+    );
+}
+
+#[test]
+fn a_group_far_from_the_step_becomes_a_card_only_when_needed() {
+    // Lesson 6 looks at Dublin. At a readable zoom both groups are drawn in full.
+    let mut lab = lab_at(0, DESKTOP);
+    lab.apply(Action::Route("#/lesson/routing-failures".into()));
+    let view = lab.canvas_view();
+    assert!(view.layout.regions.iter().all(|r| !r.summary));
+    // Zoomed out by hand below the columns' readable size, Seattle becomes a card and Dublin stays.
+    lab.apply(Action::Zoom(0.3));
+    let view = lab.canvas_view();
+    assert_eq!(view.detail.level, Level::Summaries);
+    assert!(view.layout.region("SRV-SEA").unwrap().summary);
+    assert!(!view.layout.region("SRV-DUB").unwrap().summary);
+}
+
+#[test]
+fn groups_stack_when_the_area_is_tall_and_sit_side_by_side_when_wide() {
+    let wide = lab_at(1, Area {
+        width: 1400.0,
+        height: 500.0,
+    });
+    let view = wide.canvas_view();
+    assert!(!view.detail.stacked);
+    let (a, b) = (
+        view.layout.region("SRV-SEA").unwrap(),
+        view.layout.region("SRV-DUB").unwrap(),
+    );
+    assert!(b.x >= a.x + a.width, "side by side");
+
+    let tall = lab_at(1, Area {
+        width: 600.0,
+        height: 1000.0,
+    });
+    let view = tall.canvas_view();
+    assert!(view.detail.stacked);
+    let (a, b) = (
+        view.layout.region("SRV-SEA").unwrap(),
+        view.layout.region("SRV-DUB").unwrap(),
+    );
+    assert!(b.y >= a.y + a.height, "one below the other");
+    // Stacked shows them larger than side by side would in that area.
+    assert!(view.camera.zoom > 600.0 / (a.width * 2.0));
+}
+
+#[test]
+fn the_wheel_zooms_about_the_pointer() {
+    let mut lab = lab_at(0, LAPTOP);
+    let before = lab.camera();
+    let (x, y) = (100.0, 80.0);
+    let under = |c: messagebox_lab::lab::camera::Camera, area: Area| {
+        (
+            c.cx + (x - area.width / 2.0) / c.zoom,
+            c.cy + (y - area.height / 2.0) / c.zoom,
+        )
+    };
+    let point = under(before, LAPTOP);
+    lab.apply(Action::ZoomAt { factor: 1.5, x, y });
+    let after = lab.camera();
+    assert!(matches!(lab.view.camera, CameraMode::Manual(_)));
+    assert!((after.zoom - before.zoom * 1.5).abs() < 1e-9);
+    let moved = under(after, LAPTOP);
+    assert!(
+        (moved.0 - point.0).abs() < 1e-6 && (moved.1 - point.1).abs() < 1e-6,
+        "the point under the pointer stays: {point:?} then {moved:?}"
+    );
+}
+
+#[test]
+fn long_names_shorten_where_they_differ() {
+    assert_eq!(shorten("OrderManager", 12), "OrderManager");
+    assert_eq!(
+        shorten("BTSScn.BPM.CableOrderApp.CableOrder1", 14),
+        "…CableOrder1"
+    );
+    assert_eq!(shorten("DUB-FromSEA-CableOrder-RL", 12), "DUB-Fr…er-RL");
+    assert_eq!(shorten("abc", 1), "…");
+    assert_eq!(shorten("abcdef", 5).chars().count(), 5);
+}
