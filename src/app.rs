@@ -180,12 +180,14 @@ impl App {
         let before = lab.now;
         let steps = lab.session.steps;
         let was_playing = lab.playing;
+        // A glide's last frame draws the camera where it arrived.
+        let was_gliding = lab.gliding();
         lab.frame(t);
         let stepped = lab.session.steps != steps;
         if stepped {
             lab.check_lesson();
         }
-        let moving = lab.now != before;
+        let moving = lab.now != before || was_gliding || lab.gliding();
         // Saved at most once a second while playing, and always where it stops.
         let stopped = was_playing && !lab.playing;
         drop(lab);
@@ -267,6 +269,7 @@ impl Component for App {
         lab.tutorial_open |= first_visit;
         lab.progress.extend(browser::load_progress());
         lab.panels = browser::load_panels();
+        lab.reduced_motion = browser::prefers_reduced_motion();
         if let Some(hash) = browser::location_hash() {
             let before = lab.current_lesson().map(|(l, s)| (l.id, s.step));
             lab.route(&hash);

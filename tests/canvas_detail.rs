@@ -70,8 +70,7 @@ fn readable(lab: &Lab, what: &str) {
         view.camera.zoom, view.detail.level, view.detail.stacked
     );
     assert!(
-        view.detail.level == Level::Summaries
-            || 42.0 >= view.detail.line(TextRole::NodeLabel),
+        view.detail.level == Level::Summaries || 42.0 >= view.detail.line(TextRole::NodeLabel),
         "{what}: rows of nodes overlap at zoom {:.2}",
         view.camera.zoom
     );
@@ -182,10 +181,13 @@ fn a_group_far_from_the_step_becomes_a_card_only_when_needed() {
 
 #[test]
 fn groups_stack_when_the_area_is_tall_and_sit_side_by_side_when_wide() {
-    let wide = lab_at(1, Area {
-        width: 1400.0,
-        height: 500.0,
-    });
+    let wide = lab_at(
+        1,
+        Area {
+            width: 1400.0,
+            height: 500.0,
+        },
+    );
     let view = wide.canvas_view();
     assert!(!view.detail.stacked);
     let (a, b) = (
@@ -194,10 +196,13 @@ fn groups_stack_when_the_area_is_tall_and_sit_side_by_side_when_wide() {
     );
     assert!(b.x >= a.x + a.width, "side by side");
 
-    let tall = lab_at(1, Area {
-        width: 600.0,
-        height: 1000.0,
-    });
+    let tall = lab_at(
+        1,
+        Area {
+            width: 600.0,
+            height: 1000.0,
+        },
+    );
     let view = tall.canvas_view();
     assert!(view.detail.stacked);
     let (a, b) = (

@@ -75,13 +75,15 @@ pub fn Canvas(props: &CanvasProps) -> Html {
     let pan = use_mut_ref(|| None::<(f64, f64)>);
     let svg = use_node_ref();
     let host = use_node_ref();
+    // Fingers on the background: two make a pinch.
+    let pinch = use_mut_ref(crate::lab::pinch::Pinch::default);
     let lab = props.lab.lab.borrow();
     let world = &lab.session.world;
     let canvas_view = lab.canvas_view();
     let layout = &canvas_view.layout;
     let detail = &canvas_view.detail;
     let area = lab.area;
-    let camera = canvas_view.camera;
+    let camera = lab.camera_now(&canvas_view);
     let zoom = camera.zoom;
     let view = camera.view_box(area);
     let mode = lab.view.camera.clone();
@@ -174,11 +176,14 @@ pub fn Canvas(props: &CanvasProps) -> Html {
     let onpointerdown = {
         let pan = pan.clone();
         let svg = svg.clone();
+        let pinch = pinch.clone();
         Callback::from(move |e: PointerEvent| {
             if e.button() != 0 || !on_background(&e) {
                 return;
             }
-            *pan.borrow_mut() = Some((e.client_x() as f64, e.client_y() as f64));
+            let (x, y) = (e.client_x() as f64, e.client_y() as f64);
+            pinch.borrow_mut().down(e.pointer_id(), x, y);
+            *pan.borrow_mut() = (!pinch.borrow().pinching()).then_some((x, y));
             if let Some(el) = svg.cast::<web_sys::Element>() {
                 let _ = el.set_pointer_capture(e.pointer_id());
             }
@@ -189,7 +194,27 @@ pub fn Canvas(props: &CanvasProps) -> Html {
         let pan = pan.clone();
         let svg = svg.clone();
         let on = on.clone();
+        let pinch = pinch.clone();
+        let host = host.clone();
         Callback::from(move |e: PointerEvent| {
+            let (px, py) = (e.client_x() as f64, e.client_y() as f64);
+            let step = pinch.borrow_mut().moved(e.pointer_id(), px, py);
+            if let Some(step) = step {
+                if let Some(rect) = host
+                    .cast::<web_sys::Element>()
+                    .map(|h| h.get_bounding_client_rect())
+                {
+                    on.emit(Action::ZoomAt {
+                        factor: step.factor,
+                        x: step.x - rect.left(),
+                        y: step.y - rect.top(),
+                    });
+                }
+                return;
+            }
+            if pinch.borrow().pinching() {
+                return;
+            }
             let last = *pan.borrow();
             if let Some((x, y)) = last {
                 if e.buttons() == 0 {
@@ -223,7 +248,8 @@ pub fn Canvas(props: &CanvasProps) -> Html {
     let stop = {
         let drag = drag.clone();
         let pan = pan.clone();
-        Callback::from(move |_: PointerEvent| {
+        Callback::from(move |e: PointerEvent| {
+            pinch.borrow_mut().up(e.pointer_id());
             *pan.borrow_mut() = None;
             drag.set(None);
         })
@@ -344,13 +370,14 @@ pub fn Canvas(props: &CanvasProps) -> Html {
                 <svg ref={svg} width="100%" height="100%"
                      viewBox={format!("{:.1} {:.1} {:.1} {:.1}", view.x, view.y, view.width, view.height)}
                      data-zoom={format!("{zoom:.3}")} data-detail={format!("{:?}", detail.level)}
+                     data-gliding={lab.gliding().to_string()}
                      data-arrangement={if detail.stacked { "stacked" } else { "side-by-side" }}
                      role="group" aria-label={format!("{} BizTalk groups", layout.regions.len())}
                      {onpointerdown} {onpointermove} onpointerup={stop.clone()} onpointercancel={stop.clone()}
                      onpointerleave={stop}>
                     { for regions }
                     { for links }
-                    { edges(&lab, &layout) }
+                    { edges(&lab, layout) }
                     { for tables }
                     { tokens.labels }
                     { for nodes }

@@ -116,6 +116,16 @@ impl Lab {
         let mut effects = Vec::new();
         let step_before = self.step_position();
         let restart = matches!(action, Action::RestartLesson);
+        // Fit, the zoom buttons and a step's follow glide; the wheel and a drag follow the hand.
+        let glides = matches!(
+            action,
+            Action::Fit
+                | Action::Zoom(_)
+                | Action::NextStep
+                | Action::Route(_)
+                | Action::RestartLesson
+        );
+        let camera_before = glides.then(|| self.camera());
         let saved = !matches!(
             action,
             Action::Debugger(_)
@@ -211,6 +221,9 @@ impl Lab {
         // A step that opens (a lesson started, Next step, a deep link) brings what it is about into view.
         if restart || self.step_position() != step_before {
             self.follow_step();
+        }
+        if let Some(before) = camera_before {
+            self.glide_from(before);
         }
         if saved {
             effects.push(Effect::Save);

@@ -15,6 +15,7 @@ pub mod event_window;
 pub mod explain_text;
 pub mod filter_edit;
 mod follow;
+pub mod glide;
 pub mod import_summary;
 pub mod layout;
 mod lesson;
@@ -22,6 +23,7 @@ pub mod marks;
 pub mod order_form;
 pub mod own_scenario;
 pub mod panels;
+pub mod pinch;
 pub mod planner;
 pub mod ports;
 mod route;
@@ -167,6 +169,12 @@ pub struct Lab {
     pub own: Option<own_scenario::OwnScenario>,
     /// The panels around the canvas, as the learner left them.
     pub panels: panels::Panels,
+    /// The camera's glide in progress, if any.
+    glide: Option<glide::Glide>,
+    /// The browser's clock at the last frame (milliseconds): glides run on it, even while paused.
+    browser_now: f64,
+    /// The browser asks for reduced motion: the camera jumps.
+    pub reduced_motion: bool,
 }
 
 impl Lab {
@@ -193,6 +201,9 @@ impl Lab {
             shared: None,
             own: None,
             panels: Default::default(),
+            glide: None,
+            browser_now: 0.0,
+            reduced_motion: false,
             catalog,
             scenario,
             session: Session::new(world),
@@ -270,6 +281,27 @@ impl Lab {
         self.canvas_view().camera
     }
 
+    /// Glides from `from` to wherever the view now looks (unless motion is reduced).
+    pub(crate) fn glide_from(&mut self, from: camera::Camera) {
+        self.glide = (!self.reduced_motion && from != self.camera()).then_some(glide::Glide {
+            from,
+            start: self.browser_now,
+        });
+    }
+
+    /// The camera as drawn at this moment: on its glide, or where it looks.
+    pub fn camera_now(&self, view: &canvas_view::CanvasView) -> camera::Camera {
+        self.glide
+            .and_then(|g| g.at(view.camera, self.browser_now))
+            .unwrap_or(view.camera)
+    }
+
+    /// Whether the camera is gliding (the canvas needs drawing at every frame).
+    pub fn gliding(&self) -> bool {
+        self.glide
+            .is_some_and(|g| self.browser_now - g.start < glide::GLIDE_MS)
+    }
+
     /// The canvas's zoom now.
     pub fn zoom(&self) -> f64 {
         self.camera().zoom
@@ -289,6 +321,7 @@ impl Lab {
         // A long gap (a background tab) does not fast-forward the animation.
         let dt = (browser_now - self.last_frame.unwrap_or(browser_now)).clamp(0.0, 100.0);
         self.last_frame = Some(browser_now);
+        self.browser_now = browser_now;
         if self.playing {
             self.now += dt;
         } else if self.now < self.run_until {
