@@ -248,3 +248,23 @@ fn long_names_shorten_where_they_differ() {
     assert_eq!(shorten("abc", 1), "…");
     assert_eq!(shorten("abcdef", 5).chars().count(), 5);
 }
+
+#[test]
+fn a_shortened_name_leads_its_accessible_name() {
+    use messagebox_lab::lab::canvas_view::accessible_name;
+    let full = "Send port DUB-FromSEA-CableOrder-RL: started";
+    assert_eq!(
+        accessible_name(&["DUB-FromSEA-CableOrder-RL", "started"], full),
+        full
+    );
+    assert_eq!(
+        accessible_name(&["DUB-Fr…er-RL"], full),
+        format!("DUB-Fr…er-RL: {full}")
+    );
+    // Badges and marks are compared as words, as assistive technology does.
+    let badged = "Orchestration OrderManager: started, ✓ matched #12";
+    assert_eq!(
+        accessible_name(&["OrderManager", "started", "✓ matched #12"], badged),
+        badged
+    );
+}

@@ -229,17 +229,8 @@ pub fn node_view(
         NodeKind::Host => "",
         NodeKind::PortStack => "",
     };
-    // The name as drawn (shortened to the box at this zoom) leads the accessible name, which then
-    // says the whole of it.
     let width = 2.0 * half_width(n.kind) - 10.0;
     let shown = detail.fit(&label, TextRole::NodeLabel, width);
-    let aria = if shown == label {
-        format!("{kind_word} {label}: {status}")
-    } else {
-        format!("{shown}: {kind_word} {label}, {status}")
-    }
-    .trim()
-    .to_string();
     let onkeydown = {
         let on = on.clone();
         let select = crate::components::canvas_select(n);
@@ -257,6 +248,7 @@ pub fn node_view(
     };
     // The name, with the status under it where the box has room for two lines.
     let with_status = detail.status_lines() && crate::lab::canvas_view::has_status(n.kind);
+    let status_shown = with_status.then(|| detail.fit(&status, TextRole::NodeStatus, width));
     let label_font = detail.font(TextRole::NodeLabel);
     let status_line = detail.line(TextRole::NodeStatus);
     let label_y = if with_status {
@@ -270,6 +262,15 @@ pub fn node_view(
         class.push("matched".into());
     }
     let badge = matched.map(|id| format!("✓ matched #{id}")).or(badge);
+    // The accessible name says everything drawn (the name may be shortened at this zoom) and the whole.
+    let full = match &badge {
+        Some(b) => format!("{kind_word} {label}: {status}, {b}"),
+        None => format!("{kind_word} {label}: {status}"),
+    };
+    let mut visible = vec![shown.as_str()];
+    visible.extend(status_shown.as_deref());
+    visible.extend(badge.as_deref());
+    let aria = crate::lab::canvas_view::accessible_name(&visible, full.trim());
     let badge = badge.map(|b| {
         let font = detail.font(TextRole::Badge);
         let w = detail.width_of(&b, TextRole::Badge) + font;
@@ -288,9 +289,9 @@ pub fn node_view(
             <title>{ aria }</title>
             { shape }
             <text class="node-label" x={f(x)} y={f(label_y)} font-size={size(detail, TextRole::NodeLabel)}>{ shown }</text>
-            if with_status {
+            if let Some(status) = status_shown {
                 <text class="node-status" x={f(x)} y={f(label_y + status_line)} font-size={size(detail, TextRole::NodeStatus)}>
-                    { detail.fit(&status, TextRole::NodeStatus, width) }
+                    { status }
                 </text>
             }
             { for badge }

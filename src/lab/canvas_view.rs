@@ -178,6 +178,33 @@ pub fn shorten(text: &str, max: usize) -> String {
     format!("{start}…{end}")
 }
 
+/// The accessible name of something drawn with `visible` texts (shortened to fit) and described in
+/// full by `full`: the full description when it already says what is visible (as assistive technology
+/// compares them: letters and digits, any case), else what is visible first, so a voice command naming
+/// what is on screen finds it.
+pub fn accessible_name(visible: &[&str], full: &str) -> String {
+    let words = |t: &str| -> String {
+        t.chars()
+            .map(|c| {
+                if c.is_alphanumeric() {
+                    c.to_ascii_lowercase()
+                } else {
+                    ' '
+                }
+            })
+            .collect::<String>()
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let seen = words(&visible.join(" "));
+    if words(full).contains(&seen) {
+        full.to_string()
+    } else {
+        format!("{}: {full}", visible.join(", "))
+    }
+}
+
 /// What the canvas shows: where everything is, where the camera looks, and the detail.
 #[derive(Clone, Debug, PartialEq)]
 pub struct CanvasView {
