@@ -348,10 +348,14 @@ pub fn Canvas(props: &CanvasProps) -> Html {
     let tokens = token_views(&lab, layout, detail, props.reduced_motion, on.clone());
 
     let showing = match &mode {
-        CameraMode::Fit => "Showing every group".to_string(),
-        CameraMode::Group(g) => format!("Showing {g} · Fit shows every group"),
-        CameraMode::Manual(_) => "Drag the background to move the view".to_string(),
+        CameraMode::Fit => String::new(),
+        CameraMode::Group(g) => format!("Showing {g}"),
+        CameraMode::Manual(_) => String::new(),
     };
+    let aggregate = on.reform(|e: Event| {
+        let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+        Action::Aggregate(input.checked())
+    });
     let fitted = mode == CameraMode::Fit;
     html! {
         <section class="canvas" data-testid="canvas" aria-label="Topology canvas">
@@ -360,10 +364,15 @@ pub fn Canvas(props: &CanvasProps) -> Html {
                 <span data-testid="zoom-level">{ format!("{:.0}%", zoom * 100.0) }</span>
                 <button aria-label="Zoom in" data-testid="btn-zoom-in" onclick={on.reform(move |_| Action::Zoom(zoom + 0.1))}>{ "+" }</button>
                 <button aria-label="Actual size" data-testid="btn-zoom-actual" onclick={on.reform(|_| Action::Zoom(1.0))}>{ "1:1" }</button>
-                <button aria-label="Fit every group into view" data-testid="btn-zoom-fit" aria-pressed={fitted.to_string()}
+                <button aria-label="Fit every group into view" title="Fit every group into view; the wheel zooms, dragging the background moves" data-testid="btn-zoom-fit" aria-pressed={fitted.to_string()}
                         class={classes!(fitted.then_some("active"))}
                         onclick={on.reform(|_| Action::Fit)}>{ "Fit" }</button>
                 <span class="view-note" data-testid="view-note">{ showing }</span>
+                <label class="aggregate" title="Many messages on one edge are drawn as one counter">
+                    <input type="checkbox" checked={lab.aggregate} onchange={aggregate} />
+                    { " group busy edges" }
+                </label>
+                { legend() }
             </div>
             // The area the camera is fitted to, so a test can wait until it is the measured one.
             <div class="canvas-area" ref={host} data-testid="canvas-area" data-area={format!("{:.0}x{:.0}", area.width, area.height)}>
@@ -384,7 +393,6 @@ pub fn Canvas(props: &CanvasProps) -> Html {
                     { tokens.shapes }
                 </svg>
             </div>
-            { legend() }
         </section>
     }
 }

@@ -230,7 +230,15 @@ pub fn node_view(
         NodeKind::PortStack => "",
     };
     let width = 2.0 * half_width(n.kind) - 10.0;
-    let shown = detail.fit(&label, TextRole::NodeLabel, width);
+    // Names with a shorter form BizTalk people know take it before being cut.
+    let shown = match n.kind {
+        NodeKind::Suspended => detail.fit_any(&[&label, "Suspended"], TextRole::NodeLabel, width),
+        NodeKind::Host => detail.fit_any(&[&label, &n.name], TextRole::NodeLabel, width),
+        NodeKind::PortStack => {
+            detail.fit_any(&[&label, &format!("{stacked} ports")], TextRole::NodeLabel, width)
+        }
+        _ => detail.fit(&label, TextRole::NodeLabel, width),
+    };
     let onkeydown = {
         let on = on.clone();
         let select = crate::components::canvas_select(n);
@@ -271,15 +279,32 @@ pub fn node_view(
     visible.extend(status_shown.as_deref());
     visible.extend(badge.as_deref());
     let aria = crate::lab::canvas_view::accessible_name(&visible, full.trim());
+    // Where there is no room for words beside the node, the badge is a bubble on its corner with the
+    // count (or ✓); the words are in the accessible name and the tooltip.
+    let badge = badge.map(|b| {
+        if detail.roomy() {
+            b
+        } else if matched.is_some() {
+            "✓".to_string()
+        } else {
+            b.split(' ').next().unwrap_or("").to_string()
+        }
+    });
     let badge = badge.map(|b| {
         let font = detail.font(TextRole::Badge);
         let w = detail.width_of(&b, TextRole::Badge) + font;
         let h = font * 1.35;
         let right = x + half_width(n.kind);
+        // Above the box's right end, or as a bubble on its corner.
+        let (left, top) = if detail.roomy() {
+            (right - w, y - 17.0 - h * 0.8)
+        } else {
+            (right - w * 0.6, y - 17.0 - h * 0.45)
+        };
         html! {
-            <g class="badge">
-                <rect x={f(right - w)} y={f(y - 17.0 - h * 0.8)} width={f(w)} height={f(h)} rx={f(h / 2.0)} />
-                <text x={f(right - w / 2.0)} y={f(y - 17.0 - h * 0.8 + font * 1.0)} font-size={size(detail, TextRole::Badge)}>{ b }</text>
+            <g class="badge" data-testid="node-badge">
+                <rect x={f(left)} y={f(top)} width={f(w)} height={f(h)} rx={f(h / 2.0)} />
+                <text x={f(left + w / 2.0)} y={f(top + font * 1.0)} font-size={size(detail, TextRole::Badge)}>{ b }</text>
             </g>
         }
     });
@@ -312,8 +337,13 @@ pub fn subscription_table(lab: &Lab, detail: &Detail, mbx: &Node) -> Html {
         Some(id) => format!("Message #{id}: {matched} of {total} matched"),
         None => format!("{total} activation subscriptions"),
     };
+    // The short form where the long one does not fit.
+    let short = match e.message {
+        Some(id) => format!("#{id}: {matched} of {total} matched"),
+        None => format!("{total} subscriptions"),
+    };
     let pitch = detail.row_pitch();
-    let width = 230.0_f64.max(detail.width_of(&title, TextRole::TableTitle) + 12.0);
+    let width = 214.0;
     let (x0, y0) = (mbx.x - width / 2.0, mbx.y + 44.0);
     let text_x = x0 + 6.0;
     let every = |line: &crate::lab::evaluation::Line| {
@@ -337,19 +367,16 @@ pub fn subscription_table(lab: &Lab, detail: &Detail, mbx: &Node) -> Html {
     if !detail.table_rows() {
         // One box: the count (and the message's result), every line in its tooltip.
         let height = pitch * 2.0;
-        let more = format!(
-            "{} instance subscriptions · all in Subscriptions",
-            e.instance_subscriptions
-        );
+        let more = format!("+{} instance", e.instance_subscriptions);
         return html! {
             <g class="sub-table" data-testid="mb-table-count" aria-label={title.clone()}>
                 <rect x={f(x0)} y={f(y0)} width={f(width)} height={f(height)} rx="4" />
                 <text class="sub-title" x={f(text_x)} y={f(y0 + pitch * 0.8)} font-size={size(detail, TextRole::TableTitle)}>
                     <title>{ whole.join("\n") }</title>
-                    { detail.fit(&title, TextRole::TableTitle, width - 12.0) }
+                    { detail.fit_any(&[&title, &short], TextRole::TableTitle, width - 12.0) }
                 </text>
                 <text class="sub-more" x={f(text_x)} y={f(y0 + pitch * 1.75)} font-size={size(detail, TextRole::TableRow)}>
-                    <title>{ more.clone() }</title>
+                    <title>{ format!("{} instance (convoy) subscriptions; every subscription is in the Subscriptions tab", e.instance_subscriptions) }</title>
                     { detail.fit(&more, TextRole::TableRow, width - 12.0) }
                 </text>
             </g>
@@ -382,7 +409,7 @@ pub fn subscription_table(lab: &Lab, detail: &Detail, mbx: &Node) -> Html {
         <g class="sub-table" aria-label={title.clone()}>
             <rect x={f(x0)} y={f(y0)} width={f(width)} height={f(height)} rx="4" />
             <text class="sub-title" x={f(text_x)} y={f(y0 + pitch * 0.8)} font-size={size(detail, TextRole::TableTitle)}>
-                { detail.fit(&title, TextRole::TableTitle, width - 12.0) }
+                { detail.fit_any(&[&title, &short], TextRole::TableTitle, width - 12.0) }
             </text>
             { for rows }
             <text class="sub-more" x={f(text_x)} y={f(y0 + pitch * (shown + 1.8))} font-size={size(detail, TextRole::TableRow)}>
@@ -534,11 +561,15 @@ pub fn token_views(
                     { shape_view(t.mark.shape) }
                 </g>
             });
-            labels.push(html! {
+            // Words beside tokens only where there is room: the shape and colour say the mark, the
+            // legend names them, and the token's tooltip says it in full.
+            if detail.roomy() {
+                labels.push(html! {
                 <text class="token-label" x={f(x + 13.0 * scale)} y={f(y + label_font * 0.35)} font-size={f(label_font)}>
                     { clip(&t.mark.label, 16) }
                 </text>
-            });
+                });
+            }
             // The moment of marking: the broker's marked order leaves it with its mark said beside it.
             if t.mark.shape == Shape::Circle
                 && t.kind == TokenKind::Route
@@ -569,16 +600,16 @@ pub fn token_views(
 /// The legend, under the drawing in the page's own text (so it keeps its size at any zoom).
 pub fn legend() -> Html {
     let items = [
-        (Shape::Envelope, "mark-none", "order request"),
-        (Shape::Circle, "mark-cable", "marked CABLEORDER"),
-        (Shape::Circle, "mark-vip", "marked VIPORDER"),
-        (Shape::Circle, "mark-broadband", "marked BROADBANDORDER"),
-        (Shape::Triangle, "mark-none", "ack / reply"),
-        (Shape::Diamond, "mark-none", "other message"),
+        (Shape::Envelope, "mark-none", "request", "An order request, not marked yet"),
+        (Shape::Circle, "mark-cable", "CABLEORDER", "A routing message the broker marked CABLEORDER"),
+        (Shape::Circle, "mark-vip", "VIPORDER", "A routing message the broker marked VIPORDER"),
+        (Shape::Circle, "mark-broadband", "BROADBANDORDER", "A routing message the broker marked BROADBANDORDER"),
+        (Shape::Triangle, "mark-none", "reply", "An acknowledgement or a reply"),
+        (Shape::Diamond, "mark-none", "other", "Any other message"),
     ];
-    let views = items.iter().map(|(shape, class, text)| {
+    let views = items.iter().map(|(shape, class, text, title)| {
         html! {
-            <li>
+            <li title={*title}>
                 <svg class={classes!("token", *class)} viewBox="-12 -10 24 20" width="22" height="18" aria-hidden="true">
                     { shape_view(*shape) }
                 </svg>

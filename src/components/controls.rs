@@ -20,7 +20,6 @@ pub struct ControlsProps {
     pub speed: f64,
     /// How playing is paced, in words.
     pub pace: &'static str,
-    pub aggregate: bool,
     /// A run being computed: how far along (0 to 1) and what it is doing, in words.
     pub computing: Option<(f64, String)>,
 }
@@ -50,7 +49,6 @@ impl ControlsProps {
             speed_log: lab.view.speed_log,
             speed: lab.speed(),
             pace: lab.pace(),
-            aggregate: lab.aggregate,
             computing,
         }
     }
@@ -67,10 +65,6 @@ pub fn Controls(props: &ControlsProps) -> Html {
     let seek = on.reform(|e: InputEvent| {
         let input: HtmlInputElement = e.target_unchecked_into();
         Action::Seek(input.value().parse().unwrap_or(0))
-    });
-    let aggregate = on.reform(|e: Event| {
-        let input: HtmlInputElement = e.target_unchecked_into();
-        Action::Aggregate(input.checked())
     });
     let run_to_time = {
         let until = until.clone();
@@ -119,22 +113,20 @@ pub fn Controls(props: &ControlsProps) -> Html {
                     title="Compute the rest of the run without animating it"
                     onclick={on.reform(|_| Action::RunTo(None))}>{ "Run to end" }</button>
             <form class="run-to" onsubmit={run_to_time}>
-                <label>{ "Run to t = " }
+                <label>{ "Run to " }
                     <input class="short" data-testid="run-to-time" inputmode="decimal" value={(*until).clone()}
                            oninput={until_input} disabled={busy} aria-label="Run to virtual time, in seconds" />
                     { " s" }
                 </label>
                 <button type="submit" data-testid="btn-run-to-time" disabled={busy}>{ "Go" }</button>
             </form>
-            <label class="speed">
+            <label class="speed" title={format!("Speed: {}", p.pace)}>
                 { "Speed " }
                 <input type="range" data-testid="speed" min="-3" max="6" step="0.5"
                        value={p.speed_log.to_string()} oninput={speed}
                        aria-valuetext={format!("{} times", p.speed)} />
                 <span class="speed-value">{ format_speed(p.speed) }</span>
-                <span class="pace" data-testid="pace" title="With a handful of messages each step is animated; with more, speed is virtual seconds per second">
-                    { format!(" · {}", p.pace) }
-                </span>
+                <span class="visually-hidden" data-testid="pace">{ format!(" · {}", p.pace) }</span>
             </label>
             <button data-testid="btn-reset" disabled={busy} onclick={on.reform(|_| Action::Reset)}>{ "Reset" }</button>
             <label class="timeline">
@@ -147,10 +139,6 @@ pub fn Controls(props: &ControlsProps) -> Html {
                 { format!("t = {}  ·  step {} of {}", clock(p.now), p.steps, p.horizon) }
                 if p.in_past { <strong class="in-past">{ "  · viewing the past" }</strong> }
             </span>
-            <label class="aggregate">
-                <input type="checkbox" checked={p.aggregate} onchange={aggregate} />
-                { " group busy edges" }
-            </label>
         </section>
     }
 }

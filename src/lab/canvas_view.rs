@@ -15,7 +15,7 @@ use std::collections::{BTreeMap, BTreeSet};
 pub const MIN_TEXT_PX: f64 = 11.0;
 /// The average width of a character, as a share of the font size (system sans-serif, semibold): what
 /// decides how much of a name fits.
-const CHAR_WIDTH: f64 = 0.6;
+const CHAR_WIDTH: f64 = 0.56;
 /// A line of text takes this much of its font size in height.
 const LINE: f64 = 1.25;
 
@@ -78,7 +78,9 @@ const LEVELS: [Level; 4] = [
 fn readable(level: Level, zoom: f64) -> bool {
     match level {
         Level::Full => zoom >= 0.7,
-        Level::TableCount | Level::PortStacks => zoom >= 0.36,
+        // Below this, port names shorten past recognition: a stack says more.
+        Level::TableCount => zoom >= 0.55,
+        Level::PortStacks => zoom >= 0.36,
         Level::Summaries => true,
     }
 }
@@ -122,6 +124,22 @@ impl Detail {
     /// `text` shortened to fit `width`: the full name stays in the tooltip and the accessible name.
     pub fn fit(&self, text: &str, role: TextRole, width: f64) -> String {
         shorten(text, self.chars(role, width))
+    }
+
+    /// The first of `choices` (longest first) that fits `width`, else the last one shortened.
+    pub fn fit_any(&self, choices: &[&str], role: TextRole, width: f64) -> String {
+        let max = self.chars(role, width);
+        choices
+            .iter()
+            .find(|c| c.chars().count() <= max)
+            .map(|c| c.to_string())
+            .unwrap_or_else(|| shorten(choices.last().copied().unwrap_or(""), max))
+    }
+
+    /// Whether the canvas has room for words beside things (badges, token labels): at the zoom where a
+    /// node's status line fits too.
+    pub fn roomy(&self) -> bool {
+        self.status_lines()
     }
 
     /// The width of `text` in that role (layout units), for boxes drawn around it.
@@ -320,6 +338,7 @@ impl Lab {
         if let Some(Selection::Service { group, owner }) = &self.selection {
             f.keep.push((group.clone(), owner.clone()));
         }
+        f.keep.extend(bridge_ports(&self.session.world));
         f
     }
 
@@ -334,6 +353,29 @@ impl Lab {
             &self.canvas_focus(),
         )
     }
+}
+
+/// The send ports whose address a receive location of another group reads: the bridges between
+/// groups, which the canvas always draws on their own (the crossing is what the lab is about).
+pub fn bridge_ports(world: &messagebox_engine::world::World) -> Vec<(String, Owner)> {
+    let mut read_by: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+    for (name, g) in &world.groups {
+        for l in g.receive_ports.iter().flat_map(|p| &p.locations) {
+            read_by.entry(l.address.as_str()).or_default().push(name);
+        }
+    }
+    let mut out = Vec::new();
+    for (name, g) in &world.groups {
+        for (port, def) in &g.send_ports {
+            let remote = read_by
+                .get(def.transport.address.as_str())
+                .is_some_and(|readers| readers.iter().any(|r| r != name));
+            if remote {
+                out.push((name.clone(), Owner::SendPort(port.clone())));
+            }
+        }
+    }
+    out
 }
 
 /// Whether a node kind carries a status line under its name.
