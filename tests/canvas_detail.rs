@@ -112,15 +112,21 @@ fn detail_falls_with_the_zoom_table_first_then_ports() {
     assert!(full.detail.table_rows());
     assert!(full.detail.status_lines(), "a status line fits under names");
 
-    lab.apply(Action::Zoom(0.5));
-    let half = lab.canvas_view();
-    assert_eq!(half.detail.level, Level::TableCount);
-    assert!(!half.detail.table_rows(), "the table is a count at 50%");
-    assert!(!half.detail.status_lines(), "names only at 50%");
+    lab.apply(Action::Zoom(0.6));
+    let less = lab.canvas_view();
+    assert_eq!(less.detail.level, Level::TableCount);
+    assert!(!less.detail.table_rows(), "the table is a count at 60%");
+    assert!(!less.detail.status_lines(), "names only at 60%");
     // Names shorten to their box at that size, and say the rest in full elsewhere.
-    let chars = half.detail.chars(TextRole::NodeLabel, 150.0);
-    assert!((8..=14).contains(&chars), "{chars} characters fit");
+    let chars = less.detail.chars(TextRole::NodeLabel, 150.0);
+    assert!((10..=16).contains(&chars), "{chars} characters fit");
 
+    lab.apply(Action::Zoom(0.45));
+    assert_eq!(
+        lab.canvas_view().detail.level,
+        Level::PortStacks,
+        "below 55% port names would be cut past recognition"
+    );
     lab.apply(Action::Zoom(0.3));
     let small = lab.canvas_view();
     assert_eq!(
@@ -267,4 +273,27 @@ fn a_shortened_name_leads_its_accessible_name() {
         accessible_name(&["OrderManager", "started", "✓ matched #12"], badged),
         badged
     );
+}
+
+#[test]
+fn the_panels_stay_as_left_across_a_scenario_switch_and_a_lesson() {
+    use messagebox_lab::lab::panels::{Panels, SIDE_MAX};
+    let mut lab = lab_at(0, LAPTOP);
+    assert!(!lab.panels.log_open, "the log is a closed drawer at first");
+    lab.apply(Action::ToggleLog);
+    lab.apply(Action::ToggleSidePanel);
+    lab.apply(Action::ResizeSidePanel(5000.0));
+    assert_eq!(lab.panels.side_width, SIDE_MAX, "kept within bounds");
+    lab.apply(Action::Scenario(1));
+    lab.apply(Action::Route("#/lesson/the-messagebox".into()));
+    assert!(lab.panels.log_open);
+    // The lesson's first step opens Compose, which opens the side panel.
+    assert!(lab.panels.side_open);
+    assert_eq!(
+        lab.area, LAPTOP,
+        "the measured area is the page's, not the run's"
+    );
+    // Read back from storage, a damaged value gives the defaults.
+    assert_eq!(Panels::from_json("{"), Panels::default());
+    assert_eq!(Panels::from_json(r#"{"side_width": 1}"#).side_width, 280.0);
 }

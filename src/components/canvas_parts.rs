@@ -23,7 +23,12 @@ pub(super) fn f(v: f64) -> String {
 /// A font size attribute for a text role at the canvas's detail (an attribute, not a style: the page's
 /// Content-Security-Policy allows no inline style).
 pub(super) fn size(detail: &Detail, role: TextRole) -> String {
-    f(detail.font(role))
+    font_size(detail.font(role))
+}
+
+/// A font size rounded up to the tenth, so rounding never takes text under its minimum.
+pub(super) fn font_size(v: f64) -> String {
+    format!("{:.1}", (v * 10.0).ceil() / 10.0)
 }
 
 pub fn clip(text: &str, max: usize) -> String {
@@ -82,14 +87,16 @@ fn suspended_count(g: &Group) -> (usize, usize) {
     )
 }
 
-/// Half the width of a node's box: what its name has to fit in.
-fn half_width(kind: NodeKind) -> f64 {
-    match kind {
-        NodeKind::Orchestration | NodeKind::Suspended => 80.0,
-        NodeKind::Host => 100.0,
-        NodeKind::MessageBox => 62.0,
-        _ => 65.0,
-    }
+/// A receive location's or send port's shape: a box with a pointed right end.
+fn arrow(x: f64, y: f64, half: f64) -> String {
+    let straight = 2.0 * half - 12.0;
+    format!(
+        "M{} {} h{} l12 15 l-12 15 h-{} z",
+        f(x - half),
+        f(y - 15.0),
+        f(straight),
+        f(straight)
+    )
 }
 
 pub fn node_view(
@@ -128,7 +135,7 @@ pub fn node_view(
             }
             let pipeline = loc.map(|l| pipeline_name(l.pipeline)).unwrap_or_default();
             (
-                html! { <path d={format!("M{} {} h118 l12 15 l-12 15 h-118 z", f(x - 65.0), f(y - 15.0))} /> },
+                html! { <path d={arrow(x, y, n.half)} /> },
                 n.name.clone(),
                 format!(
                     "{} · {pipeline}",
@@ -183,14 +190,12 @@ pub fn node_view(
             };
             let shape = match n.kind {
                 NodeKind::Orchestration => html! {
-                    <rect x={f(x - 80.0)} y={f(y - 17.0)} width="160" height="34" rx="12" />
+                    <rect x={f(x - n.half)} y={f(y - 17.0)} width={f(2.0 * n.half)} height="34" rx="12" />
                 },
                 NodeKind::SendPortGroup => html! {
-                    <rect class="dashed" x={f(x - 65.0)} y={f(y - 16.0)} width="130" height="32" rx="3" />
+                    <rect class="dashed" x={f(x - n.half)} y={f(y - 16.0)} width={f(2.0 * n.half)} height="32" rx="3" />
                 },
-                _ => html! {
-                    <path d={format!("M{} {} h118 l12 15 l-12 15 h-118 z", f(x - 65.0), f(y - 15.0))} />
-                },
+                _ => html! { <path d={arrow(x, y, n.half)} /> },
             };
             (shape, n.name.clone(), state.to_string(), badge)
         }
@@ -209,9 +214,9 @@ pub fn node_view(
         NodeKind::PortStack => (
             html! {
                 <>
-                    <rect x={f(x - 59.0)} y={f(y - 21.0)} width="130" height="32" rx="3" />
-                    <rect x={f(x - 62.0)} y={f(y - 18.0)} width="130" height="32" rx="3" />
-                    <rect x={f(x - 65.0)} y={f(y - 15.0)} width="130" height="32" rx="3" />
+                    <rect x={f(x - n.half + 6.0)} y={f(y - 21.0)} width={f(2.0 * n.half)} height="32" rx="3" />
+                    <rect x={f(x - n.half + 3.0)} y={f(y - 18.0)} width={f(2.0 * n.half)} height="32" rx="3" />
+                    <rect x={f(x - n.half)} y={f(y - 15.0)} width={f(2.0 * n.half)} height="32" rx="3" />
                 </>
             },
             format!("{stacked} send ports"),
@@ -229,14 +234,16 @@ pub fn node_view(
         NodeKind::Host => "",
         NodeKind::PortStack => "",
     };
-    let width = 2.0 * half_width(n.kind) - 10.0;
+    let width = 2.0 * n.half - 10.0;
     // Names with a shorter form BizTalk people know take it before being cut.
     let shown = match n.kind {
         NodeKind::Suspended => detail.fit_any(&[&label, "Suspended"], TextRole::NodeLabel, width),
         NodeKind::Host => detail.fit_any(&[&label, &n.name], TextRole::NodeLabel, width),
-        NodeKind::PortStack => {
-            detail.fit_any(&[&label, &format!("{stacked} ports")], TextRole::NodeLabel, width)
-        }
+        NodeKind::PortStack => detail.fit_any(
+            &[&label, &format!("{stacked} ports")],
+            TextRole::NodeLabel,
+            width,
+        ),
         _ => detail.fit(&label, TextRole::NodeLabel, width),
     };
     let onkeydown = {
@@ -294,7 +301,7 @@ pub fn node_view(
         let font = detail.font(TextRole::Badge);
         let w = detail.width_of(&b, TextRole::Badge) + font;
         let h = font * 1.35;
-        let right = x + half_width(n.kind);
+        let right = x + n.half;
         // Above the box's right end, or as a bubble on its corner.
         let (left, top) = if detail.roomy() {
             (right - w, y - 17.0 - h * 0.8)
@@ -524,7 +531,7 @@ pub fn token_views(
                     <g class="token-counter" transform={format!("translate({},{}) scale({})", f(x), f(y), f(scale))}
                        data-testid="token-counter" aria-label={format!("{} messages on this edge", tokens.len())}>
                         <circle r="13" />
-                        <text y="4" font-size={f(detail.font(TextRole::Badge) / scale)}>{ format!("×{}", tokens.len()) }</text>
+                        <text y="4" font-size={font_size(detail.font(TextRole::Badge) / scale)}>{ format!("×{}", tokens.len()) }</text>
                     </g>
                 });
             }
@@ -565,7 +572,7 @@ pub fn token_views(
             // legend names them, and the token's tooltip says it in full.
             if detail.roomy() {
                 labels.push(html! {
-                <text class="token-label" x={f(x + 13.0 * scale)} y={f(y + label_font * 0.35)} font-size={f(label_font)}>
+                <text class="token-label" x={f(x + 13.0 * scale)} y={f(y + label_font * 0.35)} font-size={font_size(label_font)}>
                     { clip(&t.mark.label, 16) }
                 </text>
                 });
@@ -584,7 +591,7 @@ pub fn token_views(
                     labels.push(html! {
                         <g class={classes!("mark-callout", t.mark.class)} data-testid="mark-callout">
                             <rect x={f(cx)} y={f(cy)} width={f(w)} height={f(h)} rx={f(h / 2.0)} />
-                            <text x={f(cx + font / 2.0)} y={f(cy + h * 0.7)} font-size={f(font)}>{ text }</text>
+                            <text x={f(cx + font / 2.0)} y={f(cy + h * 0.7)} font-size={font_size(font)}>{ text }</text>
                         </g>
                     });
                 }
@@ -600,11 +607,36 @@ pub fn token_views(
 /// The legend, under the drawing in the page's own text (so it keeps its size at any zoom).
 pub fn legend() -> Html {
     let items = [
-        (Shape::Envelope, "mark-none", "request", "An order request, not marked yet"),
-        (Shape::Circle, "mark-cable", "CABLEORDER", "A routing message the broker marked CABLEORDER"),
-        (Shape::Circle, "mark-vip", "VIPORDER", "A routing message the broker marked VIPORDER"),
-        (Shape::Circle, "mark-broadband", "BROADBANDORDER", "A routing message the broker marked BROADBANDORDER"),
-        (Shape::Triangle, "mark-none", "reply", "An acknowledgement or a reply"),
+        (
+            Shape::Envelope,
+            "mark-none",
+            "request",
+            "An order request, not marked yet",
+        ),
+        (
+            Shape::Circle,
+            "mark-cable",
+            "CABLEORDER",
+            "A routing message the broker marked CABLEORDER",
+        ),
+        (
+            Shape::Circle,
+            "mark-vip",
+            "VIPORDER",
+            "A routing message the broker marked VIPORDER",
+        ),
+        (
+            Shape::Circle,
+            "mark-broadband",
+            "BROADBANDORDER",
+            "A routing message the broker marked BROADBANDORDER",
+        ),
+        (
+            Shape::Triangle,
+            "mark-none",
+            "reply",
+            "An acknowledgement or a reply",
+        ),
         (Shape::Diamond, "mark-none", "other", "Any other message"),
     ];
     let views = items.iter().map(|(shape, class, text, title)| {

@@ -256,9 +256,19 @@ pub fn plan(
         }
         let mut best: Option<CanvasView> = None;
         for stacked in [false, true] {
-            let options = options_for(world, level, stacked, focus);
-            let layout = Layout::with(world, order, positions, &options);
-            let camera = camera::resolve(mode, &layout, area);
+            let mut options = options_for(world, level, stacked, focus);
+            let mut layout = Layout::with(world, order, positions, &options);
+            let mut camera = camera::resolve(mode, &layout, area);
+            // A fitted drawing narrower than the area widens its regions to fill it (the zoom stays:
+            // the height still binds).
+            if *mode == CameraMode::Fit {
+                let stretch = stretch_to_fill(&layout, area, camera.zoom, stacked);
+                if stretch > 1.01 {
+                    options.stretch = stretch;
+                    layout = Layout::with(world, order, positions, &options);
+                    camera = camera::resolve(mode, &layout, area);
+                }
+            }
             let view = CanvasView {
                 detail: Detail {
                     zoom: camera.zoom,
@@ -314,7 +324,33 @@ fn options_for(
             BTreeSet::new()
         },
         keep: focus.keep.clone(),
+        stretch: 1.0,
     }
+}
+
+/// How much wider the regions can be drawn so the fitted drawing fills the area's width at `zoom`
+/// (at most half as wide again): the regions that sit in one row share the width left over.
+fn stretch_to_fill(layout: &Layout, area: Area, zoom: f64, stacked: bool) -> f64 {
+    let regions = &layout.regions;
+    let full: Vec<_> = regions.iter().filter(|r| !r.summary).collect();
+    if full.is_empty() {
+        return 1.0;
+    }
+    let room = (area.width - 24.0) / zoom - 40.0;
+    let (fixed, stretchable): (f64, f64) = if stacked {
+        (0.0, full.iter().map(|r| r.width).fold(0.0, f64::max))
+    } else {
+        let stretchable: f64 = full
+            .iter()
+            .filter(|r| r.width >= super::layout::REGION_WIDTH)
+            .map(|r| r.width)
+            .sum();
+        (layout.width - 40.0 - stretchable, stretchable)
+    };
+    if stretchable <= 0.0 {
+        return 1.0;
+    }
+    ((room - fixed) / stretchable).clamp(1.0, 1.5)
 }
 
 impl Lab {

@@ -59,6 +59,18 @@ pub struct Node {
     pub name: String,
     pub x: f64,
     pub y: f64,
+    /// Half the width of the node's box: wider where the region is stretched to fill the canvas.
+    pub half: f64,
+}
+
+/// Half the width of a node's box at the natural width of its region.
+pub fn natural_half(kind: NodeKind) -> f64 {
+    match kind {
+        NodeKind::Orchestration | NodeKind::Suspended => 80.0,
+        NodeKind::Host => 100.0,
+        NodeKind::MessageBox => 62.0,
+        _ => 65.0,
+    }
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -93,6 +105,9 @@ pub struct Options {
     pub summaries: BTreeSet<String>,
     /// Subscribers drawn on their own even in a stack: what the step is about, and the selection.
     pub keep: Vec<(String, Owner)>,
+    /// How much wider than `REGION_WIDTH` a group's region is drawn (at least 1), so the drawing fills
+    /// a canvas wider than it: its columns spread and its boxes widen, so names need no shortening.
+    pub stretch: f64,
 }
 
 impl Default for Options {
@@ -104,6 +119,7 @@ impl Default for Options {
             port_stacks: BTreeSet::new(),
             summaries: BTreeSet::new(),
             keep: Vec::new(),
+            stretch: 1.0,
         }
     }
 }
@@ -317,14 +333,15 @@ impl Layout {
         let height = MIN_HEIGHT.max(100.0 + rows * 42.0 + 60.0).max(below_table);
         let hosts = g.messagebox.state().hosts.len();
         let empty = locations.is_empty() && owners.is_empty();
+        let s = if empty { 1.0 } else { options.stretch.max(1.0) };
         let width = if empty {
             EMPTY_REGION_WIDTH.max(20.0 + hosts as f64 * 220.0)
         } else {
-            REGION_WIDTH
+            REGION_WIDTH * s
         };
         // The MessageBox column: in the middle of an empty region, else between locations and
         // orchestrations.
-        let mbx_dx = if empty { width / 2.0 } else { 240.0 };
+        let mbx_dx = if empty { width / 2.0 } else { 240.0 * s };
         let host_dx = if empty { 120.0 } else { 110.0 };
         let (x, y) = positions
             .get(&region_key(&g.name))
@@ -343,6 +360,10 @@ impl Layout {
         let mut place = |kind: NodeKind, name: &str, dx: f64, dy: f64| {
             let key = node_key(&g.name, kind, name);
             let (dx, dy) = positions.get(&key).copied().unwrap_or((dx, dy));
+            let widens = !matches!(
+                kind,
+                NodeKind::MessageBox | NodeKind::Suspended | NodeKind::Host
+            );
             self.nodes.push(Node {
                 key,
                 group: g.name.clone(),
@@ -350,10 +371,11 @@ impl Layout {
                 name: name.to_string(),
                 x: x + dx,
                 y: y + dy,
+                half: natural_half(kind) * if widens { s } else { 1.0 },
             });
         };
         for (i, name) in locations.iter().enumerate() {
-            place(NodeKind::Location, name, 80.0, 95.0 + i as f64 * 50.0);
+            place(NodeKind::Location, name, 80.0 * s, 95.0 + i as f64 * 50.0);
         }
         place(NodeKind::MessageBox, "MessageBox", mbx_dx, 160.0);
         place(
@@ -366,7 +388,7 @@ impl Layout {
             place(
                 NodeKind::Orchestration,
                 o.name(),
-                425.0,
+                425.0 * s,
                 95.0 + i as f64 * 42.0,
             );
         }
@@ -375,13 +397,13 @@ impl Layout {
                 Owner::SendPortGroup(_) => NodeKind::SendPortGroup,
                 _ => NodeKind::SendPort,
             };
-            place(kind, o.name(), 585.0, 95.0 + i as f64 * 42.0);
+            place(kind, o.name(), 585.0 * s, 95.0 + i as f64 * 42.0);
         }
         if !stacked.is_empty() {
             place(
                 NodeKind::PortStack,
                 STACK_NAME,
-                585.0,
+                585.0 * s,
                 95.0 + ports.len() as f64 * 42.0,
             );
         }

@@ -630,9 +630,21 @@ impl Lab {
                 area: self.area,
                 progress,
                 tutorial_open: self.tutorial_open,
+                panels: self.panels.clone(),
+                reduced_motion: self.reduced_motion,
+                browser_now: self.browser_now,
                 ..fresh
             };
         }
+    }
+
+    /// What belongs to the page rather than the run (the canvas's measured area, the panels, the
+    /// motion preference), carried over to a lab that replaces this one.
+    pub(crate) fn carry_page_to(&self, lab: &mut Lab) {
+        lab.area = self.area;
+        lab.panels = self.panels.clone();
+        lab.reduced_motion = self.reduced_motion;
+        lab.browser_now = self.browser_now;
     }
 
     pub fn select(&mut self, selection: Selection) {

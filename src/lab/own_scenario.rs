@@ -72,6 +72,7 @@ impl Lab {
                     text: format!("Opened {name}: {title}."),
                     error: false,
                 });
+                self.carry_page_to(&mut lab);
                 *self = lab;
             }
             Err(reason) => {

@@ -89,6 +89,7 @@ impl Lab {
                 if had_work {
                     lab.unrestored = Some(previous);
                 }
+                self.carry_page_to(&mut lab);
                 *self = lab;
             }
             Ok(lab) => {
