@@ -295,5 +295,5 @@ fn the_panels_stay_as_left_across_a_scenario_switch_and_a_lesson() {
     );
     // Read back from storage, a damaged value gives the defaults.
     assert_eq!(Panels::from_json("{"), Panels::default());
-    assert_eq!(Panels::from_json(r#"{"side_width": 1}"#).side_width, 280.0);
+    assert_eq!(Panels::from_json(r#"{"side_width": 1}"#).side_width, 300.0);
 }

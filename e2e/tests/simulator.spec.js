@@ -37,8 +37,8 @@ test("an unenlisted manager's order is a routing failure in the Group Hub; re-en
   await stepUntil(page, "bridge created");
   await administer(page, "SRV-DUB|orch|OrderManager", "unenlist");
   await expect(page.getByTestId("service-state")).toContainText("unenlisted");
-  // Catch a bridged order on the link for the README, on a screen wide enough for both groups.
-  await page.setViewportSize({ width: 1920, height: 1080 });
+  // Catch a bridged order on the link for the README, at a laptop's 1280x720.
+  await page.setViewportSize({ width: 1280, height: 720 });
   await page.getByTestId("canvas").evaluate((c) => c.scrollTo(0, 0));
   await page.getByTestId("speed").fill("-1");
   await page.getByTestId("btn-play").click();
@@ -221,7 +221,7 @@ test("nodes can be dragged and stay where they were put after a reload", async (
 });
 
 test("the main screen mid-run, for the README", async ({ page, problems }) => {
-  await page.setViewportSize({ width: 1600, height: 900 });
+  await page.setViewportSize({ width: 1280, height: 720 });
   await open(page);
   await page.getByTestId("speed").fill("-1");
   await page.getByTestId("btn-play").click();

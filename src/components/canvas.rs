@@ -85,6 +85,8 @@ pub fn Canvas(props: &CanvasProps) -> Html {
     let area = lab.area;
     let camera = lab.camera_now(&canvas_view);
     let zoom = camera.zoom;
+    // The zoom the view is going to (a glide may be on its way there): what the buttons step from.
+    let target_zoom = canvas_view.camera.zoom;
     let view = camera.view_box(area);
     let mode = lab.view.camera.clone();
 
@@ -360,9 +362,9 @@ pub fn Canvas(props: &CanvasProps) -> Html {
     html! {
         <section class="canvas" data-testid="canvas" aria-label="Topology canvas">
             <div class="zoom" role="toolbar" aria-label="View">
-                <button aria-label="Zoom out" data-testid="btn-zoom-out" onclick={on.reform(move |_| Action::Zoom(zoom - 0.1))}>{ "−" }</button>
-                <span data-testid="zoom-level">{ format!("{:.0}%", zoom * 100.0) }</span>
-                <button aria-label="Zoom in" data-testid="btn-zoom-in" onclick={on.reform(move |_| Action::Zoom(zoom + 0.1))}>{ "+" }</button>
+                <button aria-label="Zoom out" data-testid="btn-zoom-out" onclick={on.reform(move |_| Action::Zoom(target_zoom - 0.1))}>{ "−" }</button>
+                <span data-testid="zoom-level">{ format!("{:.0}%", target_zoom * 100.0) }</span>
+                <button aria-label="Zoom in" data-testid="btn-zoom-in" onclick={on.reform(move |_| Action::Zoom(target_zoom + 0.1))}>{ "+" }</button>
                 <button aria-label="Actual size" data-testid="btn-zoom-actual" onclick={on.reform(|_| Action::Zoom(1.0))}>{ "1:1" }</button>
                 <button aria-label="Fit every group into view" title="Fit every group into view; the wheel zooms, dragging the background moves" data-testid="btn-zoom-fit" aria-pressed={fitted.to_string()}
                         class={classes!(fitted.then_some("active"))}
@@ -391,6 +393,7 @@ pub fn Canvas(props: &CanvasProps) -> Html {
                     { tokens.labels }
                     { for nodes }
                     { tokens.shapes }
+                    { tokens.callouts }
                 </svg>
             </div>
         </section>

@@ -350,7 +350,7 @@ pub fn subscription_table(lab: &Lab, detail: &Detail, mbx: &Node) -> Html {
         None => format!("{total} subscriptions"),
     };
     let pitch = detail.row_pitch();
-    let width = 214.0;
+    let width = 244.0;
     let (x0, y0) = (mbx.x - width / 2.0, mbx.y + 44.0);
     let text_x = x0 + 6.0;
     let every = |line: &crate::lab::evaluation::Line| {
@@ -427,18 +427,52 @@ pub fn subscription_table(lab: &Lab, detail: &Detail, mbx: &Node) -> Html {
     }
 }
 
-pub fn link_line(layout: &Layout, detail: &Detail, link: &Link) -> Html {
-    let (Some(a), Some(b)) = (layout.region(&link.a), layout.region(&link.b)) else {
-        return html! {};
+/// Where the WAN link between two groups' regions starts (at `from`'s edge) and ends. Side by side, it
+/// joins the facing edges near the top; one below the other, the bottom of the upper to the top of the
+/// lower, near the left.
+fn link_ends(
+    layout: &Layout,
+    detail: &Detail,
+    from: &str,
+    to: &str,
+) -> Option<((f64, f64), (f64, f64))> {
+    let (a, b) = (layout.region(from)?, layout.region(to)?);
+    let edge = |r: &crate::lab::layout::Region, other: &crate::lab::layout::Region| {
+        if detail.stacked {
+            let below = r.y > other.y;
+            (r.x + 40.0, if below { r.y } else { r.y + r.height })
+        } else {
+            let right = r.x > other.x;
+            (if right { r.x } else { r.x + r.width }, r.y + 80.0)
+        }
     };
-    // Side by side, the link joins the facing edges near the top; one below the other, the bottom of
-    // the upper to the top of the lower, near the left.
-    let (x1, y1, x2, y2) = if detail.stacked {
-        let (top, bottom) = if a.y <= b.y { (a, b) } else { (b, a) };
-        (top.x + 40.0, top.y + top.height, bottom.x + 40.0, bottom.y)
-    } else {
-        let (left, right) = if a.x <= b.x { (a, b) } else { (b, a) };
-        (left.x + left.width, left.y + 80.0, right.x, right.y + 80.0)
+    Some((edge(a, b), edge(b, a)))
+}
+
+/// The point `p` (0 to 1) of the way along a path of segments, `split` giving the share of the way at
+/// which each inner point is reached.
+fn along(points: &[(f64, f64)], split: &[f64], p: f64) -> (f64, f64) {
+    let mut marks = vec![0.0];
+    marks.extend_from_slice(split);
+    marks.push(1.0);
+    for (i, pair) in points.windows(2).enumerate() {
+        let (t0, t1) = (marks[i], marks[i + 1]);
+        if p <= t1 || i + 2 == points.len() {
+            let q = if t1 > t0 {
+                ((p - t0) / (t1 - t0)).clamp(0.0, 1.0)
+            } else {
+                1.0
+            };
+            let ((x0, y0), (x1, y1)) = (pair[0], pair[1]);
+            return (x0 + (x1 - x0) * q, y0 + (y1 - y0) * q);
+        }
+    }
+    points[points.len() - 1]
+}
+
+pub fn link_line(layout: &Layout, detail: &Detail, link: &Link) -> Html {
+    let Some(((x1, y1), (x2, y2))) = link_ends(layout, detail, &link.a, &link.b) else {
+        return html! {};
     };
     let (mx, my) = ((x1 + x2) / 2.0, (y1 + y2) / 2.0);
     let label = format!(
@@ -491,6 +525,8 @@ type Edge = (String, Option<String>);
 pub struct TokenLayers {
     pub labels: Html,
     pub shapes: Html,
+    /// The marking said beside the broker: over everything, while the marked order leaves it.
+    pub callouts: Html,
 }
 
 pub fn token_views(
@@ -519,10 +555,21 @@ pub fn token_views(
             Some(k) => layout.node(k).map(|b| (b.x, b.y))?,
             None => (a.x + 95.0, a.y),
         };
+        // Across groups, the message travels along the WAN link: most of its time is the link's.
+        let b_group = to
+            .as_ref()
+            .and_then(|k| layout.node(k))
+            .map(|b| b.group.as_str());
+        if let Some(g) = b_group.filter(|g| *g != a.group) {
+            if let Some((s, e)) = link_ends(layout, detail, &a.group, g) {
+                return Some(along(&[(a.x, a.y), s, e, (bx, by)], &[0.15, 0.85], p));
+            }
+        }
         Some((a.x + (bx - a.x) * p, a.y + (by - a.y) * p))
     };
     let mut out = Vec::new();
     let mut labels = Vec::new();
+    let mut callouts = Vec::new();
     for ((from, to), tokens) in &buckets {
         if lab.aggregate && tokens.len() > AGGREGATE_ABOVE {
             let p = tokens.iter().map(|(_, p)| p).sum::<f64>() / tokens.len() as f64;
@@ -578,17 +625,15 @@ pub fn token_views(
                 });
             }
             // The moment of marking: the broker's marked order leaves it with its mark said beside it.
-            if t.mark.shape == Shape::Circle
-                && t.kind == TokenKind::Route
-                && from.contains("|orch|")
-            {
+            if t.marking {
                 if let Some(node) = layout.node(from) {
                     let text = format!("marked {}", t.mark.label);
                     let font = detail.font(TextRole::Callout);
                     let w = detail.width_of(&text, TextRole::Callout) + font;
                     let h = font * 1.5;
-                    let (cx, cy) = (node.x - 80.0, node.y + 17.0);
-                    labels.push(html! {
+                    // Above the broker, centred on it.
+                    let (cx, cy) = (node.x - w / 2.0, node.y - 19.0 - h);
+                    callouts.push(html! {
                         <g class={classes!("mark-callout", t.mark.class)} data-testid="mark-callout">
                             <rect x={f(cx)} y={f(cy)} width={f(w)} height={f(h)} rx={f(h / 2.0)} />
                             <text x={f(cx + font / 2.0)} y={f(cy + h * 0.7)} font-size={font_size(font)}>{ text }</text>
@@ -601,6 +646,7 @@ pub fn token_views(
     TokenLayers {
         labels: html! { <g class="token-labels" aria-hidden="true">{ for labels }</g> },
         shapes: html! { <g class="tokens">{ for out }</g> },
+        callouts: html! { <g class="mark-callouts">{ for callouts }</g> },
     }
 }
 

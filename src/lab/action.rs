@@ -116,7 +116,7 @@ impl Lab {
         let mut effects = Vec::new();
         let step_before = self.step_position();
         let restart = matches!(action, Action::RestartLesson);
-        // Fit, the zoom buttons and a step's follow glide; the wheel and a drag follow the hand.
+        // Fit and a step's follow glide; the buttons, the wheel and a drag follow the hand.
         let glides = matches!(
             action,
             Action::Fit

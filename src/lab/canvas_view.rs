@@ -16,6 +16,16 @@ pub const MIN_TEXT_PX: f64 = 11.0;
 /// The average width of a character, as a share of the font size (system sans-serif, semibold): what
 /// decides how much of a name fits.
 const CHAR_WIDTH: f64 = 0.56;
+/// The average character width of a role's text: a callout is bold capitals (`marked CABLEORDER`).
+fn char_width(role: TextRole) -> f64 {
+    match role {
+        TextRole::Callout => 0.7,
+        // Semibold names.
+        TextRole::NodeLabel | TextRole::TableTitle | TextRole::GroupName | TextRole::Badge => 0.62,
+        _ => CHAR_WIDTH,
+    }
+}
+
 /// A line of text takes this much of its font size in height.
 const LINE: f64 = 1.25;
 
@@ -118,7 +128,9 @@ impl Detail {
 
     /// How many characters of that role fit in `width` layout units.
     pub fn chars(&self, role: TextRole, width: f64) -> usize {
-        (width / (self.font(role) * CHAR_WIDTH)).floor().max(1.0) as usize
+        (width / (self.font(role) * char_width(role)))
+            .floor()
+            .max(1.0) as usize
     }
 
     /// `text` shortened to fit `width`: the full name stays in the tooltip and the accessible name.
@@ -144,7 +156,7 @@ impl Detail {
 
     /// The width of `text` in that role (layout units), for boxes drawn around it.
     pub fn width_of(&self, text: &str, role: TextRole) -> f64 {
-        text.chars().count() as f64 * self.font(role) * CHAR_WIDTH
+        text.chars().count() as f64 * self.font(role) * char_width(role)
     }
 
     /// Whether a node has room for its status line under its name (node boxes are 34 units high).

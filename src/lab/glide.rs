@@ -1,4 +1,4 @@
-//! The camera's glide: when Fit, a zoom button or a lesson step moves the view, the canvas travels
+//! The camera's glide: when Fit or a lesson step moves the view, the canvas travels
 //! there in `GLIDE_MS` rather than jumping, so the learner sees where they went. None when the browser
 //! asks for reduced motion, and none for the wheel or a drag, which follow the hand directly.
 

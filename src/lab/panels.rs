@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 
 /// The side panel's width (CSS pixels): the narrowest that holds its forms, and the widest that leaves
 /// the canvas room.
-pub const SIDE_MIN: f64 = 280.0;
+pub const SIDE_MIN: f64 = 300.0;
 pub const SIDE_MAX: f64 = 640.0;
 pub const SIDE_DEFAULT: f64 = 300.0;
 

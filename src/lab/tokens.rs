@@ -34,6 +34,9 @@ pub struct Token {
     pub duration: f64,
     pub kind: TokenKind,
     pub mark: Mark,
+    /// The publishing orchestration set the mark: it carries one out and does not subscribe by mark
+    /// (the OrderBroker, not the managers that pass a marked order on).
+    pub marking: bool,
 }
 
 impl Token {
@@ -49,15 +52,37 @@ impl Token {
     }
 }
 
+/// Whether an orchestration's activation subscription tests the mark (`OrderMgrType`): such an
+/// orchestration receives marked orders rather than marking them.
+fn subscribes_by_mark(world: &World, group: &str, orchestration: &str) -> bool {
+    use messagebox_engine::messagebox::{Owner, SubscriptionKind};
+    let Some(g) = world.group(group) else {
+        return false;
+    };
+    let owner = Owner::Orchestration(orchestration.to_string());
+    g.messagebox.state().subscriptions.values().any(|s| {
+        s.owner == owner
+            && s.kind == SubscriptionKind::Activation
+            && s.filter
+                .predicates()
+                .any(|p| p.property.name() == super::marks::MARK_NAME)
+    })
+}
+
 /// The tokens for one step's events, starting at `start` and lasting `hop` each (a wire hop lasts in
 /// proportion to the link's latency).
 pub fn tokens_for(world: &World, events: &[Traced], start: f64, hop: f64) -> Vec<Token> {
     let mut out = Vec::new();
+    // Messages published marked by the orchestration that marked them.
+    let mut marked: Vec<(String, MessageId)> = Vec::new();
     for t in events {
         let g = t.group.as_str();
         let mbx = node_key(g, NodeKind::MessageBox, "MessageBox");
         let mut push = |message: MessageId, from: String, to: Option<String>, kind, duration| {
+            let mark = mark_of(world, g, message);
             out.push(Token {
+                marking: false,
+                mark,
                 group: g.to_string(),
                 message,
                 from,
@@ -65,7 +90,6 @@ pub fn tokens_for(world: &World, events: &[Traced], start: f64, hop: f64) -> Vec
                 start,
                 duration,
                 kind,
-                mark: mark_of(world, g, message),
             })
         };
         match &t.event {
@@ -80,13 +104,20 @@ pub fn tokens_for(world: &World, events: &[Traced], start: f64, hop: f64) -> Vec
                 Event::Published {
                     message,
                     publisher: Publisher::Orchestration { name },
-                } => push(
-                    *message,
-                    node_key(g, NodeKind::Orchestration, name),
-                    Some(mbx),
-                    TokenKind::Route,
-                    hop,
-                ),
+                } => {
+                    push(
+                        *message,
+                        node_key(g, NodeKind::Orchestration, name),
+                        Some(mbx),
+                        TokenKind::Route,
+                        hop,
+                    );
+                    if mark_of(world, g, *message).class != "mark-none"
+                        && !subscribes_by_mark(world, g, name)
+                    {
+                        marked.push((g.to_string(), *message));
+                    }
+                }
                 Event::Delivered { message, owner, .. } => push(
                     *message,
                     mbx,
@@ -136,6 +167,9 @@ pub fn tokens_for(world: &World, events: &[Traced], start: f64, hop: f64) -> Vec
             }
             _ => {}
         }
+    }
+    for t in &mut out {
+        t.marking = t.from.contains("|orch|") && marked.contains(&(t.group.clone(), t.message));
     }
     // A message that crosses the wire is drawn on the link, not also off the port's edge.
     let wired: Vec<(String, MessageId)> = out
