@@ -197,7 +197,8 @@ test("the keyboard drives time and the shortcuts list", async ({ page, problems 
 
 test("nodes can be dragged and stay where they were put after a reload", async ({ page, problems }) => {
   await open(page);
-  const broker = node(page, "SRV-SEA|orch|OrderBroker");
+  // The box, not the node: its text keeps a readable size whatever the zoom.
+  const broker = node(page, "SRV-SEA|orch|OrderBroker").locator("rect").first();
   const before = await broker.boundingBox();
   await page.mouse.move(before.x + before.width / 2, before.y + before.height / 2);
   await page.mouse.down();
@@ -253,7 +254,8 @@ test("the canvas zooms out to show more, and the zoom is kept", async ({ page, p
   // It opens fitted to every group; 1:1 is actual size.
   await page.getByTestId("btn-zoom-actual").click();
   await expect(page.getByTestId("canvas").locator(".zoom")).toContainText("100%");
-  const broker = node(page, "SRV-SEA|orch|OrderBroker");
+  // The box, not the node: its text keeps a readable size whatever the zoom.
+  const broker = node(page, "SRV-SEA|orch|OrderBroker").locator("rect").first();
   const full = (await broker.boundingBox()).width;
   for (let i = 0; i < 3; i++) await page.getByTestId("btn-zoom-out").click();
   await expect(page.getByTestId("canvas").locator(".zoom")).toContainText("70%");

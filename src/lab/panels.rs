@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 /// the canvas room.
 pub const SIDE_MIN: f64 = 300.0;
 pub const SIDE_MAX: f64 = 640.0;
-pub const SIDE_DEFAULT: f64 = 300.0;
+pub const SIDE_DEFAULT: f64 = 310.0;
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
