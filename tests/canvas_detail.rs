@@ -297,3 +297,31 @@ fn the_panels_stay_as_left_across_a_scenario_switch_and_a_lesson() {
     assert_eq!(Panels::from_json("{"), Panels::default());
     assert_eq!(Panels::from_json(r#"{"side_width": 1}"#).side_width, 300.0);
 }
+
+#[test]
+fn fit_glides_in_250_ms_and_not_with_reduced_motion_nor_for_the_buttons() {
+    for reduced in [false, true] {
+        let mut lab = lab_at(1, LAPTOP);
+        lab.reduced_motion = reduced;
+        lab.frame(1000.0);
+        lab.apply(Action::Zoom(1.0));
+        let zoomed = lab.canvas_view();
+        assert_eq!(lab.camera_now(&zoomed), zoomed.camera, "the buttons jump");
+        lab.apply(Action::Fit);
+        let fitted = lab.canvas_view();
+        let drawn = lab.camera_now(&fitted);
+        if reduced {
+            assert_eq!(drawn, fitted.camera, "reduced motion: no glide");
+            assert!(!lab.gliding());
+            continue;
+        }
+        assert_eq!(drawn, zoomed.camera, "the glide starts where the view was");
+        assert!(lab.gliding());
+        lab.frame(1125.0);
+        let half = lab.camera_now(&fitted);
+        assert!(half.zoom < zoomed.camera.zoom && half.zoom > fitted.camera.zoom);
+        lab.frame(1250.0);
+        assert_eq!(lab.camera_now(&fitted), fitted.camera, "arrived after 250 ms");
+        assert!(!lab.gliding());
+    }
+}

@@ -119,11 +119,7 @@ impl Lab {
         // Fit and a step's follow glide; the buttons, the wheel and a drag follow the hand.
         let glides = matches!(
             action,
-            Action::Fit
-                | Action::Zoom(_)
-                | Action::NextStep
-                | Action::Route(_)
-                | Action::RestartLesson
+            Action::Fit | Action::NextStep | Action::Route(_) | Action::RestartLesson
         );
         let camera_before = glides.then(|| self.camera());
         let saved = !matches!(
