@@ -22,6 +22,7 @@ pub mod inspector;
 mod inspector_admin;
 mod lab_ref;
 mod lesson_panel;
+mod log_terms;
 mod move_planner;
 mod notices;
 mod share_panel;
