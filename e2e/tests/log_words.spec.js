@@ -1,6 +1,6 @@
 // The event log's words (issue 22): a BizTalk term in a log line is marked, and its glossary sentence
-// shows as a tooltip on hover and while the line has keyboard focus; screen readers get it as the
-// line's description. A reference reads as the subscriber's copy.
+// shows as a tooltip on hover, and the line's first term's while the line has keyboard focus; screen
+// readers get every term's sentence as the line's description. A reference reads as the subscriber's copy.
 const { test, expect } = require("./fixtures");
 const { open, stepUntil } = require("./helpers");
 
@@ -25,10 +25,16 @@ test("a log line's term shows its glossary sentence on hover and on keyboard foc
   await page.mouse.move(0, 0);
   await expect(tip).toBeHidden();
 
+  // Keyboard focus on the line shows its first term's tooltip (the subscriber's kind, before "priority").
+  const first = line.locator("dfn.term").first();
+  const firstTerm = await first.getAttribute("data-term");
+  expect(firstTerm).not.toBe("priority");
+  const firstTip = page.locator(`[id="${await first.getAttribute("data-tip")}"]`);
   await line.focus();
   await expect(line).toBeFocused();
-  await expect(tip).toBeVisible();
+  await expect(firstTip).toBeVisible();
+  await expect(firstTip).toContainText(`${firstTerm}: `);
   await line.blur();
-  await expect(tip).toBeHidden();
+  await expect(firstTip).toBeHidden();
   expect(problems).toEqual([]);
 });
