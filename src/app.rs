@@ -281,8 +281,8 @@ impl Component for App {
         let hashes = {
             let link = ctx.link().clone();
             web_sys::window().map(|w| {
-                EventListener::new(&w, "hashchange", move |_| {
-                    if let Some(hash) = browser::location_hash() {
+                EventListener::new(&w, "hashchange", move |event| {
+                    if let Some(hash) = browser::changed_hash(event) {
                         link.send_message(Msg::Do(Action::Route(hash)));
                     }
                 })

@@ -118,6 +118,17 @@ pub fn location_hash() -> Option<String> {
     web_sys::window()?.location().hash().ok()
 }
 
+/// The hash a `hashchange` event went to. Read from the event, not the address bar: while a run plays,
+/// a frame drawn before the event arrives puts the page's own hash back (`show_location`), and the
+/// link opened would be lost.
+pub fn changed_hash(event: &web_sys::Event) -> Option<String> {
+    let url = event.dyn_ref::<web_sys::HashChangeEvent>()?.new_url();
+    Some(
+        url.find('#')
+            .map_or_else(String::new, |at| url[at..].to_string()),
+    )
+}
+
 /// Puts `hash` in the address bar without a navigation, so a lesson's URL can be shared.
 pub fn show_location(hash: &str) {
     let Some(window) = web_sys::window() else {

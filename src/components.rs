@@ -23,6 +23,7 @@ mod inspector_admin;
 mod lab_ref;
 mod lesson_panel;
 mod log_drawer;
+mod log_terms;
 mod move_planner;
 mod notices;
 mod share_panel;

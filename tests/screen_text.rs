@@ -74,7 +74,7 @@ fn the_debug_text_check_catches_what_the_issue_saw() {
         assert!(debug_text(bad).is_some(), "{bad}");
     }
     for good in [
-        "message #10 resumed (ref 14)",
+        "message #10 resumed (copy 14)",
         "send port VIP-Audit-SP removed",
         "(SV.Status == \"ACCEPTED\") && (SV.OrderMgrType == \"CABLEORDER\")",
         "instance 7 completed (COMPLETED)",
@@ -232,14 +232,14 @@ fn every_log_line_of_a_split_run_with_resume_terminate_and_remove_reads_without_
     };
     let resumed = told("resumed");
     assert!(
-        regex::Regex::new(r"^message #\d+ resumed \(ref \d+\)$")
+        regex::Regex::new(r"^message #\d+ resumed \(copy \d+\)$")
             .unwrap()
             .is_match(&resumed),
         "{resumed}"
     );
     let terminated = told("terminated");
     assert!(
-        terminated.starts_with("message #") && terminated.contains(" terminated (ref "),
+        terminated.starts_with("message #") && terminated.contains(" terminated (copy "),
         "{terminated}"
     );
     assert!(told("serviceRemoved").ends_with(" removed"));

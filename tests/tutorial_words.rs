@@ -499,3 +499,51 @@ fn lesson_7_waits_for_the_running_order_and_shows_how_many_are_left() {
     // The next step can then unenlist it.
     assert!(l.steps[waiting + 1].narration.contains("Unenlist"));
 }
+
+/// A filter row as a lesson writes it: `SV.Status == ACCEPTED`.
+fn row_words(row: &messagebox_engine::filter::FilterRow) -> String {
+    format!("{} {} {}", row.property, row.operator, row.value)
+}
+
+#[test]
+fn lesson_4_says_which_values_the_filter_rows_hold_before_and_after() {
+    let step = &lesson("filters").steps[0];
+    let world = messagebox_lab::lab::saved::build_shipped("default.json")
+        .unwrap()
+        .1;
+    let mb = &world.group("SRV-SEA").unwrap().messagebox;
+    let owner = Owner::Orchestration("VipOrderManager".into());
+    let before = messagebox_lab::lab::filter_edit::own_filter(mb, &owner).unwrap();
+    let Some(messagebox_lab::tutorial::ShowMe::Do(messagebox_engine::world::Command::SetFilter {
+        filter: after,
+        ..
+    })) = step.show_me.first()
+    else {
+        panic!("lesson 4 step 1 shows the filter it asks for");
+    };
+    let (_, after) = messagebox_lab::lab::filter_edit::text_to_rows(after, mb).unwrap();
+    assert_eq!(before.to_rows().len(), 2);
+    assert_eq!(after.len(), 4);
+    for row in before.to_rows().iter().chain(&after) {
+        assert!(
+            step.narration.contains(&row_words(row)),
+            "the narration does not give the row {}: {}",
+            row_words(row),
+            step.narration
+        );
+    }
+    assert!(step.narration.contains("Group by to Or"));
+}
+
+#[test]
+fn lesson_8_says_full_stop_and_remove_ask_to_confirm() {
+    let step = &lesson("moving-the-manager").steps[2];
+    assert!(step.narration.contains("Full stop"));
+    assert!(
+        step.narration
+            .contains("Full stop and Remove each ask to confirm"),
+        "{}",
+        step.narration
+    );
+    assert!(step.hint.contains("confirming each"), "{}", step.hint);
+}

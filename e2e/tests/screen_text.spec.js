@@ -130,8 +130,8 @@ test("no debug text on any screen: every tab, each kind of inspected item, the l
   await failures.first().getByRole("button", { name: "Terminate" }).click();
   await runToEnd(page);
   const log = page.getByTestId("event-log");
-  await expect(log.getByText(/message #\d+ resumed \(ref \d+\)/).first()).toBeVisible();
-  await expect(log.getByText(/message #\d+ terminated \(ref \d+\)/).first()).toBeVisible();
+  await expect(log.getByText(/message #\d+ resumed \(copy \d+\)/).first()).toBeVisible();
+  await expect(log.getByText(/message #\d+ terminated \(copy \d+\)/).first()).toBeVisible();
   // The resumed message says which message it resumed, and the new one where it came from.
   await log.getByText(/message #\d+ resumed/).first().click();
   await expect(page.getByTestId("resumed-as")).toContainText("published again as message #");

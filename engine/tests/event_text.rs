@@ -414,9 +414,9 @@ fn every_sample_reads_as_one_english_line() {
     );
     assert_eq!(
         line("held"),
-        "message #12 held for send port Audit-SP, which is stopped (ref 14)"
+        "message #12 held for send port Audit-SP, which is stopped (copy 14)"
     );
-    assert_eq!(line("resumed"), "ref 14 resumed");
+    assert_eq!(line("resumed"), "copy 14 resumed");
     assert_eq!(
         line("wireSent"),
         "send port SEA-To-DUB-CableOrder-SP put message #12 on the wire to SRV-DUB / \

@@ -175,7 +175,7 @@ fn group_item(i: usize, g: &GroupExplanation, schema: &PropertySchema) -> Html {
             <ul class="predicates">
                 { for g.predicates.iter().map(|p| html! {
                     <li class={classes!(if p.holds { "holds" } else { "fails" }, p.added_by_engine.then_some("added"))}>
-                        <span class="mark" aria-label={if p.holds { "holds" } else { "fails" }}>{ if p.holds { "✓" } else { "✗" } }</span>
+                        <span class="mark" role="img" aria-label={if p.holds { "holds" } else { "fails" }}>{ if p.holds { "✓" } else { "✗" } }</span>
                         <code>{ predicate_text(&p.predicate, schema) }</code>
                         <span class="seen">{ format!(" had {}", seen_text(&p.seen)) }</span>
                         if p.added_by_engine { <span class="added-note">{ " added by BizTalk" }</span> }

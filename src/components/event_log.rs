@@ -3,6 +3,7 @@
 
 use super::dispatch::use_dispatch;
 use super::lab_ref::LabProps;
+use super::log_terms::{hide_on_blur, marked_line, show_first_tip};
 use crate::lab::describe::{clock, describe_in, CATEGORIES};
 use crate::lab::Action;
 use messagebox_engine::world::{Traced, World};
@@ -38,18 +39,23 @@ struct Earlier {
     events: Vec<Traced>,
 }
 
-fn line(t: &Traced, world: &World, before: &[Traced], on: &Callback<Action>) -> Html {
+/// One line; `id` tells its glossary tooltips apart from other lines'.
+fn line(t: &Traced, world: &World, before: &[Traced], on: &Callback<Action>, id: &str) -> Html {
     let d = describe_in(t, world, before);
-    let text = format!("{}  {}  {}", clock(t.at), t.group, d.text);
+    let prefix = format!("{}  {}  ", clock(t.at), t.group);
+    let marked = marked_line(&d.text, id, d.link.is_none());
     match d.link {
         Some(link) => html! {
             <li class={classes!("log-line", d.category)} data-kind={d.kind}>
-                <button class="link" onclick={on.reform(move |_| Action::Select(link.clone()))}>{ text }</button>
+                <button class="link" aria-describedby={marked.described_by}
+                        onfocus={show_first_tip} onblur={hide_on_blur}
+                        onclick={on.reform(move |_| Action::Select(link.clone()))}>{ prefix }{ marked.text }</button>
+                { marked.tips }
             </li>
         },
-        None => {
-            html! { <li class={classes!("log-line", d.category)} data-kind={d.kind}>{ text }</li> }
-        }
+        None => html! {
+            <li class={classes!("log-line", d.category)} data-kind={d.kind}>{ prefix }{ marked.text }{ marked.tips }</li>
+        },
     }
 }
 
@@ -68,7 +74,7 @@ pub fn EventLog(props: &LabProps) -> Html {
         .rev()
         .filter(|(i, t)| filter.accepts(t, world, &trace[..*i]))
         .take(SHOWN)
-        .map(|(i, t)| line(t, world, &trace[..i], &on))
+        .map(|(i, t)| line(t, world, &trace[..i], &on, &i.to_string()))
         .collect();
     let shown = lines.len();
     let earlier_state = use_state(|| None::<Earlier>);
@@ -120,7 +126,7 @@ pub fn EventLog(props: &LabProps) -> Html {
                         { for CATEGORIES.iter().map(|k| html! { <option value={*k} selected={*k == filter.category}>{ *k }</option> }) }
                     </select>
                 </label>
-                <label title="Messages, instances, subscriptions and references take their numbers from one counter in each MessageBox, so message numbers skip.">{ "Message # " }
+                <label title="Messages, instances, subscriptions and the subscribers' copies of messages take their numbers from one counter in each MessageBox, so message numbers skip.">{ "Message # " }
                     <input class="short" data-testid="log-message" value={filter.message.clone()}
                            oninput={Callback::from(move |e: InputEvent| on_message(e.target_unchecked_into::<HtmlInputElement>().value()))} />
                 </label>
@@ -137,7 +143,7 @@ pub fn EventLog(props: &LabProps) -> Html {
                 ) }</p>
                 if let Some(e) = earlier {
                     <p class="hint">{ format!("{} earlier matching events (the newest {SHOWN} at most):", e.events.len()) }</p>
-                    <ol class="log-lines" data-testid="log-earlier">{ for e.events.iter().enumerate().rev().map(|(i, t)| line(t, world, &e.events[..i], &on)) }</ol>
+                    <ol class="log-lines" data-testid="log-earlier">{ for e.events.iter().enumerate().rev().map(|(i, t)| line(t, world, &e.events[..i], &on, &format!("earlier-{i}"))) }</ol>
                 } else if shown < SHOWN {
                     <button data-testid="btn-log-earlier" onclick={search_earlier}>
                         { "Search the earlier events (replays the run; can take seconds)" }

@@ -20,9 +20,13 @@ pub fn marked_text(pieces: &[Piece<'_>], id: &str) -> Html {
 /// Places a term's tooltip in the window, under the term (above it when the term is low in the window),
 /// as wide as the paragraph: fixed, so the scrolling panel never clips it.
 fn place_tip(term: &web_sys::Element) {
-    let Ok(Some(tip)) = term.query_selector(".term-tip") else {
-        return;
-    };
+    if let Ok(Some(tip)) = term.query_selector(".term-tip") {
+        place_tip_at(&tip, term);
+    }
+}
+
+/// Places `tip` in the window under (or above) `term`, as `place_tip` does for a tip inside its term.
+pub fn place_tip_at(tip: &web_sys::Element, term: &web_sys::Element) {
     let r = term.get_bounding_client_rect();
     let para = term
         .closest("p")

@@ -61,7 +61,7 @@ pub fn describe_in(t: &Traced, world: &World, before: &[Traced]) -> Described {
             format!("message {message}, held for {owner}, released to its work queue ({reference})")
         }
         Event::ConvoyMatched { instance, .. } => format!(
-            "message {message} went to instance {}, which has its convoy ({reference})",
+            "message {message} went to instance {}, which holds its convoy set ({reference})",
             instance.0
         ),
         _ => unreachable!("only reference events reach here"),

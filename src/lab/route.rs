@@ -12,12 +12,19 @@ impl Lab {
         }
     }
 
-    /// Follows a hash: `#/lesson/<id>` starts that lesson unless it is the one in progress.
+    /// Follows a hash: `#/lesson/<id>` starts that lesson unless it is the one in progress; a shared
+    /// run's link opens that run. A run playing or computing is paused or cancelled first, so the link
+    /// is followed (or its question asked) and never lost behind the run.
     pub fn route(&mut self, hash: &str) {
-        if hash.starts_with(super::share::RUN_PREFIX) {
+        let shared = hash.starts_with(super::share::RUN_PREFIX);
+        let lesson = hash.strip_prefix("#/lesson/");
+        if shared || lesson.is_some() {
+            self.stop_for_link();
+        }
+        if shared {
             return self.open_shared(hash);
         }
-        let Some(id) = hash.strip_prefix("#/lesson/") else {
+        let Some(id) = lesson else {
             return;
         };
         let current = self.current_lesson().map(|(l, _)| l.id);
@@ -35,6 +42,23 @@ impl Lab {
                     error: true,
                 })
             }
+        }
+    }
+
+    /// Pauses playing (Play and Show me), cancels Run to end and the move planner's Compare: a link
+    /// opened meanwhile replaces the run, or asks first, and a computation would refuse the answer.
+    fn stop_for_link(&mut self) {
+        if self.playing {
+            self.playing = false;
+            self.run_until = self.now;
+        }
+        self.play_until_goal = false;
+        if let Some(state) = self.lesson.as_mut() {
+            state.showing_since = None;
+        }
+        self.cancel_run();
+        if self.planner.comparing.is_some() {
+            self.edit_planner(super::planner::PlannerEdit::CancelCompare);
         }
     }
 }

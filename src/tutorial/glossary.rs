@@ -122,6 +122,25 @@ pub const GLOSSARY: &[Term] = &[
     t("binding", &["binding", "bindings"],
       "The settings that tie an application's logical ports to real ports, hosts and addresses; they travel in a binding file with an exported application.",
       "Binding Files and Application Deployment"),
+    // The event log's own terms, which the lessons meet later or never.
+    t("priority", &["priority", "priorities"],
+      "The order in which a host takes the copies waiting in its work queue, from 1 (first) to 10 (last); in this lab send ports and running instances wait at 5, new orchestration instances at 7.",
+      "How to Configure Transport Advanced Options for a Send Port"),
+    t("dehydration", &["dehydration", "dehydrate", "dehydrates", "dehydrated", "rehydration", "rehydrate", "rehydrates", "rehydrated"],
+      "An orchestration instance that waits for a message or a delay is saved to the database and taken out of memory; when its message comes it is rehydrated, loaded back to run on.",
+      "Orchestration Dehydration and Rehydration"),
+    t("transmission", &["transmission", "transmissions"],
+      "In this lab, one send port's work on one message: its tries, its retries and its backup transport, numbered like an instance and suspended in the Group Hub when every try failed.",
+      "How to Configure Transport Advanced Options for a Send Port"),
+    t("backup transport", &["backup transport", "backup transports"],
+      "A send port's second address and adapter, used once every retry on the first one has failed.",
+      "How to Configure Backup Transport Options for a Send Port"),
+    t("acknowledgement", &["acknowledgement", "acknowledgements", "delivery notification", "delivery notifications"],
+      "A message BizTalk publishes when a send port has sent a message (ACK) or given up on it (NACK), for whoever subscribes to it; with no subscriber it is discarded.",
+      "Using Acknowledgments"),
+    t("scope", &["scope", "scopes"],
+      "A shape in an orchestration that groups other shapes; its exception handler catches what they throw, so the instance carries on instead of being suspended.",
+      "Catch Exception Blocks"),
 ];
 
 /// A piece of text to show: plain, or a glossary term (the words as written, and the term).
@@ -140,7 +159,6 @@ fn word_char(c: char) -> bool {
 /// Every glossary term used in `text`, in order, as (byte start, byte end, term). At each place the longest
 /// form wins; matches are whole words, case-insensitive.
 pub fn uses(text: &str) -> Vec<(usize, usize, &'static Term)> {
-    let lower = text.to_ascii_lowercase();
     let mut out = Vec::new();
     let mut at = 0;
     while at < text.len() {
@@ -150,9 +168,11 @@ pub fn uses(text: &str) -> Vec<(usize, usize, &'static Term)> {
             let best = GLOSSARY
                 .iter()
                 .flat_map(|term| term.forms.iter().map(move |f| (term, *f)))
+                // Compared in place: the event log marks hundreds of lines each render.
                 .filter(|(_, form)| {
                     let end = at + form.len();
-                    lower[at..].starts_with(&form.to_ascii_lowercase())
+                    text.get(at..end)
+                        .is_some_and(|words| words.eq_ignore_ascii_case(form))
                         && text[end..].chars().next().is_none_or(|c| !word_char(c))
                 })
                 .max_by_key(|(_, form)| form.len());

@@ -206,7 +206,7 @@ fn build() -> Vec<Lesson> {
             setup: vec![],
             steps: vec![
                 Step {
-                    narration: "Click VipOrderManager on the canvas. Its filter is one AND-group: Status == ACCEPTED And OrderMgrType == VIPORDER. Make cable orders reach it too: add an OR-group for CABLEORDER (set the second row's Group by to Or and add two rows below it, or type the text; an orchestration filter puts its string values in double quotes), and press Apply. In BizTalk this filter lives in the orchestration's activating Receive shape, so changing it means rebuilding and redeploying the orchestration; the lab lets you edit it live so you can see the effect at once.",
+                    narration: "Click VipOrderManager on the canvas. Its filter is one AND-group, two rows in the editor: SV.Status == ACCEPTED And SV.OrderMgrType == VIPORDER. Make cable orders reach it too: add an OR-group for CABLEORDER, and press Apply. In the rows: set the second row's Group by to Or, then add two rows below it, SV.Status == ACCEPTED (Group by And) and SV.OrderMgrType == CABLEORDER, values unquoted as rows take them; or type the text, where an orchestration filter puts its string values in double quotes. In BizTalk this filter lives in the orchestration's activating Receive shape, so changing it means rebuilding and redeploying the orchestration; the lab lets you edit it live so you can see the effect at once.",
                     highlight: "filter-editor",
                     goal: Goal::All(vec![
                         Goal::FilterMentions { group: SEA, who: VIP, text: "VIPORDER" },
@@ -397,11 +397,11 @@ fn build() -> Vec<Lesson> {
                     show_me: vec![act(Command::CopyApplication { from: SEA.into(), to: DUB.into(), application: CABLE.into() })],
                 },
                 Step {
-                    narration: "In SRV-SEA's panel, press Full stop on CableOrderApp (it unenlists its orchestrations), then Remove: the OrderManager, its stages and helpers leave Seattle.",
+                    narration: "In SRV-SEA's panel, press Full stop on CableOrderApp (it unenlists its orchestrations), then Remove: the OrderManager, its stages and helpers leave Seattle. Full stop and Remove each ask to confirm first, in the panel, saying what they will do: answer Full stop, then Remove it.",
                     highlight: "inspector",
                     goal: Goal::Application { group: SEA, name: CABLE, present: false },
                     goal_text: "CableOrderApp is gone from SRV-SEA",
-                    hint: "SRV-SEA's panel: Full stop, then Remove.",
+                    hint: "SRV-SEA's panel: Full stop, then Remove, confirming each.",
                     show_me: vec![
                         act(Command::StopApplication { group: SEA.into(), application: CABLE.into(), mode: StopMode::Full }),
                         act(Command::RemoveApplication { group: SEA.into(), application: CABLE.into() }),

@@ -161,7 +161,8 @@ impl Event {
     }
 }
 
-/// One English line a learner can read: ids as `message #N`, `instance N`, `ref N`, `subscription N`.
+/// One English line a learner can read: ids as `message #N`, `instance N`, `copy N` (a reference),
+/// `subscription N`.
 impl fmt::Display for Event {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
@@ -257,7 +258,7 @@ impl fmt::Display for Event {
                 let values: Vec<String> = values.iter().map(Value::to_string).collect();
                 write!(
                     f,
-                    "instance {} now receives the convoy of ({}) through subscription {}",
+                    "instance {} holds the convoy set ({}): later messages with these values go to it, through subscription {}",
                     instance.0,
                     values.join(", "),
                     subscription.0
@@ -268,7 +269,7 @@ impl fmt::Display for Event {
                 instance,
             } => write!(
                 f,
-                "a convoy match went to instance {}, which has its convoy ({reference})",
+                "a message of a convoy went to instance {}, which holds its convoy set ({reference})",
                 instance.0
             ),
             Event::InstanceCompleted { instance } => {

@@ -9,9 +9,11 @@ use std::fmt;
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct RefId(pub u64);
 
+/// A reference is the subscriber's copy of the message, as the lessons call it: "copy 17" reads plainly
+/// in the event log where "ref 17" meant nothing to a newcomer.
 impl fmt::Display for RefId {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "ref {}", self.0)
+        write!(f, "copy {}", self.0)
     }
 }
 
