@@ -382,7 +382,8 @@ impl Component for App {
                         if !wide {
                             <Canvas lab={shared.clone()} reduced_motion={self.reduced_motion} />
                         }
-                        <SidePanel lab={shared.clone()} tab={lab.tab} open={lab.panels.side_open || wide} />
+                        <SidePanel lab={shared.clone()} tab={lab.tab} open={lab.panels.side_open || wide}
+                                   width={lab.panels.side_width} />
                     </main>
                     <Controls ..ControlsProps::of(&lab) />
                     // The wide views need the height; the log is back with the canvas.

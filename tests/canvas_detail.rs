@@ -321,7 +321,11 @@ fn fit_glides_in_250_ms_and_not_with_reduced_motion_nor_for_the_buttons() {
         let half = lab.camera_now(&fitted);
         assert!(half.zoom < zoomed.camera.zoom && half.zoom > fitted.camera.zoom);
         lab.frame(1250.0);
-        assert_eq!(lab.camera_now(&fitted), fitted.camera, "arrived after 250 ms");
+        assert_eq!(
+            lab.camera_now(&fitted),
+            fitted.camera,
+            "arrived after 250 ms"
+        );
         assert!(!lab.gliding());
     }
 }

@@ -13,9 +13,6 @@ async function expectAccessible(page, where) {
   const results = await new AxeBuilder({ page })
     .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice", "experimental"])
     .options({ rules: { "label-content-name-mismatch": { enabled: true }, "target-size": { enabled: true } } })
-    // The canvas (its SVG and its zoom toolbar) is being redrawn in another branch and is checked
-    // separately; this exclusion goes when that work lands.
-    .exclude('[data-testid="canvas"]')
     .analyze();
   const ran = [...results.passes, ...results.incomplete, ...results.violations].map((r) => r.id);
   for (const rule of MUST_RUN) expect(ran, `${where}: axe did not run ${rule}`).toContain(rule);

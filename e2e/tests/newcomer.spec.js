@@ -229,7 +229,7 @@ const LESSONS = {
     await l.next();
     await l.playToGoal();
     // The suspended transmission shows in Seattle's suspended queue on the canvas, as in the Group Hub.
-    await expect(page.locator('[data-node="SRV-SEA|susp|Suspended queue"]')).toContainText("1 suspended");
+    await expect(page.locator('[data-node="SRV-SEA|susp|Suspended queue"]')).toHaveAttribute("aria-label", /1 suspended/);
     await l.next();
     await l.groupPanel("SRV-SEA");
     await l.click(page.getByTestId("btn-link"));

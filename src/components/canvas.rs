@@ -276,21 +276,31 @@ pub fn Canvas(props: &CanvasProps) -> Html {
         let name_y = r.y + 8.0 + name_font;
         let site_text = format!("{site} · {team}");
         let shown_name = detail.fit(&r.group, TextRole::GroupName, r.width - 32.0);
+        let site_line = (detail.site_line() && !r.summary)
+            .then(|| detail.fit(&site_text, TextRole::GroupSite, r.width - 32.0));
+        // The title's accessible name says what it shows (shortened at this zoom) and what it opens.
+        let title_name = crate::lab::canvas_view::accessible_name(
+            &[&shown_name],
+            &format!("Group {}: {site_text}. Open its administration", r.group),
+        );
         html! {
             <g class={classes!("group-region", r.summary.then_some("summary"))} data-testid={format!("group-{}", r.group)}>
                 <rect class="region" x={f(r.x)} y={f(r.y)} rx="14" width={f(r.width)} height={f(r.height)} />
-                <g class="region-title" tabindex="0" role="button"
-                   aria-label={format!("Group {}: {site}. Open its administration", r.group)}
-                   onpointerdown={start(region_key(&r.group), (r.x, r.y), select)} {onkeydown}>
-                    <rect class="region-handle" x={f(r.x)} y={f(r.y)} width={f(r.width)} height="58" rx="14" />
-                    <text class="group-name" x={f(r.x + 16.0)} y={f(name_y)} font-size={size(detail, TextRole::GroupName)}>
-                        { shown_name }
-                    </text>
-                    if detail.site_line() && !r.summary {
-                        <text class="group-site" x={f(r.x + 16.0)} y={f(name_y + detail.line(TextRole::GroupSite))}
+                <g class="title-tip">
+                    <title>{ title_name.clone() }</title>
+                    <g class="region-title" tabindex="0" role="button"
+                       aria-label={title_name.clone()}
+                       onpointerdown={start(region_key(&r.group), (r.x, r.y), select)} {onkeydown}>
+                        <rect class="region-handle" x={f(r.x)} y={f(r.y)} width={f(r.width)} height="58" rx="14" />
+                        <text class="group-name" x={f(r.x + 16.0)} y={f(name_y)} font-size={size(detail, TextRole::GroupName)}>
+                            { shown_name.clone() }
+                        </text>
+                    </g>
+                    // Beside the button, not in it: its accessible name must contain the text inside it.
+                    if let Some(line) = site_line {
+                        <text class="group-site" aria-hidden="true" x={f(r.x + 16.0)} y={f(name_y + detail.line(TextRole::GroupSite))}
                               font-size={size(detail, TextRole::GroupSite)}>
-                            <title>{ site_text.clone() }</title>
-                            { detail.fit(&site_text, TextRole::GroupSite, r.width - 32.0) }
+                            { line }
                         </text>
                     }
                 </g>
@@ -365,7 +375,7 @@ pub fn Canvas(props: &CanvasProps) -> Html {
                 <button aria-label="Zoom out" data-testid="btn-zoom-out" onclick={on.reform(move |_| Action::Zoom(target_zoom - 0.1))}>{ "−" }</button>
                 <span data-testid="zoom-level">{ format!("{:.0}%", target_zoom * 100.0) }</span>
                 <button aria-label="Zoom in" data-testid="btn-zoom-in" onclick={on.reform(move |_| Action::Zoom(target_zoom + 0.1))}>{ "+" }</button>
-                <button aria-label="Actual size" data-testid="btn-zoom-actual" onclick={on.reform(|_| Action::Zoom(1.0))}>{ "1:1" }</button>
+                <button aria-label="1:1, actual size" data-testid="btn-zoom-actual" onclick={on.reform(|_| Action::Zoom(1.0))}>{ "1:1" }</button>
                 <button aria-label="Fit every group into view" title="Fit every group into view; the wheel zooms, dragging the background moves" data-testid="btn-zoom-fit" aria-pressed={fitted.to_string()}
                         class={classes!(fitted.then_some("active"))}
                         onclick={on.reform(|_| Action::Fit)}>{ "Fit" }</button>

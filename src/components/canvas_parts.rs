@@ -282,10 +282,7 @@ pub fn node_view(
         Some(b) => format!("{kind_word} {label}: {status}, {b}"),
         None => format!("{kind_word} {label}: {status}"),
     };
-    let mut visible = vec![shown.as_str()];
-    visible.extend(status_shown.as_deref());
-    visible.extend(badge.as_deref());
-    let aria = crate::lab::canvas_view::accessible_name(&visible, full.trim());
+    let aria = crate::lab::canvas_view::accessible_name(&[shown.as_str()], full.trim());
     // Where there is no room for words beside the node, the badge is a bubble on its corner with the
     // count (or ✓); the words are in the accessible name and the tooltip.
     let badge = badge.map(|b| {
@@ -315,18 +312,28 @@ pub fn node_view(
             </g>
         }
     });
+    // Inside the button only its shape and name: assistive technology joins the texts inside a button
+    // into its visible text, which the accessible name must contain. The status and the badge are
+    // drawn beside it (clicks pass through them), and the tooltip's <title> wraps the lot.
+    let matched_class = matched.is_some().then_some("matched");
     html! {
-        <g class={classes!(class)} tabindex="0" role="button" aria-label={aria.clone()}
-           data-testid={testid} data-node={n.key.clone()} {onpointerdown} {onkeydown} {onclick}>
-            <title>{ aria }</title>
-            { shape }
-            <text class="node-label" x={f(x)} y={f(label_y)} font-size={size(detail, TextRole::NodeLabel)}>{ shown }</text>
-            if let Some(status) = status_shown {
-                <text class="node-status" x={f(x)} y={f(label_y + status_line)} font-size={size(detail, TextRole::NodeStatus)}>
-                    { status }
+        <g class={classes!("node-tip", matched_class)}>
+            <title>{ aria.clone() }</title>
+            <g class={classes!(class)} tabindex="0" role="button" aria-label={aria}
+               data-testid={testid} data-node={n.key.clone()} {onpointerdown} {onkeydown} {onclick}>
+                { shape }
+                <text class="node-label" x={f(x)} y={f(label_y)} font-size={size(detail, TextRole::NodeLabel)}>
+                    { shown }
                 </text>
-            }
-            { for badge }
+            </g>
+            <g class="node-extra" aria-hidden="true">
+                if let Some(status) = status_shown {
+                    <text class="node-status" x={f(x)} y={f(label_y + status_line)} font-size={size(detail, TextRole::NodeStatus)}>
+                        { status }
+                    </text>
+                }
+                { for badge }
+            </g>
         </g>
     }
 }

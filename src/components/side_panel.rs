@@ -31,11 +31,19 @@ pub struct SidePanelProps {
     pub tab: Tab,
     /// Open, or closed to a rail that gives the canvas the room.
     pub open: bool,
+    /// Its width when open (CSS pixels).
+    pub width: f64,
+}
+
+#[derive(Properties, PartialEq)]
+struct ResizeHandleProps {
+    /// The panel's width now (CSS pixels).
+    width: f64,
 }
 
 /// The edge of the side panel, dragged (or moved with the arrow keys) to resize it.
 #[component]
-fn ResizeHandle() -> Html {
+fn ResizeHandle(props: &ResizeHandleProps) -> Html {
     let on = use_dispatch();
     let dragging = use_mut_ref(|| false);
     let width_at = |x: f64| {
@@ -83,6 +91,9 @@ fn ResizeHandle() -> Html {
     html! {
         <div class="side-resize" role="separator" aria-orientation="vertical" tabindex="0"
              aria-label="Resize the side panel (Left and Right arrows)" data-testid="side-resize"
+             aria-valuenow={format!("{:.0}", props.width)}
+             aria-valuemin={format!("{:.0}", crate::lab::panels::SIDE_MIN)}
+             aria-valuemax={format!("{:.0}", crate::lab::panels::SIDE_MAX)}
              onpointerdown={down} onpointermove={moved} onpointerup={up.clone()} onpointercancel={up}
              onkeydown={keys}></div>
     }
@@ -114,9 +125,9 @@ pub fn SidePanel(props: &SidePanelProps) -> Html {
     }
     html! {
         <aside class="side-panel" data-testid="side-panel" aria-label="Details">
-            <ResizeHandle />
-            <div class="tabs" role="tablist">
-                { for buttons }
+            <ResizeHandle width={props.width} />
+            <div class="tabs-bar">
+                <div class="tabs" role="tablist">{ for buttons }</div>
                 <button class="side-toggle" data-testid="btn-side-panel" aria-expanded="true"
                         title="Close the side panel: the canvas takes its room"
                         onclick={on.reform(|_| Action::ToggleSidePanel)}>{ "Hide ▸" }</button>
