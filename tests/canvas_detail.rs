@@ -3,6 +3,8 @@
 //! lesson step's subscribers always drawn in full; the arrangement that shows the groups largest; and the
 //! wheel's zoom about the pointer.
 
+mod canvas_common;
+use canvas_common::lab_at;
 use messagebox_engine::messagebox::Owner;
 use messagebox_lab::lab::camera::{Area, CameraMode};
 use messagebox_lab::lab::canvas_view::{shorten, Level, TextRole, MIN_TEXT_PX};
@@ -38,15 +40,6 @@ const ROLES: [TextRole; 11] = [
     TextRole::Callout,
     TextRole::Note,
 ];
-
-fn lab_at(scenario: usize, area: Area) -> Lab {
-    let mut lab = Lab::fresh(scenario).unwrap();
-    lab.apply(Action::CanvasArea {
-        width: area.width,
-        height: area.height,
-    });
-    lab
-}
 
 /// Finishes the current step (Show me, then steps until the goal holds).
 fn finish_step(lab: &mut Lab) {

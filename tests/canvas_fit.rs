@@ -2,6 +2,8 @@
 //! keeps up with the window and the layout, zoom and drag move it, a lesson step brings its group into
 //! view and opens its item, and the MessageBox's table lists first what the step is about.
 
+mod canvas_common;
+use canvas_common::lab_at;
 use messagebox_engine::messagebox::Owner;
 use messagebox_engine::world::Command;
 use messagebox_lab::lab::camera::{self, Area, CameraMode, Rect, MIN_ZOOM};
@@ -74,15 +76,6 @@ fn shows_group(lab: &Lab, group: &str) {
         height: r.height,
     };
     assert!(view.covers(&rect), "region {group} outside {view:?}");
-}
-
-fn lab_at(scenario: usize, area: Area) -> Lab {
-    let mut lab = Lab::fresh(scenario).unwrap();
-    lab.apply(Action::CanvasArea {
-        width: area.width,
-        height: area.height,
-    });
-    lab
 }
 
 #[test]

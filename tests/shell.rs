@@ -38,7 +38,8 @@ async fn shell_shows_product_name_and_engine_version() {
 #[wasm_bindgen_test]
 async fn every_region_of_the_screen_is_present() {
     let root = mount_app().await;
-    for region in ["canvas", "side-panel", "controls", "event-log"] {
+    // The event log is a drawer: closed, it shows its newest line.
+    for region in ["canvas", "side-panel", "controls", "log-drawer"] {
         assert!(
             !text_of(&root, region).is_empty(),
             "region {region} is empty"

@@ -254,6 +254,20 @@ impl Layout {
         }
     }
 
+    /// A region's top-left corner: where it was dragged, else its slot.
+    fn corner(
+        &self,
+        group: &str,
+        index: usize,
+        positions: &BTreeMap<String, (f64, f64)>,
+        options: &Options,
+    ) -> (f64, f64) {
+        positions
+            .get(&region_key(group))
+            .copied()
+            .unwrap_or_else(|| self.slot(index, options))
+    }
+
     fn add_summary(
         &mut self,
         g: &Group,
@@ -261,10 +275,7 @@ impl Layout {
         positions: &BTreeMap<String, (f64, f64)>,
         options: &Options,
     ) {
-        let (x, y) = positions
-            .get(&region_key(&g.name))
-            .copied()
-            .unwrap_or_else(|| self.slot(index, options));
+        let (x, y) = self.corner(&g.name, index, positions, options);
         self.regions.push(Region {
             group: g.name.clone(),
             x,
@@ -343,10 +354,7 @@ impl Layout {
         // orchestrations.
         let mbx_dx = if empty { width / 2.0 } else { 240.0 * s };
         let host_dx = if empty { 120.0 } else { 110.0 };
-        let (x, y) = positions
-            .get(&region_key(&g.name))
-            .copied()
-            .unwrap_or_else(|| self.slot(index, options));
+        let (x, y) = self.corner(&g.name, index, positions, options);
         self.regions.push(Region {
             group: g.name.clone(),
             x,
