@@ -27,13 +27,15 @@ const LESSONS = [
 // A first visit: the event log's drawer closed, as a newcomer finds it.
 test.use({ logOpen: false });
 
-/** Waits until the canvas is fitted to its measured area at this window size. */
+/** Waits until the canvas is fitted to its measured area at this window size, and any glide of the
+ * view (250 ms, when a step brings its group into view) has arrived. */
 async function settled(page) {
   await expect
     .poll(() =>
       page.getByTestId("canvas-area").evaluate((el) => {
         const [w, h] = el.dataset.area.split("x").map(Number);
-        return Math.abs(w - el.clientWidth) <= 1 && Math.abs(h - el.clientHeight) <= 1;
+        const still = el.querySelector("svg").dataset.gliding === "false";
+        return still && Math.abs(w - el.clientWidth) <= 1 && Math.abs(h - el.clientHeight) <= 1;
       })
     )
     .toBe(true);
