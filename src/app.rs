@@ -208,7 +208,13 @@ impl App {
         // Moves that come many a second are saved once they pause.
         let defer = matches!(
             action,
-            Action::Seek(_) | Action::Move { .. } | Action::Pan { .. } | Action::CanvasArea { .. }
+            Action::Seek(_)
+                | Action::Move { .. }
+                | Action::Pan { .. }
+                | Action::CanvasArea { .. }
+                | Action::Zoom(_)
+                | Action::ZoomAt { .. }
+                | Action::ResizeSidePanel(_)
         );
         let effects = self.lab.borrow_mut().apply(action);
         for effect in effects {

@@ -236,6 +236,70 @@ fn the_wheel_zooms_about_the_pointer() {
     );
 }
 
+/// Where a node is on screen (CSS pixels from the area's corner).
+fn on_screen(lab: &Lab, key: &str) -> (f64, f64) {
+    let view = lab.canvas_view();
+    let n = view.layout.node(key).expect("drawn");
+    let b = view.camera.view_box(lab.area);
+    (
+        (n.x - b.x) * view.camera.zoom,
+        (n.y - b.y) * view.camera.zoom,
+    )
+}
+
+#[test]
+fn leaving_the_fit_keeps_the_arrangement_and_the_node_under_the_pointer() {
+    // At 1024x768 with a lesson open the split scenario is fitted one group below the other, stretched.
+    let mut lab = lab_at(1, SMALL);
+    let fitted = lab.canvas_view();
+    assert!(fitted.detail.stacked);
+    let key = "SRV-DUB|mbx|MessageBox";
+    let (x, y) = on_screen(&lab, key);
+    lab.apply(Action::ZoomAt { factor: 1.25, x, y });
+    let zoomed = lab.canvas_view();
+    assert!(
+        zoomed.detail.stacked,
+        "the wheel does not re-lay the groups out"
+    );
+    assert_eq!(zoomed.detail.stretch, fitted.detail.stretch);
+    let (x2, y2) = on_screen(&lab, key);
+    assert!(
+        (x2 - x).abs() < 1.0 && (y2 - y).abs() < 1.0,
+        "Dublin's MessageBox stays under the pointer: ({x:.1}, {y:.1}) then ({x2:.1}, {y2:.1})"
+    );
+    // A drag moves it with the pointer, in the same arrangement.
+    lab.apply(Action::Pan {
+        dx: 30.0,
+        dy: -20.0,
+    });
+    let (x3, y3) = on_screen(&lab, key);
+    assert!((x3 - x2 - 30.0).abs() < 1.0 && (y3 - y2 + 20.0).abs() < 1.0);
+    assert!(lab.canvas_view().detail.stacked);
+    // A wheel without vertical travel (a sideways scroll) changes nothing.
+    let before = lab.view.camera.clone();
+    lab.apply(Action::ZoomAt { factor: 1.0, x, y });
+    assert_eq!(lab.view.camera, before);
+}
+
+#[test]
+fn a_stack_says_how_many_of_its_ports_matched_and_tokens_reach_summary_cards() {
+    // Lesson 6 looks at Dublin; zoomed out by hand, Seattle is a card: a message from Seattle's send
+    // port still has a place to start from.
+    let mut lab = lab_at(0, DESKTOP);
+    lab.apply(Action::Route("#/lesson/routing-failures".into()));
+    lab.apply(Action::Zoom(0.3));
+    let view = lab.canvas_view();
+    assert!(view.layout.region("SRV-SEA").unwrap().summary);
+    let port = owner_key("SRV-SEA", &Owner::SendPort("VIP-Audit-SP".into()));
+    let (x, y, group) = view
+        .layout
+        .anchor(&port)
+        .expect("the card stands for its ports");
+    let card = view.layout.region("SRV-SEA").unwrap();
+    assert_eq!(group, "SRV-SEA");
+    assert!(x > card.x && x < card.x + card.width && y > card.y && y < card.y + card.height);
+}
+
 #[test]
 fn long_names_shorten_where_they_differ() {
     assert_eq!(shorten("OrderManager", 12), "OrderManager");

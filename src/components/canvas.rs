@@ -318,35 +318,27 @@ pub fn Canvas(props: &CanvasProps) -> Html {
         }
     });
 
-    // The subscribers the message under evaluation matched, per group.
-    let matched: std::collections::BTreeMap<
-        String,
-        (u64, Vec<messagebox_engine::messagebox::Owner>),
-    > = layout
-        .regions
-        .iter()
-        .filter_map(|r| {
-            let e = lab.evaluation(&r.group)?;
-            let id = e.message?;
-            Some((r.group.clone(), (id, e.matched().cloned().collect())))
-        })
-        .collect();
+    // Each group's subscriptions and the message under evaluation, worked out once for the table and
+    // the nodes.
+    let evaluations: std::collections::BTreeMap<String, crate::lab::evaluation::Evaluation> =
+        layout
+            .regions
+            .iter()
+            .filter(|r| !r.summary)
+            .filter_map(|r| Some((r.group.clone(), lab.evaluation(&r.group)?)))
+            .collect();
     let nodes = layout.nodes.iter().map(|n| {
         let region = layout
             .region(&n.group)
             .expect("a node's group has a region");
         let origin = (n.x - region.x, n.y - region.y);
         let onpointerdown = start(n.key.clone(), origin, select_node(n));
-        let hit = matched.get(&n.group).and_then(|(id, owners)| {
-            let owner = crate::lab::layout::owner_of(n)?;
-            owners.contains(&owner).then_some(*id)
-        });
         node_view(
             &lab,
             detail,
             n,
             region.stacked,
-            hit,
+            matched_at(layout, evaluations.get(&n.group), n),
             onpointerdown,
             on.clone(),
         )
@@ -355,7 +347,7 @@ pub fn Canvas(props: &CanvasProps) -> Html {
         .nodes
         .iter()
         .filter(|n| n.kind == NodeKind::MessageBox)
-        .map(|n| subscription_table(&lab, detail, n));
+        .map(|n| subscription_table(evaluations.get(&n.group), detail, n));
     let links = world.links.iter().map(|l| link_line(layout, detail, l));
     let tokens = token_views(&lab, layout, detail, props.reduced_motion, on.clone());
 
@@ -433,6 +425,25 @@ pub(crate) fn select_node(n: &crate::lab::layout::Node) -> Selection {
             Selection::Group { group }
         }
     }
+}
+
+/// The message a node's subscriber matched, if one is under evaluation, and how many of the node's
+/// subscribers matched it (a stack holds several).
+fn matched_at(
+    layout: &crate::lab::layout::Layout,
+    evaluation: Option<&crate::lab::evaluation::Evaluation>,
+    n: &crate::lab::layout::Node,
+) -> Option<(u64, usize)> {
+    let e = evaluation?;
+    let id = e.message?;
+    let count = e
+        .matched()
+        .filter(|o| {
+            let key = crate::lab::layout::owner_key(&n.group, o);
+            layout.node(&key).is_some_and(|drawn| drawn.key == n.key)
+        })
+        .count();
+    (count > 0).then_some((id, count))
 }
 
 /// A group far from the step's action, as a card: its counts, each a line.

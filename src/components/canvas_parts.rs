@@ -104,7 +104,7 @@ pub fn node_view(
     detail: &Detail,
     n: &Node,
     stacked: usize,
-    matched: Option<u64>,
+    matched: Option<(u64, usize)>,
     onpointerdown: Callback<PointerEvent>,
     on: Callback<Action>,
 ) -> Html {
@@ -276,7 +276,12 @@ pub fn node_view(
     if matched.is_some() {
         class.push("matched".into());
     }
-    let badge = matched.map(|id| format!("✓ matched #{id}")).or(badge);
+    let badge = matched
+        .map(|(id, count)| match n.kind {
+            NodeKind::PortStack => format!("✓ {count} matched #{id}"),
+            _ => format!("✓ matched #{id}"),
+        })
+        .or(badge);
     // The accessible name says everything drawn (the name may be shortened at this zoom) and the whole.
     let full = match &badge {
         Some(b) => format!("{kind_word} {label}: {status}, {b}"),
@@ -288,6 +293,8 @@ pub fn node_view(
     let badge = badge.map(|b| {
         if detail.roomy() {
             b
+        } else if let Some((_, count)) = matched.filter(|_| n.kind == NodeKind::PortStack) {
+            format!("✓{count}")
         } else if matched.is_some() {
             "✓".to_string()
         } else {
@@ -341,8 +348,12 @@ pub fn node_view(
 /// The MessageBox's activation subscriptions; after an evaluation, which matched and why the others
 /// did not (the engine's Explain, first failing predicate). Where rows would be too small to read, the
 /// table is a count, and the matched subscribers are marked on the canvas itself.
-pub fn subscription_table(lab: &Lab, detail: &Detail, mbx: &Node) -> Html {
-    let Some(e) = lab.evaluation(&mbx.group) else {
+pub fn subscription_table(
+    evaluation: Option<&crate::lab::evaluation::Evaluation>,
+    detail: &Detail,
+    mbx: &Node,
+) -> Html {
+    let Some(e) = evaluation else {
         return html! {};
     };
     let total = e.lines.len();
@@ -377,7 +388,19 @@ pub fn subscription_table(lab: &Lab, detail: &Detail, mbx: &Node) -> Html {
         };
         (text, class)
     };
-    let whole: Vec<String> = e.lines.iter().map(|l| every(l).0).collect();
+    // The tooltip lists the first lines (a group can hold 20,000 subscriptions).
+    let mut whole: Vec<String> = e
+        .lines
+        .iter()
+        .take(TABLE_ROWS)
+        .map(|l| every(l).0)
+        .collect();
+    if total > TABLE_ROWS {
+        whole.push(format!(
+            "+{} more: every subscription is in the Subscriptions tab",
+            total - TABLE_ROWS
+        ));
+    }
     if !detail.table_rows() {
         // One box: the count (and the message's result), every line in its tooltip.
         let height = pitch * 2.0;
@@ -437,15 +460,12 @@ pub fn subscription_table(lab: &Lab, detail: &Detail, mbx: &Node) -> Html {
 /// Where the WAN link between two groups' regions starts (at `from`'s edge) and ends. Side by side, it
 /// joins the facing edges near the top; one below the other, the bottom of the upper to the top of the
 /// lower, near the left.
-fn link_ends(
-    layout: &Layout,
-    detail: &Detail,
-    from: &str,
-    to: &str,
-) -> Option<((f64, f64), (f64, f64))> {
+fn link_ends(layout: &Layout, from: &str, to: &str) -> Option<((f64, f64), (f64, f64))> {
     let (a, b) = (layout.region(from)?, layout.region(to)?);
+    // One above the other where they overlap across (wherever they were dragged), else side by side.
+    let above = a.x < b.x + b.width && b.x < a.x + a.width;
     let edge = |r: &crate::lab::layout::Region, other: &crate::lab::layout::Region| {
-        if detail.stacked {
+        if above {
             let below = r.y > other.y;
             (r.x + 40.0, if below { r.y } else { r.y + r.height })
         } else {
@@ -478,7 +498,7 @@ fn along(points: &[(f64, f64)], split: &[f64], p: f64) -> (f64, f64) {
 }
 
 pub fn link_line(layout: &Layout, detail: &Detail, link: &Link) -> Html {
-    let Some(((x1, y1), (x2, y2))) = link_ends(layout, detail, &link.a, &link.b) else {
+    let Some(((x1, y1), (x2, y2))) = link_ends(layout, &link.a, &link.b) else {
         return html! {};
     };
     let (mx, my) = ((x1 + x2) / 2.0, (y1 + y2) / 2.0);
@@ -487,7 +507,7 @@ pub fn link_line(layout: &Layout, detail: &Detail, link: &Link) -> Html {
         link.latency_ms,
         if link.up { "" } else { " · CUT" }
     );
-    let (tx, ty, anchor) = if detail.stacked {
+    let (tx, ty, anchor) = if (x2 - x1).abs() < (y2 - y1).abs() {
         (
             mx + 14.0,
             my + detail.font(TextRole::LinkLabel) * 0.35,
@@ -557,22 +577,18 @@ pub fn token_views(
             .push((i, p));
     }
     let point = |from: &str, to: &Option<String>, p: f64| -> Option<(f64, f64)> {
-        let a = layout.node(from)?;
-        let (bx, by) = match to {
-            Some(k) => layout.node(k).map(|b| (b.x, b.y))?,
-            None => (a.x + 95.0, a.y),
+        let (ax, ay, a_group) = layout.anchor(from)?;
+        let (bx, by, b_group) = match to {
+            Some(k) => layout.anchor(k)?,
+            None => (ax + 95.0, ay, a_group),
         };
         // Across groups, the message travels along the WAN link: most of its time is the link's.
-        let b_group = to
-            .as_ref()
-            .and_then(|k| layout.node(k))
-            .map(|b| b.group.as_str());
-        if let Some(g) = b_group.filter(|g| *g != a.group) {
-            if let Some((s, e)) = link_ends(layout, detail, &a.group, g) {
-                return Some(along(&[(a.x, a.y), s, e, (bx, by)], &[0.15, 0.85], p));
+        if b_group != a_group {
+            if let Some((s, e)) = link_ends(layout, a_group, b_group) {
+                return Some(along(&[(ax, ay), s, e, (bx, by)], &[0.15, 0.85], p));
             }
         }
-        Some((a.x + (bx - a.x) * p, a.y + (by - a.y) * p))
+        Some((ax + (bx - ax) * p, ay + (by - ay) * p))
     };
     let mut out = Vec::new();
     let mut labels = Vec::new();

@@ -63,6 +63,10 @@ fn ResizeHandle(props: &ResizeHandleProps) -> Html {
         let dragging = dragging.clone();
         let on = on.clone();
         Callback::from(move |e: PointerEvent| {
+            // A capture lost without a pointer-up leaves no button pressed: the drag is over.
+            if e.buttons() == 0 {
+                *dragging.borrow_mut() = false;
+            }
             if *dragging.borrow() {
                 if let Some(w) = width_at(e.client_x() as f64) {
                     on.emit(Action::ResizeSidePanel(w));

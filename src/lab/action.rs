@@ -147,10 +147,9 @@ impl Lab {
             Action::ActAll(commands) => self.act_all(commands),
             Action::Confirm => self.confirm(),
             Action::Cancel => self.cancel(),
-            Action::Select(s) => {
-                self.panels.side_open = true;
-                self.select(s)
-            }
+            // A press on the canvas selects without opening a closed side panel: it also starts a
+            // drag, which must not see the canvas resize under it. The rail says where details are.
+            Action::Select(s) => self.select(s),
             Action::Tab(tab) => {
                 self.panels.side_open = true;
                 self.tab = tab

@@ -135,7 +135,13 @@ pub fn fit(layout: &Layout, area: Area) -> Camera {
 pub fn resolve(mode: &CameraMode, layout: &Layout, area: Area) -> Camera {
     match mode {
         CameraMode::Fit => fit(layout, area),
-        CameraMode::Manual(c) => *c,
+        // A damaged save's view (a zero or endless zoom) falls back to the fit.
+        CameraMode::Manual(c)
+            if c.zoom.is_finite() && c.zoom > 0.0 && c.cx.is_finite() && c.cy.is_finite() =>
+        {
+            *c
+        }
+        CameraMode::Manual(_) => fit(layout, area),
         CameraMode::Group(group) => match layout.region(group) {
             Some(r) => {
                 let rect = Rect {

@@ -112,9 +112,26 @@ pub struct Detail {
     pub level: Level,
     /// Groups one below the other.
     pub stacked: bool,
+    /// How much wider than natural the regions are drawn.
+    pub stretch: f64,
+}
+
+/// How the groups are arranged: kept with a view the user zoomed or dragged.
+#[derive(Clone, Copy, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Arrangement {
+    pub stacked: bool,
+    pub stretch: f64,
 }
 
 impl Detail {
+    /// The arrangement drawn now.
+    pub fn arrangement(&self) -> Arrangement {
+        Arrangement {
+            stacked: self.stacked,
+            stretch: self.stretch,
+        }
+    }
+
     /// The font size of a role, in layout units: its own size, or larger where that would be under
     /// `MIN_TEXT_PX` on screen.
     pub fn font(&self, role: TextRole) -> f64 {
@@ -260,15 +277,30 @@ pub fn plan(
     mode: &CameraMode,
     area: Area,
     focus: &Focus,
+    frozen: Option<Arrangement>,
 ) -> CanvasView {
+    // The user's own view keeps the arrangement it was taken in, so a zoom or a drag never re-lays
+    // the canvas out under the pointer.
+    let frozen = frozen.filter(|_| matches!(mode, CameraMode::Manual(_)));
+    let arrangements: &[bool] = match frozen {
+        Some(Arrangement { stacked: true, .. }) => &[true],
+        Some(_) => &[false],
+        None if world.groups.len() < 2 => &[false],
+        None => &[false, true],
+    };
+    let owners = std::rc::Rc::new(super::layout::subscribers_of(world));
     let mut last = None;
     for level in LEVELS {
         if level == Level::Summaries && focus.group.is_none() {
             continue;
         }
         let mut best: Option<CanvasView> = None;
-        for stacked in [false, true] {
+        for &stacked in arrangements {
             let mut options = options_for(world, level, stacked, focus);
+            options.owners = Some(owners.clone());
+            if let Some(f) = frozen {
+                options.stretch = f.stretch;
+            }
             let mut layout = Layout::with(world, order, positions, &options);
             let mut camera = camera::resolve(mode, &layout, area);
             // A fitted drawing narrower than the area widens its regions to fill it (the zoom stays:
@@ -286,6 +318,7 @@ pub fn plan(
                     zoom: camera.zoom,
                     level,
                     stacked,
+                    stretch: options.stretch,
                 },
                 layout,
                 camera,
@@ -298,7 +331,7 @@ pub fn plan(
                 best = Some(view);
             }
         }
-        let best = best.expect("two arrangements were laid out");
+        let best = best.expect("an arrangement was laid out");
         if readable(level, best.camera.zoom) {
             return best;
         }
@@ -337,6 +370,7 @@ fn options_for(
         },
         keep: focus.keep.clone(),
         stretch: 1.0,
+        owners: None,
     }
 }
 
@@ -366,7 +400,8 @@ fn stretch_to_fill(layout: &Layout, area: Area, zoom: f64, stacked: bool) -> f64
 }
 
 impl Lab {
-    /// What the current step is about, and the selected subscriber: never stacked or summarised.
+    /// What the current step is about, the selected subscriber and the bridges: never stacked (a
+    /// summary card, the last resort, holds a whole group).
     pub fn canvas_focus(&self) -> Focus {
         let mut f = Focus::default();
         if let Some((lesson, state)) = self.current_lesson() {
@@ -399,12 +434,13 @@ impl Lab {
             &self.view.camera,
             self.area,
             &self.canvas_focus(),
+            self.view.arrangement,
         )
     }
 }
 
 /// The send ports whose address a receive location of another group reads: the bridges between
-/// groups, which the canvas always draws on their own (the crossing is what the lab is about).
+/// groups, which the canvas never puts in a stack (the crossing is what the lab is about).
 pub fn bridge_ports(world: &messagebox_engine::world::World) -> Vec<(String, Owner)> {
     let mut read_by: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
     for (name, g) in &world.groups {

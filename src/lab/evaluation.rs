@@ -8,6 +8,9 @@ use super::Lab;
 use messagebox_engine::message::MessageId;
 use messagebox_engine::messagebox::{Owner, SubscriptionKind, SubscriptionState};
 
+/// The lines whose failing predicate is said in words (the table shows at most this many).
+pub const SAID: usize = super::layout::TABLE_ROWS;
+
 /// One activation subscription's line.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Line {
@@ -15,7 +18,7 @@ pub struct Line {
     pub state: SubscriptionState,
     /// None when no message is being evaluated.
     pub matched: Option<bool>,
-    /// The first predicate that failed, said in words.
+    /// The first predicate that failed, said in words (for the first `SAID` lines).
     pub why: String,
 }
 
@@ -61,23 +64,18 @@ impl Lab {
             .values()
             .filter(|s| s.kind == SubscriptionKind::Activation)
             .collect();
-        let explained = |id| {
-            explanation
-                .as_ref()
-                .and_then(|(_, all)| all.iter().find(|e| e.subscription == id))
-        };
-        let lines: Vec<Line> = subs
+        // By subscription: a group can hold 20,000.
+        let by_id: std::collections::HashMap<_, _> = explanation
+            .as_ref()
+            .map(|(_, all)| all.iter().map(|e| (e.subscription, e)).collect())
+            .unwrap_or_default();
+        let mut lines: Vec<Line> = subs
             .iter()
-            .map(|s| {
-                let e = explained(s.id);
-                Line {
-                    owner: s.owner.clone(),
-                    state: s.state,
-                    matched: e.map(|e| e.matched),
-                    why: e
-                        .and_then(|e| first_failure(e, mb.schema()))
-                        .unwrap_or_default(),
-                }
+            .map(|s| Line {
+                owner: s.owner.clone(),
+                state: s.state,
+                matched: by_id.get(&s.id).map(|e| e.matched),
+                why: String::new(),
             })
             .collect();
         // The lines the step or the message is about come first, so "+N more" never hides them.
@@ -88,6 +86,12 @@ impl Lab {
                 .collect::<Vec<_>>(),
             &self.concerned_owners(group),
         );
+        // Why the first lines did not match, said in words: only those are shown.
+        for &i in order.iter().take(SAID) {
+            if let Some(e) = by_id.get(&subs[i].id) {
+                lines[i].why = first_failure(e, mb.schema()).unwrap_or_default();
+            }
+        }
         let mut slots: Vec<Option<Line>> = lines.into_iter().map(Some).collect();
         Some(Evaluation {
             message: explanation.map(|(id, _)| id),

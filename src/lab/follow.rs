@@ -15,29 +15,67 @@ impl Lab {
         }
     }
 
+    /// The view becomes the user's: it keeps the arrangement it has now.
+    fn take_view(&mut self) -> super::canvas_view::CanvasView {
+        let view = self.canvas_view();
+        if !matches!(self.view.camera, CameraMode::Manual(_)) {
+            self.view.arrangement = Some(view.detail.arrangement());
+        }
+        view
+    }
+
     /// Zooms about the centre of the view; the view becomes the user's.
     pub fn zoom_to(&mut self, zoom: f64) {
+        let (x, y) = (self.area.width / 2.0, self.area.height / 2.0);
         let c = self.camera();
-        self.view.camera = CameraMode::Manual(c.zoomed(zoom));
+        self.zoom_about(zoom / c.zoom, x, y);
     }
 
     /// Zooms by `factor` keeping the layout point under the area's point (`x`, `y`) where it is; the view
     /// becomes the user's.
     pub fn zoom_at(&mut self, factor: f64, x: f64, y: f64) {
-        let c = self.camera();
-        let z = (c.zoom * factor).clamp(camera::MIN_ZOOM, camera::MAX_ZOOM);
+        if !factor.is_finite() || factor <= 0.0 || factor == 1.0 {
+            return;
+        }
+        self.zoom_about(factor, x, y);
+    }
+
+    /// The zoom about a point. The new zoom may draw more or less (a table's rows, a stack of ports),
+    /// which moves things: the node nearest the point is then put back where it was on screen.
+    fn zoom_about(&mut self, factor: f64, x: f64, y: f64) {
+        let before = self.take_view();
+        let c = before.camera;
+        // Below the buttons' range only if the fitted view already was.
+        let z = (c.zoom * factor).clamp(camera::MIN_ZOOM.min(c.zoom), camera::MAX_ZOOM);
         let (dx, dy) = (x - self.area.width / 2.0, y - self.area.height / 2.0);
         let (px, py) = (c.cx + dx / c.zoom, c.cy + dy / c.zoom);
-        self.view.camera = CameraMode::Manual(camera::Camera {
+        let nearest = before
+            .layout
+            .nodes
+            .iter()
+            .min_by(|a, b| {
+                let d = |n: &super::layout::Node| (n.x - px).powi(2) + (n.y - py).powi(2);
+                d(a).total_cmp(&d(b))
+            })
+            .map(|n| (n.key.clone(), n.x, n.y));
+        let mut camera = camera::Camera {
             zoom: z,
             cx: px - dx / z,
             cy: py - dy / z,
-        });
+        };
+        self.view.camera = CameraMode::Manual(camera);
+        if let Some((key, nx, ny)) = nearest {
+            if let Some(n) = self.canvas_view().layout.node(&key) {
+                camera.cx += n.x - nx;
+                camera.cy += n.y - ny;
+                self.view.camera = CameraMode::Manual(camera);
+            }
+        }
     }
 
     /// Follows a drag of the background by `dx`, `dy` screen pixels; the view becomes the user's.
     pub fn pan(&mut self, dx: f64, dy: f64) {
-        let view = self.canvas_view();
+        let view = self.take_view();
         let bounds = camera::extent(&view.layout);
         self.view.camera = CameraMode::Manual(view.camera.panned(dx, dy, bounds));
     }

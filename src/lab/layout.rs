@@ -108,6 +108,18 @@ pub struct Options {
     /// How much wider than `REGION_WIDTH` a group's region is drawn (at least 1), so the drawing fills
     /// a canvas wider than it: its columns spread and its boxes widen, so names need no shortening.
     pub stretch: f64,
+    /// Each group's subscribers in drawing order, when already worked out (`subscribers_of`): the level
+    /// of detail lays a world out several times, and a group can hold 20,000 imported ports.
+    pub owners: Option<std::rc::Rc<BTreeMap<String, Vec<Owner>>>>,
+}
+
+/// Every group's subscribers in drawing order, worked out once for several layouts.
+pub fn subscribers_of(world: &World) -> BTreeMap<String, Vec<Owner>> {
+    world
+        .groups
+        .iter()
+        .map(|(name, g)| (name.clone(), subscribers(g)))
+        .collect()
 }
 
 impl Default for Options {
@@ -120,6 +132,7 @@ impl Default for Options {
             summaries: BTreeSet::new(),
             keep: Vec::new(),
             stretch: 1.0,
+            owners: None,
         }
     }
 }
@@ -134,9 +147,6 @@ pub struct Layout {
     pub nodes: Vec<Node>,
     pub width: f64,
     pub height: f64,
-    /// Nodes drawn as part of another (a stacked send port, by key, to its stack's key): tokens for
-    /// them travel to the stack.
-    pub aliases: BTreeMap<String, String>,
 }
 
 pub fn node_key(group: &str, kind: NodeKind, name: &str) -> String {
@@ -295,7 +305,10 @@ impl Layout {
         positions: &BTreeMap<String, (f64, f64)>,
         options: &Options,
     ) {
-        let owners = subscribers(g);
+        let owners = match options.owners.as_ref().and_then(|o| o.get(&g.name)) {
+            Some(o) => o.clone(),
+            None => subscribers(g),
+        };
         let locations: Vec<&str> = g
             .receive_ports
             .iter()
@@ -423,16 +436,33 @@ impl Layout {
                 height - 24.0,
             );
         }
-        let stack = node_key(&g.name, NodeKind::PortStack, STACK_NAME);
-        for o in &stacked {
-            self.aliases.insert(owner_key(&g.name, o), stack.clone());
-        }
     }
 
-    /// The node drawn for `key`: itself, or the stack that holds it.
+    /// The node drawn for `key`: itself, or, for a send port (or group) not drawn on its own, its
+    /// group's stack.
     pub fn node(&self, key: &str) -> Option<&Node> {
-        let key = self.aliases.get(key).map(String::as_str).unwrap_or(key);
-        self.nodes.iter().find(|n| n.key == key)
+        if let Some(n) = self.nodes.iter().find(|n| n.key == key) {
+            return Some(n);
+        }
+        let (group, rest) = key.split_once('|')?;
+        let port = rest.starts_with("sp|") || rest.starts_with("spg|");
+        let stacked = self.region(group).is_some_and(|r| r.stacked > 0);
+        if !(port && stacked) {
+            return None;
+        }
+        let stack = node_key(group, NodeKind::PortStack, STACK_NAME);
+        self.nodes.iter().find(|n| n.key == stack)
+    }
+
+    /// Where something of `key` is drawn: its node (or stack), or the middle of its group's summary
+    /// card, so a message to or from a summarised group still travels there.
+    pub fn anchor(&self, key: &str) -> Option<(f64, f64, &str)> {
+        if let Some(n) = self.node(key) {
+            return Some((n.x, n.y, n.group.as_str()));
+        }
+        let group = key.split_once('|')?.0;
+        let r = self.region(group).filter(|r| r.summary)?;
+        Some((r.x + r.width / 2.0, r.y + r.height / 2.0, r.group.as_str()))
     }
 
     pub fn region(&self, group: &str) -> Option<&Region> {

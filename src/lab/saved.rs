@@ -46,6 +46,9 @@ pub struct View {
     /// user zoomed and dragged it. (Older saves had a bare `zoom`; it is ignored, so they open fitted.)
     #[serde(default)]
     pub camera: super::camera::CameraMode,
+    /// The arrangement the user's own view was taken in (kept while the camera is theirs).
+    #[serde(default)]
+    pub arrangement: Option<super::canvas_view::Arrangement>,
 }
 
 /// A restored lab: the scenario's index in the catalog, the session and the view.
