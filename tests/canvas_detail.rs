@@ -301,6 +301,54 @@ fn a_stack_says_how_many_of_its_ports_matched_and_tokens_reach_summary_cards() {
 }
 
 #[test]
+fn a_dragged_node_stays_in_its_column_as_its_region_stretches() {
+    // A tall window: the groups one below the other, narrower than the area, so they stretch.
+    let mut lab = lab_at(
+        1,
+        Area {
+            width: 900.0,
+            height: 1400.0,
+        },
+    );
+    let key = "SRV-SEA|orch|OrderBroker";
+    let stretched = lab.layout();
+    let region = stretched.region("SRV-SEA").unwrap().clone();
+    assert!(
+        region.stretch > 1.01,
+        "the fit stretches the region: {}",
+        region.stretch
+    );
+    // Dragged 20 units right of where it was, within the stretched region.
+    let n = stretched.node(key).unwrap().clone();
+    let (x, y) = (n.x - region.x + 20.0, n.y - region.y);
+    lab.apply(Action::Move {
+        key: key.into(),
+        x,
+        y,
+    });
+    let moved = lab.layout();
+    let r = moved.region("SRV-SEA").unwrap();
+    let m = moved.node(key).unwrap();
+    assert!((m.x - r.x - x).abs() <= 1.0, "drawn where it was dropped");
+    // A window where the region is not stretched draws it at the same share of the region's width.
+    lab.apply(Action::CanvasArea {
+        width: 700.0,
+        height: 2000.0,
+    });
+    let plain = lab.layout();
+    let r2 = plain.region("SRV-SEA").unwrap();
+    let m2 = plain.node(key).unwrap();
+    let share =
+        |node_x: f64, reg: &messagebox_lab::lab::layout::Region| (node_x - reg.x) / reg.width;
+    assert!(
+        (share(m2.x, r2) - share(m.x, r)).abs() < 0.01,
+        "{} then {}",
+        share(m.x, r),
+        share(m2.x, r2)
+    );
+}
+
+#[test]
 fn long_names_shorten_where_they_differ() {
     assert_eq!(shorten("OrderManager", 12), "OrderManager");
     assert_eq!(

@@ -159,7 +159,16 @@ impl Lab {
             Action::ToggleLog => self.panels.log_open = !self.panels.log_open,
             Action::Scenario(i) => self.switch(i),
             Action::Move { key, x, y } => {
-                self.view.positions.insert(key, (x.round(), y.round()));
+                // A node's place within its region is kept at the region's natural width.
+                let layout = self.layout();
+                let stretch = layout
+                    .node(&key)
+                    .filter(|n| n.key == key)
+                    .and_then(|n| layout.region(&n.group).map(|r| r.stretch))
+                    .unwrap_or(1.0);
+                self.view
+                    .positions
+                    .insert(key, ((x / stretch).round(), y.round()));
             }
             Action::ToggleHelp => self.help = !self.help,
             Action::Escape => {

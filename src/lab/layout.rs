@@ -86,6 +86,8 @@ pub struct Region {
     pub summary: bool,
     /// Send ports and groups drawn as one stack.
     pub stacked: usize,
+    /// How much wider than natural its columns are drawn: dragged positions are kept unstretched.
+    pub stretch: f64,
 }
 
 /// The name of a group's stack of send ports (its key does not change with its count).
@@ -295,6 +297,7 @@ impl Layout {
             ports_not_drawn: 0,
             summary: true,
             stacked: 0,
+            stretch: 1.0,
         });
     }
 
@@ -377,10 +380,16 @@ impl Layout {
             ports_not_drawn,
             summary: false,
             stacked: stacked.len(),
+            stretch: s,
         });
         let mut place = |kind: NodeKind, name: &str, dx: f64, dy: f64| {
             let key = node_key(&g.name, kind, name);
-            let (dx, dy) = positions.get(&key).copied().unwrap_or((dx, dy));
+            // A dragged node's place is kept in the region's natural width, so it stays in its column
+            // as the region stretches and narrows.
+            let (dx, dy) = positions
+                .get(&key)
+                .map(|&(px, py)| (px * s, py))
+                .unwrap_or((dx, dy));
             let widens = !matches!(
                 kind,
                 NodeKind::MessageBox | NodeKind::Suspended | NodeKind::Host
