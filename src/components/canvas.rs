@@ -338,7 +338,9 @@ pub fn Canvas(props: &CanvasProps) -> Html {
             detail,
             n,
             region.stacked,
-            matched_at(layout, evaluations.get(&n.group), n),
+            evaluations
+                .get(&n.group)
+                .and_then(|e| e.matched_on(layout, n)),
             onpointerdown,
             on.clone(),
         )
@@ -427,39 +429,12 @@ pub(crate) fn select_node(n: &crate::lab::layout::Node) -> Selection {
     }
 }
 
-/// The message a node's subscriber matched, if one is under evaluation, and how many of the node's
-/// subscribers matched it (a stack holds several).
-fn matched_at(
-    layout: &crate::lab::layout::Layout,
-    evaluation: Option<&crate::lab::evaluation::Evaluation>,
-    n: &crate::lab::layout::Node,
-) -> Option<(u64, usize)> {
-    let e = evaluation?;
-    let id = e.message?;
-    let count = e
-        .matched()
-        .filter(|o| {
-            let key = crate::lab::layout::owner_key(&n.group, o);
-            layout.node(&key).is_some_and(|drawn| drawn.key == n.key)
-        })
-        .count();
-    (count > 0).then_some((id, count))
-}
-
 /// A group far from the step's action, as a card: its counts, each a line.
 fn summary_card(lab: &crate::lab::Lab, detail: &Detail, r: &Region, name_y: f64) -> Html {
     let Some(g) = lab.session.world.group(&r.group) else {
         return html! {};
     };
-    let state = g.messagebox.state();
-    let locations: usize = g.receive_ports.iter().map(|p| p.locations.len()).sum();
-    let running = g.runs.values().filter(|i| !i.state.is_finished()).count();
-    let lines = [
-        format!("{locations} receive locations"),
-        format!("{} subscribers", state.services.len()),
-        format!("{running} running instances"),
-        format!("{} failure reports", state.reports.len()),
-    ];
+    let lines = crate::lab::canvas_view::summary_lines(g);
     let pitch = detail.line(TextRole::Note);
     let texts = lines.iter().enumerate().map(|(i, line)| {
         html! {

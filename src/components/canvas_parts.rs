@@ -31,14 +31,6 @@ pub(super) fn font_size(v: f64) -> String {
     format!("{:.1}", (v * 10.0).ceil() / 10.0)
 }
 
-pub fn clip(text: &str, max: usize) -> String {
-    if text.chars().count() <= max {
-        text.to_string()
-    } else {
-        format!("{}…", text.chars().take(max - 1).collect::<String>())
-    }
-}
-
 /// References waiting for a stopped subscriber (kept counted by the MessageBox: a burst holds thousands).
 fn held_for(g: &Group, owner: &Owner) -> usize {
     g.messagebox.held_count(owner)
@@ -126,7 +118,8 @@ pub fn node_view(
     if selected {
         class.push("selected".into());
     }
-    let (shape, label, status, badge): (Html, String, String, Option<String>) = match n.kind {
+    type Badge = Option<(String, String)>;
+    let (shape, label, status, badge): (Html, String, String, Badge) = match n.kind {
         NodeKind::Location => {
             let loc = g.location(&n.name).map(|(p, i)| &p.locations[i]);
             let enabled = loc.is_some_and(|l| l.enabled);
@@ -183,10 +176,11 @@ pub fn node_view(
                 .values()
                 .filter(|r| r.orchestration == n.name && !r.state.is_finished())
                 .count();
+            // The badge's count alone where words do not fit, and with its words where they do.
             let badge = match (held, running) {
                 (0, 0) => None,
-                (0, r) => Some(format!("{r} running")),
-                (h, _) => Some(format!("{h} waiting")),
+                (0, r) => Some((r.to_string(), format!("{r} running"))),
+                (h, _) => Some((h.to_string(), format!("{h} waiting"))),
             };
             let shape = match n.kind {
                 NodeKind::Orchestration => html! {
@@ -220,7 +214,7 @@ pub fn node_view(
                 </>
             },
             format!("{stacked} send ports"),
-            "the Group Hub and Subscriptions list them".into(),
+            "each is listed in the Subscriptions tab".into(),
             None,
         ),
     };
@@ -262,7 +256,7 @@ pub fn node_view(
         _ => None,
     };
     // The name, with the status under it where the box has room for two lines.
-    let with_status = detail.status_lines() && crate::lab::canvas_view::has_status(n.kind);
+    let with_status = detail.status_lines() && n.kind != NodeKind::PortStack;
     let status_shown = with_status.then(|| detail.fit(&status, TextRole::NodeStatus, width));
     let label_font = detail.font(TextRole::NodeLabel);
     let status_line = detail.line(TextRole::NodeStatus);
@@ -278,36 +272,27 @@ pub fn node_view(
     }
     let badge = matched
         .map(|(id, count)| match n.kind {
-            NodeKind::PortStack => format!("✓ {count} matched #{id}"),
-            _ => format!("✓ matched #{id}"),
+            NodeKind::PortStack => (format!("✓{count}"), format!("✓ {count} matched #{id}")),
+            _ => ("✓".to_string(), format!("✓ matched #{id}")),
         })
         .or(badge);
     // The accessible name says everything drawn (the name may be shortened at this zoom) and the whole.
     let full = match &badge {
-        Some(b) => format!("{kind_word} {label}: {status}, {b}"),
+        Some((_, words)) => format!("{kind_word} {label}: {status}, {words}"),
         None => format!("{kind_word} {label}: {status}"),
     };
     let aria = crate::lab::canvas_view::accessible_name(&[shown.as_str()], full.trim());
     // Where there is no room for words beside the node, the badge is a bubble on its corner with the
     // count (or ✓); the words are in the accessible name and the tooltip.
-    let badge = badge.map(|b| {
-        if detail.roomy() {
-            b
-        } else if let Some((_, count)) = matched.filter(|_| n.kind == NodeKind::PortStack) {
-            format!("✓{count}")
-        } else if matched.is_some() {
-            "✓".to_string()
-        } else {
-            b.split(' ').next().unwrap_or("").to_string()
-        }
-    });
+    let roomy = detail.status_lines();
+    let badge = badge.map(|(short, words)| if roomy { words } else { short });
     let badge = badge.map(|b| {
         let font = detail.font(TextRole::Badge);
         let w = detail.width_of(&b, TextRole::Badge) + font;
         let h = font * 1.35;
         let right = x + n.half;
         // Above the box's right end, or as a bubble on its corner.
-        let (left, top) = if detail.roomy() {
+        let (left, top) = if roomy {
             (right - w, y - 17.0 - h * 0.8)
         } else {
             (right - w * 0.6, y - 17.0 - h * 0.45)
@@ -640,10 +625,10 @@ pub fn token_views(
             });
             // Words beside tokens only where there is room: the shape and colour say the mark, the
             // legend names them, and the token's tooltip says it in full.
-            if detail.roomy() {
+            if detail.status_lines() {
                 labels.push(html! {
                 <text class="token-label" x={f(x + 13.0 * scale)} y={f(y + label_font * 0.35)} font-size={font_size(label_font)}>
-                    { clip(&t.mark.label, 16) }
+                    { crate::lab::canvas_view::shorten(&t.mark.label, 16) }
                 </text>
                 });
             }

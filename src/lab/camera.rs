@@ -12,8 +12,6 @@ pub const MAX_ZOOM: f64 = 2.0;
 const FIT_MAX: f64 = 1.2;
 /// Room left around what is fitted (screen pixels, each side).
 const MARGIN: f64 = 8.0;
-/// The legend under the regions is part of what is fitted.
-pub const LEGEND_HEIGHT: f64 = 0.0;
 /// The area assumed before the canvas has been measured.
 pub const DEFAULT_AREA: Area = Area {
     width: 960.0,
@@ -115,13 +113,13 @@ impl Camera {
     }
 }
 
-/// Everything drawn: the regions and the legend below them.
+/// Everything drawn: the regions (the legend is the page's, under the canvas).
 pub fn extent(layout: &Layout) -> Rect {
     Rect {
         x: 0.0,
         y: 0.0,
         width: layout.width.max(1.0),
-        height: layout.height + LEGEND_HEIGHT,
+        height: layout.height,
     }
 }
 

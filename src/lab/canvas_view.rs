@@ -5,7 +5,7 @@
 //! card. Groups sit side by side or one below the other, whichever shows them larger in the area.
 
 use super::camera::{self, Area, Camera, CameraMode};
-use super::layout::{Layout, NodeKind, Options, TABLE_ROWS};
+use super::layout::{Layout, Options, TABLE_ROWS};
 use super::{Lab, Selection};
 use crate::tutorial::focus::{self, Look};
 use messagebox_engine::messagebox::Owner;
@@ -163,12 +163,6 @@ impl Detail {
             .find(|c| c.chars().count() <= max)
             .map(|c| c.to_string())
             .unwrap_or_else(|| shorten(choices.last().copied().unwrap_or(""), max))
-    }
-
-    /// Whether the canvas has room for words beside things (badges, token labels): at the zoom where a
-    /// node's status line fits too.
-    pub fn roomy(&self) -> bool {
-        self.status_lines()
     }
 
     /// The width of `text` in that role (layout units), for boxes drawn around it.
@@ -439,6 +433,19 @@ impl Lab {
     }
 }
 
+/// A summarised group's key counts, a line each: what its card says.
+pub fn summary_lines(g: &messagebox_engine::world::Group) -> Vec<String> {
+    let state = g.messagebox.state();
+    let locations: usize = g.receive_ports.iter().map(|p| p.locations.len()).sum();
+    let running = g.runs.values().filter(|i| !i.state.is_finished()).count();
+    vec![
+        format!("{locations} receive locations"),
+        format!("{} subscribers", state.services.len()),
+        format!("{running} running instances"),
+        format!("{} failure reports", state.reports.len()),
+    ]
+}
+
 /// The send ports whose address a receive location of another group reads: the bridges between
 /// groups, which the canvas never puts in a stack (the crossing is what the lab is about).
 pub fn bridge_ports(world: &messagebox_engine::world::World) -> Vec<(String, Owner)> {
@@ -460,9 +467,4 @@ pub fn bridge_ports(world: &messagebox_engine::world::World) -> Vec<(String, Own
         }
     }
     out
-}
-
-/// Whether a node kind carries a status line under its name.
-pub fn has_status(kind: NodeKind) -> bool {
-    !matches!(kind, NodeKind::PortStack)
 }

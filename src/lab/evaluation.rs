@@ -3,7 +3,7 @@
 //! first failing predicate, in the order the table lists them (the step's subscribers, then the matches).
 
 use super::explain_text::first_failure;
-use super::layout::table_order;
+use super::layout::{owner_key, table_order, Layout, Node};
 use super::Lab;
 use messagebox_engine::message::MessageId;
 use messagebox_engine::messagebox::{Owner, SubscriptionKind, SubscriptionState};
@@ -37,6 +37,20 @@ impl Evaluation {
             .iter()
             .filter(|l| l.matched == Some(true))
             .map(|l| &l.owner)
+    }
+
+    /// The message under evaluation and how many of the subscribers drawn as `node` matched it (a
+    /// stack of ports stands for several), if any did.
+    pub fn matched_on(&self, layout: &Layout, node: &Node) -> Option<(u64, usize)> {
+        let id = self.message?;
+        let count = self
+            .matched()
+            .filter(|o| {
+                let key = owner_key(&node.group, o);
+                layout.node(&key).is_some_and(|drawn| drawn.key == node.key)
+            })
+            .count();
+        (count > 0).then_some((id, count))
     }
 }
 
